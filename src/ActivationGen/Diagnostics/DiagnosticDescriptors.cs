@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+
+namespace ActivationGen.Diagnostics;
+
+/// <summary>The catalogue of every diagnostic ActivationGen reports. Ids are stable; see the README's diagnostics table.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "ActivationGen";
+
+    public static readonly DiagnosticDescriptor NotPartial = Create(
+        "AGEN0001",
+        "Activation method must be partial",
+        "Method '{0}' must be a partial method declared in partial types: add 'partial' to {1}",
+        "An activation attribute goes on a partial method without a body, in a partial type; every containing type must be partial too.");
+
+    public static readonly DiagnosticDescriptor HasBody = Create(
+        "AGEN0002",
+        "Activation method already has a body",
+        "Method '{0}' already has an implementation: remove its body, ActivationGen writes it",
+        "ActivationGen implements the method; a partial method with an implementation of its own cannot be generated.");
+
+    public static readonly DiagnosticDescriptor GenericMethod = Create(
+        "AGEN0003",
+        "Activation method must not be generic",
+        "Method '{0}' must not have type parameters: declare one method for float and one for double",
+        "The generated code is specialized for one element type, so the method cannot be generic.");
+
+    public static readonly DiagnosticDescriptor UnsupportedSignature = Create(
+        "AGEN0004",
+        "Unsupported activation method signature",
+        "Method '{0}' has a signature ActivationGen cannot implement; use one of: T M(T x); void M(ReadOnlySpan<T> x, Span<T> destination); void M(Span<T> values); void M(ReadOnlySpan<T> x, ReadOnlySpan<T> gradOutput, Span<T> gradInput); void M(ReadOnlySpan<T> x, Span<T> destination, Span<T> derivative); Vector128<T> M(Vector128<T> x) (or Vector256/Vector512) — with T float or double and no ref, out or in parameters",
+        "The types and order of the parameters and the return type select one of six shapes.");
+
+    public static readonly DiagnosticDescriptor MixedElementTypes = Create(
+        "AGEN0005",
+        "Activation method mixes float and double",
+        "Method '{0}' mixes float and double: use the same element type for every parameter and the return value",
+        "One method computes in one element type throughout.");
+
+    public static readonly DiagnosticDescriptor MultipleActivations = Create(
+        "AGEN0006",
+        "More than one activation attribute",
+        "Method '{0}' has more than one activation attribute ({1}): keep one, and declare another method for the other activation",
+        "A method implements exactly one activation function.");
+
+    public static readonly DiagnosticDescriptor DerivativeOnGradientShape = Create(
+        "AGEN0007",
+        "Derivative = true on a backward or fused method",
+        "Method '{0}' already computes the derivative ({1} shape): remove 'Derivative = true'",
+        "The backward and fused shapes compute the derivative by themselves; Derivative = true is only for the other shapes.");
+
+    public static readonly DiagnosticDescriptor NonFiniteParameter = Create(
+        "AGEN0008",
+        "Activation parameter is not finite",
+        "'{0}' is {1}: give it a finite value",
+        "Alpha, Offset, From, To and Scale are baked into the generated code and must be finite numbers.");
+
+    public static readonly DiagnosticDescriptor CountOutOfRange = Create(
+        "AGEN0009",
+        "SigmoidSum Count out of range",
+        "Count is {0}: it must be between 1 and {1}",
+        "SigmoidSum sums Count shifted sigmoids; Count must be at least 1 and at most the documented maximum.");
+
+    public static readonly DiagnosticDescriptor FromGreaterThanTo = Create(
+        "AGEN0010",
+        "SigmoidSum From is greater than To",
+        "From ({0}) is greater than To ({1}): swap them or change one",
+        "The SigmoidSum offsets run from From up to To.");
+
+    public static readonly DiagnosticDescriptor UnsupportedTargetFramework = Create(
+        "AGEN0011",
+        "Target framework too old for ActivationGen",
+        "Method '{0}' cannot be generated: ActivationGen needs .NET 9 or later (System.Runtime.Intrinsics.Vector512 and Vector128.FusedMultiplyAdd)",
+        "The generated kernels use the portable SIMD APIs of .NET 9 and later.");
+
+    public static readonly DiagnosticDescriptor UnsupportedContainingType = Create(
+        "AGEN0012",
+        "Activation method in an unsupported type",
+        "Method '{0}' is declared in {1}: declare it in a partial class, struct or record",
+        "Activation methods are generated into classes, structs and records.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description);
+}

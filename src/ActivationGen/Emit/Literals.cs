@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace ActivationGen.Emit;
+
+/// <summary>Numbers as C# literals: culture-invariant, shortest round-trippable, always typed as double.</summary>
+internal static class Literals
+{
+    public static string Double(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (double.Parse(text, CultureInfo.InvariantCulture) != value)
+        {
+            text = value.ToString("G17", CultureInfo.InvariantCulture);
+        }
+
+        if (text.IndexOf('.') < 0 && text.IndexOf('E') < 0)
+        {
+            text += ".0";
+        }
+
+        return text;
+    }
+
+    /// <summary>A human-readable form for doc comments (shortest round-trip).</summary>
+    public static string Readable(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,47 @@
+using System;
+using ActivationGen.Emit;
+using ActivationGen.Model;
+
+namespace ActivationGen.Kernels;
+
+/// <summary>
+/// One activation's math, written once over lanes of doubles and rendered by the emitter for 128-, 256- and 512-bit
+/// vectors (the scalar method runs the 128-bit rendering on one lane). Statements use three tokens:
+/// <c>{V}</c> (the static vector class), <c>{VD}</c> (the vector-of-double type) and <c>{M}</c> (ActivationGen's math helpers).
+/// The input is <c>x</c>; the forward statements end by declaring <c>y</c>, the derivative statements <c>dy</c>, the
+/// fused statements both (with exactly the same values as the separate ones).
+/// </summary>
+internal abstract class Kernel
+{
+    public static Kernel For(ActivationKind kind) => kind switch
+    {
+        ActivationKind.Sigmoid => SigmoidKernel.Instance,
+        ActivationKind.SigmoidSum => SigmoidSumKernel.Instance,
+        ActivationKind.Softplus => SoftplusKernel.Instance,
+        ActivationKind.Relu => ReluKernel.Instance,
+        ActivationKind.Elu => EluKernel.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The function and its derivative as text for the generated method's remarks (XML-escaped).</summary>
+    public abstract string Describe(ActivationSpec spec);
+
+    /// <summary>Members of the operator struct besides the core (constant tables).</summary>
+    public virtual void WriteMembers(CodeWriter writer, ActivationSpec spec)
+    {
+    }
+
+    public abstract void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element);
+
+    public abstract void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element);
+
+    public abstract void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element);
+
+    /// <summary><c>{V}.Create(value)</c>, or the named constant for 0 and 1.</summary>
+    protected static string Constant(double value) => value switch
+    {
+        0 when System.BitConverter.DoubleToInt64Bits(value) == 0 => "{VD}.Zero",
+        1 => "{VD}.One",
+        _ => "{V}.Create(" + Literals.Double(value) + ")",
+    };
+}

@@ -1,0 +1,25 @@
+using ActivationGen.Emit;
+using ActivationGen.Model;
+
+namespace ActivationGen.Kernels;
+
+/// <summary>ReLU: f(x) = max(0, x), f'(x) = x &gt; 0 ? 1 : 0; NaN stays NaN in both.</summary>
+internal sealed class ReluKernel : Kernel
+{
+    public static readonly ReluKernel Instance = new();
+
+    public override string Describe(ActivationSpec spec) =>
+        "ReLU: f(x) = max(0, x); f'(x) = 1 for x &gt; 0, else 0 (f'(0) = 0). NaN gives NaN.";
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, {VD}.Zero), {VD}.Zero, x);");
+
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, {V}.ConditionalSelect({V}.LessThanOrEqual(x, {VD}.Zero), {VD}.Zero, x));");
+
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element)
+    {
+        WriteForward(writer, spec, element);
+        WriteDerivative(writer, spec, element);
+    }
+}

@@ -1,0 +1,62 @@
+using ActivationGen.Emit;
+using ActivationGen.Model;
+
+namespace ActivationGen.Kernels;
+
+/// <summary>
+/// Sigmoid with an offset: z = x - Offset kept exact as a double-double, t = e^-|z|, then f = (z ≥ 0 ? 1 : t) / (1 + t)
+/// and f' = t / (1 + t)² = σ(z)·σ(-z), with no overflow and no cancellation anywhere.
+/// </summary>
+internal sealed class SigmoidKernel : Kernel
+{
+    public static readonly SigmoidKernel Instance = new();
+
+    public override string Describe(ActivationSpec spec)
+    {
+        var z = spec.Offset == 0 ? "x" : "(x - " + Literals.Readable(spec.Offset) + ")";
+        return $"Sigmoid with Offset = {Literals.Readable(spec.Offset)}: f(x) = 1 / (1 + e^-{z}); "
+            + "f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².";
+    }
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element)
+    {
+        WriteExponential(writer, spec);
+        WriteValue(writer);
+    }
+
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element)
+    {
+        WriteExponential(writer, spec);
+        WriteSlope(writer);
+    }
+
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element)
+    {
+        WriteExponential(writer, spec);
+        WriteValue(writer);
+        WriteSlope(writer);
+    }
+
+    private static void WriteExponential(CodeWriter writer, ActivationSpec spec)
+    {
+        if (spec.Offset == 0)
+        {
+            writer.Line("var nonNegative = {V}.GreaterThanOrEqual(x, {VD}.Zero);");
+            writer.Line("var t = {M}.Exp(-{V}.Abs(x), {VD}.Zero, 0); // e^-|x|, in [0, 1]");
+        }
+        else
+        {
+            writer.Line("var z = {M}.Subtract(x, " + Literals.Double(spec.Offset) + ", 0.0, out var zLow); // z + zLow = x - Offset exactly");
+            writer.Line("var nonNegative = {V}.GreaterThanOrEqual(z, {VD}.Zero);");
+            writer.Line("var t = {M}.Exp(-{V}.Abs(z), {V}.ConditionalSelect(nonNegative, -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]");
+        }
+
+        writer.Line("var denominator = {VD}.One + t;");
+    }
+
+    private static void WriteValue(CodeWriter writer) =>
+        writer.Line("var y = {V}.ConditionalSelect(nonNegative, {VD}.One, t) / denominator;");
+
+    private static void WriteSlope(CodeWriter writer) =>
+        writer.Line("var dy = t / (denominator * denominator);");
+}

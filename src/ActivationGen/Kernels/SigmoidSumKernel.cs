@@ -1,0 +1,174 @@
+using System.Collections.Generic;
+using ActivationGen.Emit;
+using ActivationGen.Model;
+
+namespace ActivationGen.Kernels;
+
+/// <summary>
+/// Sum of shifted sigmoids, Scale·Σ σ(x - o_i). The offsets are cut at compile time into blocks no wider than
+/// <see cref="BlockWidth"/>; per block and element two exponentials, e^(x - lowest offset) and e^(highest offset - x),
+/// serve every term through e^-|x - o_i| = (one of them)·(a compile-time constant ≤ 1). Both carry a factor 2^200 so
+/// that terms deep in the left tail keep full precision, and the sum is Kahan-compensated for double.
+/// </summary>
+internal sealed class SigmoidSumKernel : Kernel
+{
+    public static readonly SigmoidSumKernel Instance = new();
+
+    /// <summary>The widest span of offsets one pair of exponentials serves (e^32 cannot overflow anything).</summary>
+    private const int BlockWidth = 32;
+
+    private const int Shift = 200;
+    private const double TwoToShift = 1.6069380442589903E+60;
+    private const double TwoToMinusShift = 6.223015277861142E-61;
+
+    public override string Describe(ActivationSpec spec) =>
+        $"Sum of {spec.Count} sigmoids: f(x) = {Literals.Readable(spec.Scale)}·Σ_{{i=0}}^{{{spec.Count - 1}}} σ(x - o_i), "
+        + $"o_i = {Literals.Readable(spec.From)} + i·({Literals.Readable(spec.To)} - {Literals.Readable(spec.From)})/{System.Math.Max(spec.Count - 1, 1)}; "
+        + "f'(x) = Scale·Σ σ(x - o_i)·σ(o_i - x). One pair of exponentials per element serves all terms.";
+
+    public override void WriteMembers(CodeWriter writer, ActivationSpec spec)
+    {
+        writer.Line("/// <summary>Per term: the offset o_i, e^(o_i - highest offset of its block), e^(lowest offset of its block - o_i).</summary>");
+        writer.Line("private static global::System.ReadOnlySpan<double> Terms => new double[]");
+        writer.Line("{");
+        using (writer.Indent())
+        {
+            foreach (var block in Blocks(spec))
+            {
+                for (var i = block.Start; i < block.End; i++)
+                {
+                    var offset = Offset(spec, i);
+                    var toHigh = Step(spec) * (block.End - 1 - i);
+                    var fromLow = Step(spec) * (i - block.Start);
+                    writer.Line($"{Literals.Double(offset.ToDouble())}, {Literals.Double(Rational.ExpNegative(toHigh))}, {Literals.Double(Rational.ExpNegative(fromLow))},");
+                }
+            }
+        }
+
+        writer.Line("};");
+    }
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+        WriteSums(writer, spec, element, forward: true, derivative: false);
+
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+        WriteSums(writer, spec, element, forward: false, derivative: true);
+
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+        WriteSums(writer, spec, element, forward: true, derivative: true);
+
+    private static void WriteSums(CodeWriter writer, ActivationSpec spec, ElementType element, bool forward, bool derivative)
+    {
+        var compensated = element == ElementType.Double;
+        if (forward)
+        {
+            writer.Line("var sum = {VD}.Zero;");
+            if (compensated)
+            {
+                writer.Line("var compensation = {VD}.Zero;");
+            }
+        }
+
+        if (derivative)
+        {
+            writer.Line("var slopeSum = {VD}.Zero;");
+            if (compensated)
+            {
+                writer.Line("var slopeCompensation = {VD}.Zero;");
+            }
+        }
+
+        writer.Line("var terms = Terms;");
+        var blockIndex = 0;
+        foreach (var block in Blocks(spec))
+        {
+            var low = Offset(spec, block.Start);
+            var high = Offset(spec, block.End - 1);
+            var lowHi = low.ToDouble();
+            var highHi = high.ToDouble();
+            var b = blockIndex++;
+            writer.Line($"// Terms {block.Start} to {block.End - 1}: offsets {Literals.Readable(lowHi)} to {Literals.Readable(highHi)}.");
+            writer.Line($"var low{b} = {{M}}.Exp({{M}}.Subtract(x, {Literals.Double(lowHi)}, {Literals.Double((low - Rational.FromDouble(lowHi)).ToDouble())}, out var lowError{b}), lowError{b}, {Shift}); // e^(x - o_{block.Start})·2^{Shift}");
+            writer.Line($"var high{b} = {{M}}.Subtract(x, {Literals.Double(highHi)}, {Literals.Double((high - Rational.FromDouble(highHi)).ToDouble())}, out var highError{b});");
+            writer.Line($"high{b} = {{M}}.Exp(-high{b}, -highError{b}, {Shift}); // e^(o_{block.End - 1} - x)·2^{Shift}");
+            using (writer.Block($"for (var i = {3 * block.Start}; i < {3 * block.End}; i += 3)"))
+            {
+                writer.Line("var above = {V}.GreaterThanOrEqual(x, {V}.Create(terms[i]));");
+                writer.Line($"var scaled = {{V}}.ConditionalSelect(above, high{b} * {{V}}.Create(terms[i + 1]), low{b} * {{V}}.Create(terms[i + 2])); // e^-|x - o_i|·2^{Shift}");
+                writer.Line($"var denominator = {{VD}}.One + (scaled * {{V}}.Create({Literals.Double(TwoToMinusShift)}));");
+                if (forward)
+                {
+                    writer.Line($"var term = {{V}}.ConditionalSelect(above, {{V}}.Create({Literals.Double(TwoToShift)}), scaled) / denominator;");
+                    WriteAdd(writer, "sum", "compensation", "term", compensated);
+                }
+
+                if (derivative)
+                {
+                    writer.Line("var slope = scaled / (denominator * denominator);");
+                    WriteAdd(writer, "slopeSum", "slopeCompensation", "slope", compensated);
+                }
+            }
+        }
+
+        if (forward)
+        {
+            writer.Line("var y = " + Finish(spec, compensated ? "(sum - compensation)" : "sum") + ";");
+        }
+
+        if (derivative)
+        {
+            writer.Line("var dy = " + Finish(spec, compensated ? "(slopeSum - slopeCompensation)" : "slopeSum") + ";");
+        }
+    }
+
+    private static void WriteAdd(CodeWriter writer, string sum, string compensation, string term, bool compensated)
+    {
+        if (!compensated)
+        {
+            writer.Line($"{sum} += {term};");
+            return;
+        }
+
+        writer.Line($"var {term}Corrected = {term} - {compensation};");
+        writer.Line($"var {term}Next = {sum} + {term}Corrected;");
+        writer.Line($"{compensation} = ({term}Next - {sum}) - {term}Corrected;");
+        writer.Line($"{sum} = {term}Next;");
+    }
+
+    /// <summary>Undoes the 2^200 and applies Scale, in one rounding where the combined factor is a normal number.</summary>
+    private static string Finish(ActivationSpec spec, string total)
+    {
+        var combined = spec.Scale * TwoToMinusShift;
+        if (spec.Scale == 0 || System.Math.Abs(combined) >= 2.2250738585072014E-308)
+        {
+            return $"{total} * {{V}}.Create({Literals.Double(combined)})";
+        }
+
+        return $"{total} * {{V}}.Create({Literals.Double(TwoToMinusShift)}) * {{V}}.Create({Literals.Double(spec.Scale)})";
+    }
+
+    private static Rational Step(ActivationSpec spec) =>
+        spec.Count == 1
+            ? new Rational(0, 1)
+            : (Rational.FromDouble(spec.To) - Rational.FromDouble(spec.From)) / (spec.Count - 1);
+
+    private static Rational Offset(ActivationSpec spec, int i) => Rational.FromDouble(spec.From) + (Step(spec) * i);
+
+    /// <summary>Consecutive runs of terms whose offsets span at most <see cref="BlockWidth"/>.</summary>
+    private static IEnumerable<(int Start, int End)> Blocks(ActivationSpec spec)
+    {
+        var step = Step(spec);
+        var start = 0;
+        while (start < spec.Count)
+        {
+            var end = start + 1;
+            while (end < spec.Count && (step * (end - start)).CompareTo(BlockWidth) <= 0)
+            {
+                end++;
+            }
+
+            yield return (start, end);
+            start = end;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using ActivationGen.Diagnostics;
+using ActivationGen.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ActivationGen.Parsing;
+
+/// <summary>Reads an activation attribute's named arguments into an <see cref="ActivationSpec"/> and checks them.</summary>
+internal static class AttributeArgumentsParser
+{
+    /// <summary>Returns the spec, or null when an argument does not bind (the compiler reports that) or is invalid.</summary>
+    public static ActivationSpec? Parse(
+        AttributeData attribute,
+        MethodShape shape,
+        Location methodLocation,
+        Action<DiagnosticDescriptor, Location, object?[]> report)
+    {
+        var kind = (ActivationKind)MethodParser.AttributeMetadataNames.IndexOf(attribute.AttributeClass!.ToDisplayString());
+        var spec = new ActivationSpec(kind, Derivative: false);
+        var valid = true;
+
+        foreach (var argument in attribute.NamedArguments)
+        {
+            var value = argument.Value;
+            if (value.Kind == TypedConstantKind.Error || value.Value is null)
+            {
+                return null;
+            }
+
+            switch (argument.Key, value.Value)
+            {
+                case ("Derivative", bool b):
+                    spec = spec with { Derivative = b };
+                    break;
+                case ("Count", int i):
+                    spec = spec with { Count = i };
+                    break;
+                case ("Offset", double d):
+                    spec = spec with { Offset = d };
+                    break;
+                case ("From", double d):
+                    spec = spec with { From = d };
+                    break;
+                case ("To", double d):
+                    spec = spec with { To = d };
+                    break;
+                case ("Scale", double d):
+                    spec = spec with { Scale = d };
+                    break;
+                case ("Alpha", double d):
+                    spec = spec with { Alpha = d };
+                    break;
+                default:
+                    return null;
+            }
+
+            if (value.Value is double number && (double.IsNaN(number) || double.IsInfinity(number)))
+            {
+                report(DiagnosticDescriptors.NonFiniteParameter, ArgumentLocation(attribute, argument.Key, methodLocation), new object?[] { argument.Key, Describe(number) });
+                valid = false;
+            }
+        }
+
+        if (spec.Derivative && shape is MethodShape.Backward or MethodShape.Fused)
+        {
+            report(DiagnosticDescriptors.DerivativeOnGradientShape, ArgumentLocation(attribute, "Derivative", methodLocation), new object?[] { MethodName(methodLocation), shape == MethodShape.Backward ? "backward" : "fused" });
+            valid = false;
+        }
+
+        if (kind == ActivationKind.SigmoidSum)
+        {
+            if (spec.Count < 1 || spec.Count > ActivationSpec.MaxSigmoidSumCount)
+            {
+                report(DiagnosticDescriptors.CountOutOfRange, ArgumentLocation(attribute, "Count", methodLocation), new object?[] { spec.Count, ActivationSpec.MaxSigmoidSumCount });
+                valid = false;
+            }
+
+            if (spec.From > spec.To)
+            {
+                report(DiagnosticDescriptors.FromGreaterThanTo, ArgumentLocation(attribute, "From", methodLocation), new object?[] { Format(spec.From), Format(spec.To) });
+                valid = false;
+            }
+        }
+
+        return valid ? spec : null;
+    }
+
+    private static string Describe(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "positive infinity" : "negative infinity";
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string MethodName(Location methodLocation) =>
+        methodLocation.SourceTree?.GetText().ToString(methodLocation.SourceSpan) ?? string.Empty;
+
+    /// <summary>The location of the named argument <paramref name="name"/>, else of the attribute, else of the method.</summary>
+    private static Location ArgumentLocation(AttributeData attribute, string name, Location fallback)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax syntax)
+        {
+            return fallback;
+        }
+
+        var argument = syntax.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+        return (argument ?? (SyntaxNode)syntax).GetLocation();
+    }
+}

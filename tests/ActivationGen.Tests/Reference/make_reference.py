@@ -1,0 +1,383 @@
+#!/usr/bin/env python3
+"""Generate the reference tables of exactly computed activation values.
+
+Every table holds inputs x that are exactly representable in its element type
+(float = binary32, double = binary64) together with f(x) and f'(x) evaluated in
+exact real arithmetic (mpmath, 80 significant digits of working precision, with
+the argument reduction x - offset done exactly) and written with 30
+significant digits. The values are NOT rounded to float or double: the test
+rounds the 30-digit strings itself.
+
+Usage (from the repository root):
+
+    /usr/bin/python3 tests/ActivationGen.Tests/Reference/make_reference.py
+
+The output is deterministic: the same bytes on every run.
+"""
+
+import math
+import multiprocessing
+import os
+import random
+import struct
+import sys
+import time
+import zlib
+from fractions import Fraction
+
+import mpmath
+from mpmath import mp, mpf
+from mpmath.libmp import from_rational
+
+mp.dps = 80
+
+OUT_DIR = os.path.dirname(os.path.abspath(__file__))
+
+# Magnitudes below this are written as "0" (or "-0"): they are hundreds of
+# orders of magnitude below the smallest binary64 subnormal (4.9e-324), so they
+# round to zero in both element types, and writing them exactly would need
+# exponents with up to 308 digits.
+ZERO_CUTOFF = mpf("1e-1000")
+
+# ---------------------------------------------------------------------------
+# Parameter sets (the contract)
+# ---------------------------------------------------------------------------
+
+SETS = {
+    "sigmoid": [
+        {"Offset": 0.0},
+        {"Offset": 2.0},
+        {"Offset": -3.5},
+        {"Offset": 1000.25},
+        {"Offset": 0.1},
+    ],
+    "sigmoidsum": [
+        {"Count": 100, "From": 0.0, "To": 10.0, "Scale": 1.0},
+        {"Count": 100, "From": 0.0, "To": 9.8, "Scale": 0.1},
+        {"Count": 1, "From": 5.0, "To": 5.0, "Scale": 1.0},
+        {"Count": 7, "From": -1000.0, "To": -990.0, "Scale": 2.5},
+        {"Count": 50, "From": -300.0, "To": 300.0, "Scale": 1.0},
+        {"Count": 3, "From": 0.1, "To": 0.3, "Scale": 1.0},
+    ],
+    "softplus": [{}],
+    "relu": [{}],
+    "elu": [
+        {"Alpha": 1.0},
+        {"Alpha": 0.25},
+        {"Alpha": 1.6732632423543772},
+    ],
+}
+
+ATTRIBUTE_NAMES = {
+    "sigmoid": "Sigmoid",
+    "sigmoidsum": "SigmoidSum",
+    "softplus": "Softplus",
+    "relu": "Relu",
+    "elu": "Elu",
+}
+
+TYPES = ("float", "double")
+
+# ---------------------------------------------------------------------------
+# IEEE helpers
+# ---------------------------------------------------------------------------
+
+FLOAT_MAX = struct.unpack("<f", struct.pack("<I", 0x7F7FFFFF))[0]
+FLOAT_MIN_NORMAL = 2.0 ** -126
+FLOAT_MIN_SUBNORMAL = 2.0 ** -149
+DOUBLE_MAX = sys.float_info.max
+DOUBLE_MIN_NORMAL = 2.0 ** -1022
+DOUBLE_MIN_SUBNORMAL = 5e-324
+
+
+def to_f32(v):
+    """Round a Python float to the nearest binary32 value (None if it overflows)."""
+    try:
+        return struct.unpack("<f", struct.pack("<f", v))[0]
+    except OverflowError:
+        return None
+
+
+def f32_from_bits(b):
+    return struct.unpack("<f", struct.pack("<I", b))[0]
+
+
+def f32_bits(v):
+    return struct.unpack("<I", struct.pack("<f", v))[0]
+
+
+def f64_from_bits(b):
+    return struct.unpack("<d", struct.pack("<Q", b))[0]
+
+
+def f64_bits(v):
+    return struct.unpack("<Q", struct.pack("<d", v))[0]
+
+
+def to_type(v, typ):
+    if typ == "double":
+        return float(v)
+    return to_f32(float(v))
+
+
+def type_bits(v, typ):
+    return f32_bits(v) if typ == "float" else f64_bits(v)
+
+
+def f32_is_nearest(s, x):
+    """True if the decimal string s rounds (to nearest, exactly) to the binary32 x."""
+    q = Fraction(s)
+    b = f32_bits(abs(x))
+    ax = Fraction(abs(x))
+    aq = abs(q)
+    if x != 0 and (q < 0) != (math.copysign(1.0, x) < 0):
+        return False
+    # upper rounding boundary
+    if b + 1 >= 0x7F800000:
+        upper = ax + (ax - Fraction(f32_from_bits(b - 1))) / 2
+    else:
+        upper = (ax + Fraction(f32_from_bits(b + 1))) / 2
+    lower = (ax + Fraction(f32_from_bits(b - 1))) / 2 if b > 0 else -upper
+    return lower < aq < upper
+
+
+def format_x(x, typ):
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    if x == 0:
+        return "-0" if math.copysign(1.0, x) < 0 else "0"
+    if typ == "double":
+        s = repr(x)
+        assert float(s) == x
+        return s
+    for p in range(1, 10):
+        s = "%.*g" % (p, x)
+        # Both a direct binary32 parse and a parse through binary64 must give x.
+        if to_f32(float(s)) == x and f32_is_nearest(s, x):
+            return s
+    raise AssertionError("no round-trip string for %r" % x)
+
+
+def format_value(v):
+    """30 significant digits, parseable by double.Parse and Python float()."""
+    if isinstance(v, str):
+        s = v  # "Infinity" / "-Infinity"
+        assert s in ("Infinity", "-Infinity")
+        return s
+    if v == 0:
+        return "0"
+    if abs(v) < ZERO_CUTOFF:
+        return "-0" if v < 0 else "0"
+    s = mpmath.nstr(v, 30, min_fixed=-4, max_fixed=16)
+    f = float(s)  # must parse
+    assert not math.isnan(f), s
+    return s
+
+
+# ---------------------------------------------------------------------------
+# Exact functions
+# ---------------------------------------------------------------------------
+
+
+def sigma_pair(z):
+    """(sigma(z), sigma(-z)) with full relative precision for any finite mpf z."""
+    e = mp.exp(-z)
+    d = 1 + e
+    return 1 / d, e / d
+
+
+def exact_mpf(q):
+    """Fraction -> mpf, correctly rounded with enough bits for exp() of it."""
+    p, d = q.numerator, q.denominator
+    extra = (abs(p) // d).bit_length()
+    return mp.make_mpf(from_rational(p, d, mp.prec + extra + 16, "n"))
+
+
+def sigmoidsum_offsets(par):
+    n = par["Count"]
+    a = Fraction(par["From"])
+    b = Fraction(par["To"])
+    if n == 1:
+        return [a]
+    return [a + i * (b - a) / (n - 1) for i in range(n)]
+
+
+def evaluate(func, par, x):
+    """Return (f, df) as mpf (or 'Infinity' strings) for a float x (may be inf)."""
+    if math.isinf(x):
+        pos = x > 0
+        if func == "sigmoid":
+            return (mpf(1), mpf(0)) if pos else (mpf(0), mpf(0))
+        if func == "sigmoidsum":
+            if pos:
+                return mpf(par["Scale"]) * par["Count"], mpf(0)
+            return mpf(0), mpf(0)
+        if func in ("softplus", "relu"):
+            return ("Infinity", mpf(1)) if pos else (mpf(0), mpf(0))
+        if func == "elu":
+            return ("Infinity", mpf(1)) if pos else (-mpf(par["Alpha"]), mpf(0))
+        raise ValueError(func)
+
+    mx = mpf(x)  # exact
+    if func == "sigmoid":
+        z = mp.fsub(mx, mpf(par["Offset"]), exact=True)
+        s, t = sigma_pair(z)
+        return s, s * t
+    if func == "sigmoidsum":
+        qx = Fraction(x)
+        fs = mpf(0)
+        ds = mpf(0)
+        for o in par["_offsets"]:
+            s, t = sigma_pair(exact_mpf(qx - o))
+            fs += s
+            ds += s * t
+        scale = mpf(par["Scale"])
+        return scale * fs, scale * ds
+    if func == "softplus":
+        f = max(mx, mpf(0)) + mp.log1p(mp.exp(-abs(mx)))
+        s, _ = sigma_pair(mx)
+        return f, s
+    if func == "relu":
+        return (mx, mpf(1)) if x > 0 else (mpf(0), mpf(0))
+    if func == "elu":
+        a = mpf(par["Alpha"])
+        if x > 0:
+            return mx, mpf(1)
+        return a * mp.expm1(mx), a * mp.exp(mx)
+    raise ValueError(func)
+
+
+# ---------------------------------------------------------------------------
+# Inputs
+# ---------------------------------------------------------------------------
+
+
+def centres(func, par):
+    """(centres for the dense +-2 grids, low centre, high centre)."""
+    if func == "sigmoid":
+        c = par["Offset"]
+        return [c], c, c
+    if func == "sigmoidsum":
+        offs = par["_offsets"]
+        n = len(offs)
+        picks = sorted({0, n - 1, n // 2, min(1, n - 1)}) if n > 3 else range(n)
+        cs = [float(offs[i]) for i in picks]
+        return cs, float(min(offs)), float(max(offs))
+    return [0.0], 0.0, 0.0
+
+
+def linspace(a, b, n):
+    return [a + (b - a) * i / (n - 1) for i in range(n)]
+
+
+def make_inputs(name, func, par, typ):
+    cs, lo_c, hi_c = centres(func, par)
+    raw = []
+    # dense grid over [-50, 50]
+    raw += linspace(-50.0, 50.0, 1201)
+    # denser grids around each centre
+    for c in cs:
+        raw += linspace(c - 2.0, c + 2.0, 201)
+    # tiny values and signed zeros
+    if typ == "float":
+        mn, sub, big = FLOAT_MIN_NORMAL, FLOAT_MIN_SUBNORMAL, FLOAT_MAX
+    else:
+        mn, sub, big = DOUBLE_MIN_NORMAL, DOUBLE_MIN_SUBNORMAL, DOUBLE_MAX
+    for t in (1e-30, 1e-10, 1e-5, 1e-3, mn, sub, 0.0):
+        raw += [t, -t]
+    # logarithmically spaced magnitudes 1e-8 .. 1e30, both signs
+    for i in range(150):
+        m = 10.0 ** (-8.0 + 38.0 * i / 149)
+        raw += [m, -m]
+    # underflow / saturation regions shifted by the centre
+    r0, r1 = (690.0, 760.0) if typ == "double" else (80.0, 110.0)
+    raw += [lo_c + v for v in linspace(-r1, -r0, 100)]
+    raw += [hi_c + v for v in linspace(r0, r1, 100)]
+    # extremes
+    raw += [big, -big, math.inf, -math.inf]
+    # pseudo-random values (fixed seed per table)
+    rng = random.Random(zlib.crc32(name.encode("ascii")))
+    nbits = 32 if typ == "float" else 64
+    count = 0
+    while count < 150:
+        b = rng.getrandbits(nbits)
+        v = f32_from_bits(b) if typ == "float" else f64_from_bits(b)
+        if math.isnan(v) or math.isinf(v):
+            continue
+        raw.append(v)
+        count += 1
+    for _ in range(150):
+        raw.append(rng.uniform(lo_c - 40.0, hi_c + 40.0))
+
+    seen = {}
+    for v in raw:
+        t = to_type(v, typ)
+        if t is None or math.isnan(t):
+            continue
+        seen.setdefault(type_bits(t, typ), t)
+    xs = list(seen.values())
+    xs.sort(key=lambda v: (v, 1 if math.copysign(1.0, v) > 0 else 0))
+    return xs
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+
+def csharp_double(v):
+    if v == int(v) and abs(v) < 1e15:
+        return str(int(v))
+    s = repr(v)
+    assert float(s) == v
+    return s
+
+
+def attribute_text(func, par):
+    name = ATTRIBUTE_NAMES[func]
+    props = [(k, v) for k, v in par.items() if not k.startswith("_")]
+    if not props:
+        return "[%s]" % name
+    parts = []
+    for k, v in props:
+        parts.append("%s = %s" % (k, str(v) if isinstance(v, int) else csharp_double(v)))
+    return "[%s(%s)]" % (name, ", ".join(parts))
+
+
+def build_table(task):
+    func, k, typ = task
+    mp.dps = 80
+    par = dict(SETS[func][k])
+    if func == "sigmoidsum":
+        par["_offsets"] = sigmoidsum_offsets(par)
+    name = "%s_%d_%s" % (func, k, typ)
+    lines = ["# attribute: " + attribute_text(func, par), "x,f,df"]
+    for x in make_inputs(name, func, par, typ):
+        f, df = evaluate(func, par, x)
+        lines.append("%s,%s,%s" % (format_x(x, typ), format_value(f), format_value(df)))
+    return name + ".csv", "\n".join(lines) + "\n"
+
+
+def all_tasks():
+    return [(func, k, typ) for func in SETS for k in range(len(SETS[func])) for typ in TYPES]
+
+
+def main():
+    start = time.time()
+    tasks = all_tasks()
+    # Heaviest tables first so that the two workers finish together.
+    order = sorted(range(len(tasks)), key=lambda i: tasks[i][0] != "sigmoidsum")
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        results = pool.map(build_table, [tasks[i] for i in order], chunksize=1)
+    total = 0
+    for fname, text in sorted(results):
+        data = text.encode("utf-8")
+        with open(os.path.join(OUT_DIR, fname), "wb") as fh:
+            fh.write(data)
+        total += len(data)
+        print("%-26s %6d lines %8d bytes" % (fname, text.count("\n"), len(data)))
+    print("total %d bytes in %d files, %.1f s" % (total, len(results), time.time() - start))
+
+
+if __name__ == "__main__":
+    main()
