@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace ActivationGen.Tests.Infrastructure;
+
+/// <summary>One committed mpmath table (Reference/*.csv): the attribute it is for, and exact f and f' at many x.</summary>
+public sealed class ReferenceTable
+{
+    private ReferenceTable(string name, string attribute, bool isSingle, IReadOnlyList<Row> rows)
+    {
+        Name = name;
+        Attribute = attribute;
+        IsSingle = isSingle;
+        Rows = rows;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The attribute without brackets, e.g. <c>Sigmoid(Offset = 2)</c>.</summary>
+    public string Attribute { get; }
+
+    public bool IsSingle { get; }
+
+    public IReadOnlyList<Row> Rows { get; }
+
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Reference");
+
+    public static IEnumerable<string> Names(string type) =>
+        Directory.GetFiles(Folder, "*_" + type + ".csv").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+
+    public static ReferenceTable Load(string name)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Folder, name + ".csv"));
+        const string prefix = "# attribute: [";
+        if (!lines[0].StartsWith(prefix, StringComparison.Ordinal) || lines[1] != "x,f,df")
+        {
+            throw new InvalidDataException(name + ": unexpected header");
+        }
+
+        var attribute = lines[0][prefix.Length..^1];
+        var rows = lines.Skip(2).Select(line =>
+        {
+            var parts = line.Split(',');
+            return new Row(parts[0], parts[1], parts[2]);
+        }).ToList();
+        return new ReferenceTable(name, attribute, name.EndsWith("_float", StringComparison.Ordinal), rows);
+    }
+
+    /// <summary>x, f(x) and f'(x) as decimal strings (f and f' exact to 30 digits).</summary>
+    public sealed record Row(string X, string F, string D)
+    {
+        public static T Parse<T>(string text)
+            where T : IParsable<T> => T.Parse(text, CultureInfo.InvariantCulture);
+    }
+}
