@@ -13,7 +13,9 @@ internal sealed class SigmoidKernel : Kernel
 
     public override string Describe(ActivationSpec spec)
     {
-        var z = spec.Offset == 0 ? "x" : "(x - " + Literals.Readable(spec.Offset) + ")";
+        var z = spec.Offset == 0 ? "x"
+            : spec.Offset > 0 ? "(x - " + Literals.Readable(spec.Offset) + ")"
+            : "(x + " + Literals.Readable(-spec.Offset) + ")";
         return $"Sigmoid with Offset = {Literals.Readable(spec.Offset)}: f(x) = 1 / (1 + e^-{z}); "
             + "f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².";
     }
@@ -51,12 +53,11 @@ internal sealed class SigmoidKernel : Kernel
             writer.Line("var t = {M}.Exp(-{V}.Abs(z), {V}.ConditionalSelect(nonNegative, -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]");
         }
 
-        writer.Line("var denominator = {VD}.One + t;");
     }
 
     private static void WriteValue(CodeWriter writer) =>
-        writer.Line("var y = {V}.ConditionalSelect(nonNegative, {VD}.One, t) / denominator;");
+        writer.Line("var y = {M}.DivideByOnePlus({V}.ConditionalSelect(nonNegative, {VD}.One, t), t);");
 
     private static void WriteSlope(CodeWriter writer) =>
-        writer.Line("var dy = t / (denominator * denominator);");
+        writer.Line("var dy = {M}.DivideByOnePlusSquared(t);");
 }

@@ -40,5 +40,5 @@ internal sealed class SoftplusKernel : Kernel
     }
 
     private static void WriteSlope(CodeWriter writer) =>
-        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {VD}.One, t) / ({VD}.One + t);");
+        writer.Line("var dy = {M}.DivideByOnePlus({V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {VD}.One, t), t);");
 }

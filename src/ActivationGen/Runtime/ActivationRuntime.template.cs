@@ -374,6 +374,34 @@ namespace ActivationGen.Internal
             return tail + (s + s);
         }
 
+        /// <summary>
+        /// n / (1 + t) lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t: the rounding of 1 + t and of the
+        /// division are computed exactly and put back.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
+            var q = n / den;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, den, n);
+            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual) / den);
+        }
+
+        /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
+            var q = t / square;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
+            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual) / square);
+        }
+
         /// <summary>z + lo = x - (hi + hiLo) exactly, lane-wise (Knuth's two-sum), for a constant hi + hiLo.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> Subtract(global::System.Runtime.Intrinsics.Vector128<double> x, double hi, double hiLo, out global::System.Runtime.Intrinsics.Vector128<double> lo)
