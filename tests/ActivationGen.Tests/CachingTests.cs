@@ -522,7 +522,7 @@ public class CachingTests
 /// every Roslyn object that must not live in a pipeline model, and every field or property declared with such a type
 /// even when it is null at the moment.
 /// </summary>
-internal static class RoslynObjects
+file static class RoslynObjects
 {
     private const int MaxDepth = 64;
 
