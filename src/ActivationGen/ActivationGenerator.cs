@@ -54,7 +54,7 @@ public sealed class ActivationGenerator : IIncrementalGenerator
         }
 
         var anyMethod = perAttribute
-            .Select(static methods => methods.Collect().Select(static (all, _) => !all.IsEmpty))
+            .Select(static methods => methods.Collect().WithTrackingName(TrackingNames.AllMethods).Select(static (all, _) => !all.IsEmpty))
             .Aggregate(static (a, b) => a.Combine(b).Select(static (pair, _) => pair.Left || pair.Right))
             .WithTrackingName(TrackingNames.UsesRuntime);
 
