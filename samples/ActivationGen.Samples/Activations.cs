@@ -1,0 +1,49 @@
+using System;
+using ActivationGen;
+
+namespace ActivationGen.Samples;
+
+/// <summary>
+/// Every activation of ActivationGen, as f and as f' (Derivative = true). Each method is declared without a body;
+/// the generator writes a vectorized implementation with the attribute's constants baked in.
+/// </summary>
+internal static partial class Activations
+{
+    [Sigmoid]
+    public static partial void Sigmoid(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Sigmoid(Derivative = true)]
+    public static partial void SigmoidDerivative(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Sigmoid(Offset = 2)]
+    public static partial void SigmoidOffset2(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Sigmoid(Offset = 2, Derivative = true)]
+    public static partial void SigmoidOffset2Derivative(ReadOnlySpan<double> x, Span<double> destination);
+
+    // The blog's "sum of sigmoids": 100 sigmoids with offsets 0, 0.099.., .., 9.8, divided by 10.
+    [SigmoidSum(Count = 100, From = 0, To = 9.8, Scale = 0.1)]
+    public static partial void SigmoidSum(ReadOnlySpan<double> x, Span<double> destination);
+
+    [SigmoidSum(Count = 100, From = 0, To = 9.8, Scale = 0.1, Derivative = true)]
+    public static partial void SigmoidSumDerivative(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Softplus]
+    public static partial void Softplus(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Softplus(Derivative = true)]
+    public static partial void SoftplusDerivative(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Relu]
+    public static partial void Relu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Relu(Derivative = true)]
+    public static partial void ReluDerivative(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Elu(Alpha = 1.0)]
+    public static partial void Elu(ReadOnlySpan<double> x, Span<double> destination);
+
+    // The scalar shape: one value in, one value out.
+    [Elu(Alpha = 1.0, Derivative = true)]
+    public static partial double EluDerivative(double x);
+}
