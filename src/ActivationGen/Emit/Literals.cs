@@ -21,6 +21,21 @@ internal static class Literals
         return text;
     }
 
+    public static string Single(float value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (float.Parse(text, CultureInfo.InvariantCulture) != value)
+        {
+            text = value.ToString("G9", CultureInfo.InvariantCulture);
+        }
+
+        return text + "f";
+    }
+
+    /// <summary>A literal of the compute type (a float literal rounds the double to the nearest float).</summary>
+    public static string Of(double value, Model.ElementType type) =>
+        type == Model.ElementType.Single ? Single((float)value) : Double(value);
+
     /// <summary>A human-readable form for doc comments (shortest round-trip).</summary>
     public static string Readable(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

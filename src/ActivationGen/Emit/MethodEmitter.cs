@@ -123,18 +123,19 @@ internal static class MethodEmitter
         var t = ElementKeyword(method);
         var contract = fused ? "IFusedActivationOperator" : "IActivationOperator";
 
+        var compute = kernel.ComputeType(spec, method.Element);
         var core = new CodeWriter();
         if (fused)
         {
-            kernel.WriteFused(core, spec, method.Element);
+            kernel.WriteFused(core, spec, method.Element, compute);
         }
         else if (derivative)
         {
-            kernel.WriteDerivative(core, spec, method.Element);
+            kernel.WriteDerivative(core, spec, method.Element, compute);
         }
         else
         {
-            kernel.WriteForward(core, spec, method.Element);
+            kernel.WriteForward(core, spec, method.Element, compute);
         }
 
         var coreText = core.ToString().TrimEnd('\n');
@@ -155,18 +156,18 @@ internal static class MethodEmitter
 
                 foreach (var bits in Widths.All)
                 {
-                    WriteInvoke(writer, method.Element, bits, fused);
+                    WriteInvoke(writer, method.Element, compute, bits, fused);
                     writer.Line();
                 }
 
                 for (var i = 0; i < Widths.All.Length; i++)
                 {
                     var bits = Widths.All[i];
-                    var vd = Widths.VectorType(bits, "double");
+                    var vd = Widths.VectorType(bits, compute.Keyword());
                     writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                     using (writer.Block(fused ? $"private static {vd} Core({vd} x, out {vd} derivative)" : $"private static {vd} Core({vd} x)"))
                     {
-                        writer.Lines(Widths.RenderKernel(coreText, bits));
+                        writer.Lines(Widths.RenderKernel(coreText, bits, compute.Keyword()));
                         if (fused)
                         {
                             writer.Line("derivative = dy;");
@@ -184,13 +185,13 @@ internal static class MethodEmitter
         }
     }
 
-    private static void WriteInvoke(CodeWriter writer, ElementType element, int bits, bool fused)
+    private static void WriteInvoke(CodeWriter writer, ElementType element, ElementType compute, int bits, bool fused)
     {
         var vt = Widths.VectorType(bits, element.Keyword());
         var v = "global::System.Runtime.Intrinsics.Vector" + bits;
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         var signature = fused ? $"public static {vt} Invoke({vt} x, out {vt} derivative)" : $"public static {vt} Invoke({vt} x)";
-        if (element == ElementType.Double)
+        if (element == compute)
         {
             writer.Line(signature + (fused ? " => Core(x, out derivative);" : " => Core(x);"));
             return;

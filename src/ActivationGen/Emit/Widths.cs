@@ -9,9 +9,9 @@ internal static class Widths
     public static string Render(string text, int bits) =>
         text.Replace("Vector128", "Vector" + bits).Replace("128<", bits + "<");
 
-    /// <summary>Kernel text with the tokens {V}, {VD} and {M} replaced for <paramref name="bits"/>.</summary>
-    public static string RenderKernel(string text, int bits) =>
-        text.Replace("{VD}", VectorType(bits, "double"))
+    /// <summary>Kernel text with the tokens {V}, {VD} and {M} replaced for <paramref name="bits"/> lanes of <paramref name="compute"/>.</summary>
+    public static string RenderKernel(string text, int bits, string compute) =>
+        text.Replace("{VD}", VectorType(bits, compute))
             .Replace("{V}", "global::System.Runtime.Intrinsics.Vector" + bits)
             .Replace("{M}", "global::ActivationGen.Internal.ActivationMath");
 

@@ -15,34 +15,52 @@ internal sealed class EluKernel : Kernel
             + $"f'(x) = 1 for x &gt; 0, {alpha}·e^x for x ≤ 0.";
     }
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element)
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         writer.Line("var positive = {V}.GreaterThan(x, {VD}.Zero);");
-        WriteNegativePart(writer, spec);
+        WriteNegativePart(writer, spec, compute);
         writer.Line("var y = {V}.ConditionalSelect(positive, x, negative);");
     }
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element)
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         writer.Line("var positive = {V}.GreaterThan(x, {VD}.Zero);");
-        WriteNegativeSlope(writer, spec);
+        WriteNegativeSlope(writer, spec, compute);
         writer.Line("var dy = {V}.ConditionalSelect(positive, {VD}.One, slope);");
     }
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element)
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         writer.Line("var positive = {V}.GreaterThan(x, {VD}.Zero);");
-        WriteNegativePart(writer, spec);
-        WriteNegativeSlope(writer, spec);
+        WriteNegativePart(writer, spec, compute);
+        WriteNegativeSlope(writer, spec, compute);
         writer.Line("var y = {V}.ConditionalSelect(positive, x, negative);");
         writer.Line("var dy = {V}.ConditionalSelect(positive, {VD}.One, slope);");
     }
 
-    private static void WriteNegativePart(CodeWriter writer, ActivationSpec spec) =>
-        writer.Line("var negative = {M}.ExpM1NonPositive(x)" + Times(spec.Alpha) + ";");
+    private static void WriteNegativePart(CodeWriter writer, ActivationSpec spec, ElementType compute) =>
+        writer.Line("var negative = " + Times("{M}.ExpM1NonPositive(x)", spec.Alpha, compute) + ";");
 
-    private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec) =>
-        writer.Line("var slope = {M}.Exp(x, {VD}.Zero, 0)" + Times(spec.Alpha) + ";");
+    private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec, ElementType compute) =>
+        writer.Line("var slope = " + Times("{M}.Exp(x, {VD}.Zero, 0)", spec.Alpha, compute) + ";");
 
-    private static string Times(double alpha) => alpha == 1 ? string.Empty : " * " + Constant(alpha);
+    /// <summary>value·Alpha; in float lanes an Alpha that is not a float is applied as a float pair, hi·v + lo·v.</summary>
+    private static string Times(string value, double alpha, ElementType compute)
+    {
+        if (alpha == 1)
+        {
+            return value;
+        }
+
+        if (compute == ElementType.Double || IsSingleExact(alpha))
+        {
+            return value + " * " + Constant(alpha, compute);
+        }
+
+        var hi = (float)alpha;
+        var lo = (float)(alpha - hi);
+        return $"{{V}}.FusedMultiplyAdd({value}, {Constant(hi, compute)}, {value} * {Constant(lo, compute)})";
+    }
 }

@@ -5,9 +5,11 @@ using ActivationGen.Model;
 namespace ActivationGen.Kernels;
 
 /// <summary>
-/// One activation's math, written once over lanes of doubles and rendered by the emitter for 128-, 256- and 512-bit
+/// One activation's math, written once over lanes of the compute type (<see cref="ComputeType"/>: the element type
+/// itself where that keeps the accuracy contract, else double) and rendered by the emitter for 128-, 256- and 512-bit
 /// vectors (the scalar method runs the 128-bit rendering on one lane). Statements use three tokens:
-/// <c>{V}</c> (the static vector class), <c>{VD}</c> (the vector-of-double type) and <c>{M}</c> (ActivationGen's math helpers).
+/// <c>{V}</c> (the static vector class), <c>{VD}</c> (the vector type of the compute type) and <c>{M}</c> (ActivationGen's
+/// math helpers, overloaded for float and double).
 /// The input is <c>x</c>; the forward statements end by declaring <c>y</c>, the derivative statements <c>dy</c>, the
 /// fused statements both (with exactly the same values as the separate ones).
 /// </summary>
@@ -26,22 +28,28 @@ internal abstract class Kernel
     /// <summary>The function and its derivative as text for the generated method's remarks (XML-escaped).</summary>
     public abstract string Describe(ActivationSpec spec);
 
+    /// <summary>The type the lanes are computed in: double unless a kernel can keep the contract in float.</summary>
+    public virtual ElementType ComputeType(ActivationSpec spec, ElementType element) => ElementType.Double;
+
     /// <summary>Members of the operator struct besides the core (constant tables).</summary>
     public virtual void WriteMembers(CodeWriter writer, ActivationSpec spec)
     {
     }
 
-    public abstract void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element);
+    public abstract void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
 
-    public abstract void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element);
+    public abstract void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
 
-    public abstract void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element);
+    public abstract void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
 
-    /// <summary><c>{V}.Create(value)</c>, or the named constant for 0 and 1.</summary>
-    protected static string Constant(double value) => value switch
+    /// <summary><c>{V}.Create(value)</c> in the compute type, or the named constant for 0 and 1.</summary>
+    protected static string Constant(double value, ElementType compute) => value switch
     {
         0 when System.BitConverter.DoubleToInt64Bits(value) == 0 => "{VD}.Zero",
         1 => "{VD}.One",
-        _ => "{V}.Create(" + Literals.Double(value) + ")",
+        _ => "{V}.Create(" + Literals.Of(value, compute) + ")",
     };
+
+    /// <summary>Whether a double constant is exactly a float, so float lanes can use it without rounding it.</summary>
+    protected static bool IsSingleExact(double value) => (double)(float)value == value;
 }

@@ -11,15 +11,18 @@ internal sealed class ReluKernel : Kernel
     public override string Describe(ActivationSpec spec) =>
         "ReLU: f(x) = max(0, x); f'(x) = 1 for x &gt; 0, else 0 (f'(0) = 0). NaN gives NaN.";
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+    /// <summary>Exact in any type: no widening.</summary>
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, {VD}.Zero), {VD}.Zero, x);");
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, {V}.ConditionalSelect({V}.LessThanOrEqual(x, {VD}.Zero), {VD}.Zero, x));");
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element)
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteForward(writer, spec, element);
-        WriteDerivative(writer, spec, element);
+        WriteForward(writer, spec, element, compute);
+        WriteDerivative(writer, spec, element, compute);
     }
 }

@@ -20,26 +20,30 @@ internal sealed class SigmoidKernel : Kernel
             + "f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².";
     }
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element)
+    /// <summary>Float lanes stay float when the offset is exactly a float (then x - Offset is exact as a float pair).</summary>
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) =>
+        element == ElementType.Single && IsSingleExact(spec.Offset) ? ElementType.Single : ElementType.Double;
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteExponential(writer, spec);
+        WriteExponential(writer, spec, compute);
         WriteValue(writer);
     }
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element)
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteExponential(writer, spec);
+        WriteExponential(writer, spec, compute);
         WriteSlope(writer);
     }
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element)
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteExponential(writer, spec);
+        WriteExponential(writer, spec, compute);
         WriteValue(writer);
         WriteSlope(writer);
     }
 
-    private static void WriteExponential(CodeWriter writer, ActivationSpec spec)
+    private static void WriteExponential(CodeWriter writer, ActivationSpec spec, ElementType compute)
     {
         if (spec.Offset == 0)
         {
@@ -48,7 +52,7 @@ internal sealed class SigmoidKernel : Kernel
         }
         else
         {
-            writer.Line("var z = {M}.Subtract(x, " + Literals.Double(spec.Offset) + ", 0.0, out var zLow); // z + zLow = x - Offset exactly");
+            writer.Line("var z = {M}.Subtract(x, " + Literals.Of(spec.Offset, compute) + ", " + Literals.Of(0, compute) + ", out var zLow); // z + zLow = x - Offset exactly");
             writer.Line("var nonNegative = {V}.GreaterThanOrEqual(z, {VD}.Zero);");
             writer.Line("var t = {M}.Exp(-{V}.Abs(z), {V}.ConditionalSelect(nonNegative, -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]");
         }

@@ -48,13 +48,13 @@ internal sealed class SigmoidSumKernel : Kernel
         writer.Line("};");
     }
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         WriteSums(writer, spec, element, forward: true, derivative: false);
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         WriteSums(writer, spec, element, forward: false, derivative: true);
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element) =>
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         WriteSums(writer, spec, element, forward: true, derivative: true);
 
     private static void WriteSums(CodeWriter writer, ActivationSpec spec, ElementType element, bool forward, bool derivative)

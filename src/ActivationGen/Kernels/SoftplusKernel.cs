@@ -11,19 +11,21 @@ internal sealed class SoftplusKernel : Kernel
     public override string Describe(ActivationSpec spec) =>
         "Softplus: f(x) = ln(1 + e^x), computed as max(x, 0) + log1p(e^-|x|); f'(x) = σ(x) = 1 / (1 + e^-x).";
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element)
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteExponential(writer);
         WriteValue(writer);
     }
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element)
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteExponential(writer);
         WriteSlope(writer);
     }
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element)
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteExponential(writer);
         WriteValue(writer);
