@@ -38,10 +38,13 @@ internal static class MethodEmitter
             scopes.Add(writer.Block($"partial {type.Keyword} {type.Name}"));
         }
 
-        writer.Line("/// <remarks>");
-        writer.Line("/// " + Kernel.For(method.Activation.Kind).Describe(method.Activation));
-        writer.Line("/// " + ShapeRemark(method));
-        writer.Line("/// </remarks>");
+        // A partial method is documented by its implementing part when that has a doc comment, so the formula goes
+        // into a doc comment only when the user wrote none; otherwise it is a plain comment and the user's docs stay.
+        var prefix = method.HasDocumentation ? "// " : "/// ";
+        writer.Line(prefix + "<remarks>");
+        writer.Line(prefix + Kernel.For(method.Activation.Kind).Describe(method.Activation));
+        writer.Line(prefix + ShapeRemark(method));
+        writer.Line(prefix + "</remarks>");
         writer.Line(GeneratorInfo.GeneratedCodeAttribute);
         writer.Line($"{method.Modifiers} {ReturnType(method)} {method.Name}({Parameters(method)})");
         using (writer.Indent())
@@ -58,14 +61,15 @@ internal static class MethodEmitter
     private static string ShapeRemark(MethodModel method)
     {
         var what = method.Activation.Derivative ? "f'" : "f";
+        var p = method.Parameters.Select(x => x.Name.TrimStart('@')).ToArray();
         return method.Shape switch
         {
-            MethodShape.Scalar => $"Returns {what}(x).",
-            MethodShape.Span => $"Writes {what}(x[i]) to destination[i]; throws ArgumentException if the destination is too short or partly overlaps x.",
-            MethodShape.InPlace => $"Replaces every value v by {what}(v).",
-            MethodShape.Backward => "Writes gradOutput[i]·f'(x[i]) to gradInput[i]; throws ArgumentException on a length mismatch or a partial overlap.",
-            MethodShape.Fused => "Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.",
-            _ => $"Computes {what} on every lane.",
+            MethodShape.Scalar => $"Returns {what}({p[0]}).",
+            MethodShape.Span => $"Writes {what}({p[0]}[i]) to {p[1]}[i]; throws ArgumentException if {p[1]} is too short or partly overlaps {p[0]}.",
+            MethodShape.InPlace => $"Replaces every value v of {p[0]} by {what}(v).",
+            MethodShape.Backward => $"Writes {p[1]}[i]·f'({p[0]}[i]) to {p[2]}[i]; throws ArgumentException on a length mismatch or a partial overlap.",
+            MethodShape.Fused => $"Writes f({p[0]}[i]) to {p[1]}[i] and f'({p[0]}[i]) to {p[2]}[i] in one pass; throws ArgumentException if an output is too short or overlaps.",
+            _ => $"Computes {what} on every lane of {p[0]}.",
         };
     }
 
@@ -141,7 +145,8 @@ internal static class MethodEmitter
         var coreText = core.ToString().TrimEnd('\n');
         using (writer.Block("namespace " + OperatorNamespace))
         {
-            writer.Line($"/// <summary>{(fused ? "f and f'" : derivative ? "f'" : "f")} of <c>{string.Concat(method.ContainingTypes.Select(c => c.Name + "."))}{method.Name}</c>, lane-wise, at every vector width.</summary>");
+            var owner = string.Concat(method.ContainingTypes.Select(c => c.Name + ".")).Replace("<", "{").Replace(">", "}");
+            writer.Line($"/// <summary>{(fused ? "f and f'" : derivative ? "f'" : "f")} of <c>{owner}{method.Name}</c>, lane-wise, at every vector width.</summary>");
             writer.Line(GeneratorInfo.GeneratedCodeAttribute);
             using (writer.Block($"file readonly struct {method.OperatorName} : global::ActivationGen.Internal.{contract}<{t}>"))
             {

@@ -11,8 +11,9 @@ internal sealed class EluKernel : Kernel
     public override string Describe(ActivationSpec spec)
     {
         var alpha = Literals.Readable(spec.Alpha);
-        return $"ELU with Alpha = {alpha}: f(x) = x for x &gt; 0, {alpha}·(e^x - 1) for x ≤ 0 (expm1, accurate near 0); "
-            + $"f'(x) = 1 for x &gt; 0, {alpha}·e^x for x ≤ 0.";
+        var times = spec.Alpha == 1 ? string.Empty : alpha + "·";
+        return $"ELU with Alpha = {alpha}: f(x) = x for x &gt; 0, {times}(e^x - 1) for x ≤ 0 (expm1, accurate near 0); "
+            + $"f'(x) = 1 for x &gt; 0, {times}e^x for x ≤ 0.";
     }
 
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;

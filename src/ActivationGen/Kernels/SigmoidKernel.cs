@@ -17,7 +17,7 @@ internal sealed class SigmoidKernel : Kernel
             : spec.Offset > 0 ? "(x - " + Literals.Readable(spec.Offset) + ")"
             : "(x + " + Literals.Readable(-spec.Offset) + ")";
         return $"Sigmoid with Offset = {Literals.Readable(spec.Offset)}: f(x) = 1 / (1 + e^-{z}); "
-            + "f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².";
+            + $"f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = {z}.";
     }
 
     /// <summary>Float lanes stay float when the offset is exactly a float (then x - Offset is exact as a float pair).</summary>

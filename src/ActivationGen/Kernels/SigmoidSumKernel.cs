@@ -21,10 +21,16 @@ internal sealed class SigmoidSumKernel : Kernel
     private const double TwoToShift = 1.6069380442589903E+60;
     private const double TwoToMinusShift = 6.223015277861142E-61;
 
-    public override string Describe(ActivationSpec spec) =>
-        $"Sum of {spec.Count} sigmoids: f(x) = {Literals.Readable(spec.Scale)}·Σ_{{i=0}}^{{{spec.Count - 1}}} σ(x - o_i), "
-        + $"o_i = {Literals.Readable(spec.From)} + i·({Literals.Readable(spec.To)} - {Literals.Readable(spec.From)})/{System.Math.Max(spec.Count - 1, 1)}; "
-        + "f'(x) = Scale·Σ σ(x - o_i)·σ(o_i - x). One pair of exponentials per element serves all terms.";
+    public override string Describe(ActivationSpec spec)
+    {
+        var scale = spec.Scale == 1 ? string.Empty : Literals.Readable(spec.Scale) + "·";
+        var offsets = spec.Count == 1
+            ? $"o_0 = {Literals.Readable(spec.From)}"
+            : $"o_i = {Literals.Readable(spec.From)} + i·{Literals.Readable(Step(spec).ToDouble())} (From = {Literals.Readable(spec.From)} to To = {Literals.Readable(spec.To)})";
+        var blocks = System.Linq.Enumerable.Count(Blocks(spec));
+        return $"Sum of {spec.Count} sigmoid{(spec.Count == 1 ? string.Empty : "s")}: f(x) = {scale}Σ_{{i=0}}^{{{spec.Count - 1}}} σ(x - o_i), {offsets}; "
+            + $"f'(x) = {scale}Σ σ(x - o_i)·σ(o_i - x). Per element, {2 * blocks} exponential{(blocks == 1 ? "s serve" : "s serve")} all terms.";
+    }
 
     public override void WriteMembers(CodeWriter writer, ActivationSpec spec)
     {
@@ -88,9 +94,24 @@ internal sealed class SigmoidSumKernel : Kernel
             var highHi = high.ToDouble();
             var b = blockIndex++;
             writer.Line($"// Terms {block.Start} to {block.End - 1}: offsets {Literals.Readable(lowHi)} to {Literals.Readable(highHi)}.");
-            writer.Line($"var low{b} = {{M}}.Exp({{M}}.Subtract(x, {Literals.Double(lowHi)}, {Literals.Double((low - Rational.FromDouble(lowHi)).ToDouble())}, out var lowError{b}), lowError{b}, {Shift}); // e^(x - o_{block.Start})·2^{Shift}");
-            writer.Line($"var high{b} = {{M}}.Subtract(x, {Literals.Double(highHi)}, {Literals.Double((high - Rational.FromDouble(highHi)).ToDouble())}, out var highError{b});");
-            writer.Line($"high{b} = {{M}}.Exp(-high{b}, -highError{b}, {Shift}); // e^(o_{block.End - 1} - x)·2^{Shift}");
+            if (low.Numerator.IsZero)
+            {
+                writer.Line($"var low{b} = {{M}}.Exp(x, {{VD}}.Zero, {Shift}); // e^(x - o_{block.Start})·2^{Shift}");
+            }
+            else
+            {
+                writer.Line($"var low{b} = {{M}}.Exp({{M}}.Subtract(x, {Literals.Double(lowHi)}, {Literals.Double((low - Rational.FromDouble(lowHi)).ToDouble())}, out var lowError{b}), lowError{b}, {Shift}); // e^(x - o_{block.Start})·2^{Shift}");
+            }
+
+            if (high.Numerator.IsZero)
+            {
+                writer.Line($"var high{b} = {{M}}.Exp(-x, {{VD}}.Zero, {Shift}); // e^(o_{block.End - 1} - x)·2^{Shift}");
+            }
+            else
+            {
+                writer.Line($"var high{b} = {{M}}.Subtract(x, {Literals.Double(highHi)}, {Literals.Double((high - Rational.FromDouble(highHi)).ToDouble())}, out var highError{b});");
+                writer.Line($"high{b} = {{M}}.Exp(-high{b}, -highError{b}, {Shift}); // e^(o_{block.End - 1} - x)·2^{Shift}");
+            }
             using (writer.Block($"for (var i = {3 * block.Start}; i < {3 * block.End}; i += 3)"))
             {
                 writer.Line("var above = {V}.GreaterThanOrEqual(x, {V}.Create(terms[i]));");

@@ -11,6 +11,7 @@ internal sealed record ContainingType(string Keyword, string Name);
 internal sealed record ParameterModel(string Modifiers, string Name);
 
 /// <summary>Everything the emitter needs to implement one annotated partial method. Plain data: no Roslyn objects.</summary>
+/// <param name="HasDocumentation">Whether the user's declaration has a doc comment (the generated part then adds none, so it is kept).</param>
 internal sealed record MethodModel(
     string? Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -20,7 +21,8 @@ internal sealed record MethodModel(
     ElementType Element,
     int VectorBits,
     EquatableArray<ParameterModel> Parameters,
-    ActivationSpec Activation)
+    ActivationSpec Activation,
+    bool HasDocumentation)
 {
     /// <summary>The name of the generated file, unique per method within the compilation.</summary>
     public string HintName

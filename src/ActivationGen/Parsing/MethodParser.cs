@@ -113,7 +113,8 @@ internal static class MethodParser
             signature.Element,
             signature.VectorBits,
             parameters,
-            spec);
+            spec,
+            syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)));
     }
 
     public static bool IsActivationAttribute(AttributeData attribute) =>

@@ -487,6 +487,13 @@ namespace ActivationGen.Internal
         private const long RoundMagicBits = 0x4338000000000000;
         private const int ExpBias = 64; // scale by 2^(k + 64), then by 2^-64, so results down into the subnormals round once
         private const double TwoToMinusExpBias = 5.421010862427522E-20;
+        private const float Log2EF = 1.44269504f;
+        private const float Ln2HiF = 0.693147182f;
+        private const float Ln2LoF = -1.90465421E-09f;
+        private const float RoundMagicF = 12582912f; // 1.5 · 2^23
+        private const int RoundMagicBitsF = 0x4B400000;
+        private const int ExpBiasF = 24;
+        private const float TwoToMinusExpBiasF = 5.96046448E-08f;
 
         /// <summary>
         /// e^(x + lo) · 2^shift lane-wise, within 1 ULP, with |lo| far below 1 a low-order correction of x. Lanes whose
@@ -557,6 +564,34 @@ namespace ActivationGen.Internal
             return tail + (s + s);
         }
 
+        /// <summary>
+        /// n / (1 + t) lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t: the rounding of 1 + t and of the
+        /// division are computed exactly and put back.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
+            var q = n / den;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, den, n);
+            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual) / den);
+        }
+
+        /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
+            var q = t / square;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
+            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual) / square);
+        }
+
         /// <summary>z + lo = x - (hi + hiLo) exactly, lane-wise (Knuth's two-sum), for a constant hi + hiLo.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> Subtract(global::System.Runtime.Intrinsics.Vector128<double> x, double hi, double hiLo, out global::System.Runtime.Intrinsics.Vector128<double> lo)
@@ -584,6 +619,114 @@ namespace ActivationGen.Internal
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(0.041666666666666664));
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666));
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(r * r, q, r);
+        }
+
+        /// <summary>e^(x + lo) · 2^shift lane-wise in float, within 1 ULP; below 2^-150 gives 0, above 2^100 gives +∞; NaN gives NaN.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> lo, int shift)
+        {
+            var min = global::System.Runtime.Intrinsics.Vector128.Create((-150 - shift) * Ln2HiF);
+            var max = global::System.Runtime.Intrinsics.Vector128.Create((100 - shift) * Ln2HiF);
+            var below = global::System.Runtime.Intrinsics.Vector128.LessThan(x, min);
+            var above = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max);
+            var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, max, x));
+            var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2EF), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2LoF), r) + lo;
+            var p = ExpM1Reduced(r);
+            var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBitsF - 127 - ExpBiasF - shift)) << 23).AsSingle();
+            var result = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector128.Create(TwoToMinusExpBiasF);
+            result = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(below, global::System.Runtime.Intrinsics.Vector128<float>.Zero, result);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity), result);
+        }
+
+        /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0; x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            var min = global::System.Runtime.Intrinsics.Vector128.Create(-18f);
+            var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, min), min, x);
+            xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xc, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2EF), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2LoF), r);
+            var p = ExpM1Reduced(r);
+            var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBitsF - 127)) << 23).AsSingle();
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector128<float>.One);
+        }
+
+        /// <summary>ln(1 + t) lane-wise in float for 0 ≤ t ≤ 1: 2·atanh(t / (2 + t)) with the rounding of 2 + t and of the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> Log1pUnit(global::System.Runtime.Intrinsics.Vector128<float> t)
+        {
+            var two = global::System.Runtime.Intrinsics.Vector128.Create(2f);
+            var den = two + t;
+            var denError = t - (den - two);
+            var s = t / den;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-s, den, t);
+            var correction = (residual - (s * denError)) / den;
+            var s2 = s * s;
+            var q = global::System.Runtime.Intrinsics.Vector128.Create(2f / 17);
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2f / 15));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2f / 13));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2f / 11));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2f / 9));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2f / 7));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2f / 5));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2f / 3));
+            var tail = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(s * s2, q, correction + correction);
+            return tail + (s + s);
+        }
+
+        /// <summary>n / (1 + t) lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t and of the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128<float> n, global::System.Runtime.Intrinsics.Vector128<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
+            var q = n / den;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, den, n);
+            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual) / den);
+        }
+
+        /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
+            var q = t / square;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
+            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual) / square);
+        }
+
+        /// <summary>z + lo = x - (hi + hiLo) lane-wise in float (two-sum; exact when hi + hiLo is the constant).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> Subtract(global::System.Runtime.Intrinsics.Vector128<float> x, float hi, float hiLo, out global::System.Runtime.Intrinsics.Vector128<float> lo)
+        {
+            var minusHi = global::System.Runtime.Intrinsics.Vector128.Create(-hi);
+            var z = x + minusHi;
+            var b = z - x;
+            lo = ((x - (z - b)) + (minusHi - b)) - global::System.Runtime.Intrinsics.Vector128.Create(hiLo);
+            return z;
+        }
+
+        /// <summary>e^r - 1 in float for |r| ≤ ln(2)/2 + a little: Taylor to degree 7, below 0.15 ULP of truncation error.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector128<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector128<float> r)
+        {
+            var q = global::System.Runtime.Intrinsics.Vector128.Create(1.98412701E-04f);
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(1.38888892E-03f));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(8.33333377E-03f));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(4.16666679E-02f));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(0.166666672f));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(r * r, q, r);
         }
 
@@ -656,6 +799,34 @@ namespace ActivationGen.Internal
             return tail + (s + s);
         }
 
+        /// <summary>
+        /// n / (1 + t) lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t: the rounding of 1 + t and of the
+        /// division are computed exactly and put back.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256<double> n, global::System.Runtime.Intrinsics.Vector256<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<double>.One);
+            var q = n / den;
+            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, den, n);
+            return q + (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, denError, residual) / den);
+        }
+
+        /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<double>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
+            var q = t / square;
+            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, t);
+            return q + (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual) / square);
+        }
+
         /// <summary>z + lo = x - (hi + hiLo) exactly, lane-wise (Knuth's two-sum), for a constant hi + hiLo.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector256<double> Subtract(global::System.Runtime.Intrinsics.Vector256<double> x, double hi, double hiLo, out global::System.Runtime.Intrinsics.Vector256<double> lo)
@@ -683,6 +854,114 @@ namespace ActivationGen.Internal
             q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(0.041666666666666664));
             q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666));
             q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(r * r, q, r);
+        }
+
+        /// <summary>e^(x + lo) · 2^shift lane-wise in float, within 1 ULP; below 2^-150 gives 0, above 2^100 gives +∞; NaN gives NaN.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x, global::System.Runtime.Intrinsics.Vector256<float> lo, int shift)
+        {
+            var min = global::System.Runtime.Intrinsics.Vector256.Create((-150 - shift) * Ln2HiF);
+            var max = global::System.Runtime.Intrinsics.Vector256.Create((100 - shift) * Ln2HiF);
+            var below = global::System.Runtime.Intrinsics.Vector256.LessThan(x, min);
+            var above = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max);
+            var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, max, x));
+            var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2EF), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2LoF), r) + lo;
+            var p = ExpM1Reduced(r);
+            var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicBitsF - 127 - ExpBiasF - shift)) << 23).AsSingle();
+            var result = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector256.Create(TwoToMinusExpBiasF);
+            result = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(below, global::System.Runtime.Intrinsics.Vector256<float>.Zero, result);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector256.Create(float.PositiveInfinity), result);
+        }
+
+        /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0; x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            var min = global::System.Runtime.Intrinsics.Vector256.Create(-18f);
+            var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, min), min, x);
+            xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xc, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2EF), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2LoF), r);
+            var p = ExpM1Reduced(r);
+            var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicBitsF - 127)) << 23).AsSingle();
+            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector256<float>.One);
+        }
+
+        /// <summary>ln(1 + t) lane-wise in float for 0 ≤ t ≤ 1: 2·atanh(t / (2 + t)) with the rounding of 2 + t and of the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> Log1pUnit(global::System.Runtime.Intrinsics.Vector256<float> t)
+        {
+            var two = global::System.Runtime.Intrinsics.Vector256.Create(2f);
+            var den = two + t;
+            var denError = t - (den - two);
+            var s = t / den;
+            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-s, den, t);
+            var correction = (residual - (s * denError)) / den;
+            var s2 = s * s;
+            var q = global::System.Runtime.Intrinsics.Vector256.Create(2f / 17);
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector256.Create(2f / 15));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector256.Create(2f / 13));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector256.Create(2f / 11));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector256.Create(2f / 9));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector256.Create(2f / 7));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector256.Create(2f / 5));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector256.Create(2f / 3));
+            var tail = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(s * s2, q, correction + correction);
+            return tail + (s + s);
+        }
+
+        /// <summary>n / (1 + t) lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t and of the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256<float> n, global::System.Runtime.Intrinsics.Vector256<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector256<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<float>.One);
+            var q = n / den;
+            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, den, n);
+            return q + (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, denError, residual) / den);
+        }
+
+        /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector256<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<float>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError);
+            var q = t / square;
+            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, t);
+            return q + (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual) / square);
+        }
+
+        /// <summary>z + lo = x - (hi + hiLo) lane-wise in float (two-sum; exact when hi + hiLo is the constant).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> Subtract(global::System.Runtime.Intrinsics.Vector256<float> x, float hi, float hiLo, out global::System.Runtime.Intrinsics.Vector256<float> lo)
+        {
+            var minusHi = global::System.Runtime.Intrinsics.Vector256.Create(-hi);
+            var z = x + minusHi;
+            var b = z - x;
+            lo = ((x - (z - b)) + (minusHi - b)) - global::System.Runtime.Intrinsics.Vector256.Create(hiLo);
+            return z;
+        }
+
+        /// <summary>e^r - 1 in float for |r| ≤ ln(2)/2 + a little: Taylor to degree 7, below 0.15 ULP of truncation error.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector256<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector256<float> r)
+        {
+            var q = global::System.Runtime.Intrinsics.Vector256.Create(1.98412701E-04f);
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(1.38888892E-03f));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(8.33333377E-03f));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(4.16666679E-02f));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(0.166666672f));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
             return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(r * r, q, r);
         }
 
@@ -755,6 +1034,34 @@ namespace ActivationGen.Internal
             return tail + (s + s);
         }
 
+        /// <summary>
+        /// n / (1 + t) lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t: the rounding of 1 + t and of the
+        /// division are computed exactly and put back.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512<double> n, global::System.Runtime.Intrinsics.Vector512<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<double>.One);
+            var q = n / den;
+            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, den, n);
+            return q + (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, denError, residual) / den);
+        }
+
+        /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<double>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
+            var q = t / square;
+            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, t);
+            return q + (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual) / square);
+        }
+
         /// <summary>z + lo = x - (hi + hiLo) exactly, lane-wise (Knuth's two-sum), for a constant hi + hiLo.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector512<double> Subtract(global::System.Runtime.Intrinsics.Vector512<double> x, double hi, double hiLo, out global::System.Runtime.Intrinsics.Vector512<double> lo)
@@ -782,6 +1089,114 @@ namespace ActivationGen.Internal
             q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(0.041666666666666664));
             q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666));
             q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(r * r, q, r);
+        }
+
+        /// <summary>e^(x + lo) · 2^shift lane-wise in float, within 1 ULP; below 2^-150 gives 0, above 2^100 gives +∞; NaN gives NaN.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x, global::System.Runtime.Intrinsics.Vector512<float> lo, int shift)
+        {
+            var min = global::System.Runtime.Intrinsics.Vector512.Create((-150 - shift) * Ln2HiF);
+            var max = global::System.Runtime.Intrinsics.Vector512.Create((100 - shift) * Ln2HiF);
+            var below = global::System.Runtime.Intrinsics.Vector512.LessThan(x, min);
+            var above = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max);
+            var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, max, x));
+            var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2EF), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2LoF), r) + lo;
+            var p = ExpM1Reduced(r);
+            var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicBitsF - 127 - ExpBiasF - shift)) << 23).AsSingle();
+            var result = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector512.Create(TwoToMinusExpBiasF);
+            result = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(below, global::System.Runtime.Intrinsics.Vector512<float>.Zero, result);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector512.Create(float.PositiveInfinity), result);
+        }
+
+        /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0; x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            var min = global::System.Runtime.Intrinsics.Vector512.Create(-18f);
+            var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, min), min, x);
+            xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xc, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2EF), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2LoF), r);
+            var p = ExpM1Reduced(r);
+            var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicBitsF - 127)) << 23).AsSingle();
+            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector512<float>.One);
+        }
+
+        /// <summary>ln(1 + t) lane-wise in float for 0 ≤ t ≤ 1: 2·atanh(t / (2 + t)) with the rounding of 2 + t and of the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> Log1pUnit(global::System.Runtime.Intrinsics.Vector512<float> t)
+        {
+            var two = global::System.Runtime.Intrinsics.Vector512.Create(2f);
+            var den = two + t;
+            var denError = t - (den - two);
+            var s = t / den;
+            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-s, den, t);
+            var correction = (residual - (s * denError)) / den;
+            var s2 = s * s;
+            var q = global::System.Runtime.Intrinsics.Vector512.Create(2f / 17);
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector512.Create(2f / 15));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector512.Create(2f / 13));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector512.Create(2f / 11));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector512.Create(2f / 9));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector512.Create(2f / 7));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector512.Create(2f / 5));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector512.Create(2f / 3));
+            var tail = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(s * s2, q, correction + correction);
+            return tail + (s + s);
+        }
+
+        /// <summary>n / (1 + t) lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t and of the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512<float> n, global::System.Runtime.Intrinsics.Vector512<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector512<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<float>.One);
+            var q = n / den;
+            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, den, n);
+            return q + (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, denError, residual) / den);
+        }
+
+        /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector512<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<float>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError);
+            var q = t / square;
+            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, t);
+            return q + (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual) / square);
+        }
+
+        /// <summary>z + lo = x - (hi + hiLo) lane-wise in float (two-sum; exact when hi + hiLo is the constant).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> Subtract(global::System.Runtime.Intrinsics.Vector512<float> x, float hi, float hiLo, out global::System.Runtime.Intrinsics.Vector512<float> lo)
+        {
+            var minusHi = global::System.Runtime.Intrinsics.Vector512.Create(-hi);
+            var z = x + minusHi;
+            var b = z - x;
+            lo = ((x - (z - b)) + (minusHi - b)) - global::System.Runtime.Intrinsics.Vector512.Create(hiLo);
+            return z;
+        }
+
+        /// <summary>e^r - 1 in float for |r| ≤ ln(2)/2 + a little: Taylor to degree 7, below 0.15 ULP of truncation error.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector512<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector512<float> r)
+        {
+            var q = global::System.Runtime.Intrinsics.Vector512.Create(1.98412701E-04f);
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(1.38888892E-03f));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(8.33333377E-03f));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(4.16666679E-02f));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(0.166666672f));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
             return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(r * r, q, r);
         }
     }

@@ -6,7 +6,7 @@ namespace Sample
     partial class Layer<T>
     {
         /// <remarks>
-        /// ELU with Alpha = 1: f(x) = x for x &gt; 0, 1·(e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, 1·e^x for x ≤ 0.
+        /// ELU with Alpha = 1: f(x) = x for x &gt; 0, (e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x for x ≤ 0.
         /// Writes gradOutput[i]·f'(x[i]) to gradInput[i]; throws ArgumentException on a length mismatch or a partial overlap.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
@@ -17,55 +17,43 @@ namespace Sample
 
 namespace ActivationGen.Generated
 {
-    /// <summary>f' of <c>Layer<T>.Backward</c>, lane-wise, at every vector width.</summary>
+    /// <summary>f' of <c>Layer{T}.Backward</c>, lane-wise, at every vector width.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     file readonly struct Layer_T__Backward_BackwardOperator : global::ActivationGen.Internal.IActivationOperator<float>
     {
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector128.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector256.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector512.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            var positive = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero, 0);
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector128<double>.One, slope);
+            var positive = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero, 0);
+            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector128<float>.One, slope);
             return dy;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            var positive = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero, 0);
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector256<double>.One, slope);
+            var positive = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero, 0);
+            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector256<float>.One, slope);
             return dy;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            var positive = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero, 0);
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector512<double>.One, slope);
+            var positive = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero, 0);
+            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector512<float>.One, slope);
             return dy;
         }
     }

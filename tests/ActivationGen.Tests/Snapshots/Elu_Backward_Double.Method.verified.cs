@@ -6,7 +6,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// ELU with Alpha = 1: f(x) = x for x &gt; 0, 1·(e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, 1·e^x for x ≤ 0.
+        /// ELU with Alpha = 1: f(x) = x for x &gt; 0, (e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x for x ≤ 0.
         /// Writes gradOutput[i]·f'(x[i]) to gradInput[i]; throws ArgumentException on a length mismatch or a partial overlap.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]

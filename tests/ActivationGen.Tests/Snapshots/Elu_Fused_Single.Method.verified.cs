@@ -6,7 +6,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// ELU with Alpha = 1: f(x) = x for x &gt; 0, 1·(e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, 1·e^x for x ≤ 0.
+        /// ELU with Alpha = 1: f(x) = x for x &gt; 0, (e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x for x ≤ 0.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
@@ -22,64 +22,46 @@ namespace ActivationGen.Generated
     file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<float>
     {
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);
-            var y = global::System.Runtime.Intrinsics.Vector128.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));
-            derivative = global::System.Runtime.Intrinsics.Vector128.Narrow(lowerDerivative, upperDerivative);
-            return y;
-        }
+        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative) => Core(x, out derivative);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);
-            var y = global::System.Runtime.Intrinsics.Vector256.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));
-            derivative = global::System.Runtime.Intrinsics.Vector256.Narrow(lowerDerivative, upperDerivative);
-            return y;
-        }
+        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative) => Core(x, out derivative);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);
-            var y = global::System.Runtime.Intrinsics.Vector512.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));
-            derivative = global::System.Runtime.Intrinsics.Vector512.Narrow(lowerDerivative, upperDerivative);
-            return y;
-        }
+        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative) => Core(x, out derivative);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
+        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
         {
-            var positive = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var positive = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
             var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero, 0);
+            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero, 0);
             var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(positive, x, negative);
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector128<double>.One, slope);
+            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector128<float>.One, slope);
             derivative = dy;
             return y;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
+        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
         {
-            var positive = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+            var positive = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
             var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero, 0);
+            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero, 0);
             var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(positive, x, negative);
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector256<double>.One, slope);
+            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector256<float>.One, slope);
             derivative = dy;
             return y;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
+        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
         {
-            var positive = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+            var positive = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
             var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero, 0);
+            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero, 0);
             var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(positive, x, negative);
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector512<double>.One, slope);
+            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector512<float>.One, slope);
             derivative = dy;
             return y;
         }

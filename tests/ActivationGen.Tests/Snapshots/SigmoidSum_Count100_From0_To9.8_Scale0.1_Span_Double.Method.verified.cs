@@ -6,8 +6,8 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sum of 100 sigmoids: f(x) = 0.1·Σ_{i=0}^{99} σ(x - o_i), o_i = 0 + i·(9.8 - 0)/99; f'(x) = Scale·Σ σ(x - o_i)·σ(o_i - x). One pair of exponentials per element serves all terms.
-        /// Writes f(x[i]) to destination[i]; throws ArgumentException if the destination is too short or partly overlaps x.
+        /// Sum of 100 sigmoids: f(x) = 0.1·Σ_{i=0}^{99} σ(x - o_i), o_i = 0 + i·0.098989898989899 (From = 0 to To = 9.8); f'(x) = 0.1·Σ σ(x - o_i)·σ(o_i - x). Per element, 2 exponentials serve all terms.
+        /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
@@ -142,7 +142,7 @@ namespace ActivationGen.Generated
             var compensation = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 9.8.
-            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(global::ActivationGen.Internal.ActivationMath.Subtract(x, 0.0, 0.0, out var lowError0), lowError0, 200); // e^(x - o_0)·2^200
+            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero, 200); // e^(x - o_0)·2^200
             var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 9.8, 0.0, out var highError0);
             high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
             for (var i = 0; i < 300; i += 3)
@@ -167,7 +167,7 @@ namespace ActivationGen.Generated
             var compensation = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 9.8.
-            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(global::ActivationGen.Internal.ActivationMath.Subtract(x, 0.0, 0.0, out var lowError0), lowError0, 200); // e^(x - o_0)·2^200
+            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero, 200); // e^(x - o_0)·2^200
             var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 9.8, 0.0, out var highError0);
             high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
             for (var i = 0; i < 300; i += 3)
@@ -192,7 +192,7 @@ namespace ActivationGen.Generated
             var compensation = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 9.8.
-            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(global::ActivationGen.Internal.ActivationMath.Subtract(x, 0.0, 0.0, out var lowError0), lowError0, 200); // e^(x - o_0)·2^200
+            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero, 200); // e^(x - o_0)·2^200
             var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 9.8, 0.0, out var highError0);
             high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
             for (var i = 0; i < 300; i += 3)

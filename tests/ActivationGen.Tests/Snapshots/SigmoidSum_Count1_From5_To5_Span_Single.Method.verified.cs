@@ -6,8 +6,8 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sum of 1 sigmoids: f(x) = 1·Σ_{i=0}^{0} σ(x - o_i), o_i = 5 + i·(5 - 5)/1; f'(x) = Scale·Σ σ(x - o_i)·σ(o_i - x). One pair of exponentials per element serves all terms.
-        /// Writes f(x[i]) to destination[i]; throws ArgumentException if the destination is too short or partly overlaps x.
+        /// Sum of 1 sigmoid: f(x) = Σ_{i=0}^{0} σ(x - o_i), o_0 = 5; f'(x) = Σ σ(x - o_i)·σ(o_i - x). Per element, 2 exponentials serve all terms.
+        /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)

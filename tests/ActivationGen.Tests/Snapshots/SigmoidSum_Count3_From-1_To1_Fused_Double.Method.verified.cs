@@ -6,7 +6,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sum of 3 sigmoids: f(x) = 1·Σ_{i=0}^{2} σ(x - o_i), o_i = -1 + i·(1 - -1)/2; f'(x) = Scale·Σ σ(x - o_i)·σ(o_i - x). One pair of exponentials per element serves all terms.
+        /// Sum of 3 sigmoids: f(x) = Σ_{i=0}^{2} σ(x - o_i), o_i = -1 + i·1 (From = -1 to To = 1); f'(x) = Σ σ(x - o_i)·σ(o_i - x). Per element, 2 exponentials serve all terms.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]

@@ -6,8 +6,8 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sum of 50 sigmoids: f(x) = 1·Σ_{i=0}^{49} σ(x - o_i), o_i = -300 + i·(300 - -300)/49; f'(x) = Scale·Σ σ(x - o_i)·σ(o_i - x). One pair of exponentials per element serves all terms.
-        /// Writes f(x[i]) to destination[i]; throws ArgumentException if the destination is too short or partly overlaps x.
+        /// Sum of 50 sigmoids: f(x) = Σ_{i=0}^{49} σ(x - o_i), o_i = -300 + i·12.244897959183673 (From = -300 to To = 300); f'(x) = Σ σ(x - o_i)·σ(o_i - x). Per element, 34 exponentials serve all terms.
+        /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)

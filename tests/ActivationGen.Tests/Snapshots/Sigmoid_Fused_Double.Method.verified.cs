@@ -6,7 +6,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².
+        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
@@ -35,9 +35,8 @@ namespace ActivationGen.Generated
         {
             var nonNegative = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<double>.One, t) / denominator;
-            var dy = t / (denominator * denominator);
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<double>.One, t), t);
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             derivative = dy;
             return y;
         }
@@ -47,9 +46,8 @@ namespace ActivationGen.Generated
         {
             var nonNegative = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<double>.One, t) / denominator;
-            var dy = t / (denominator * denominator);
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<double>.One, t), t);
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             derivative = dy;
             return y;
         }
@@ -59,9 +57,8 @@ namespace ActivationGen.Generated
         {
             var nonNegative = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<double>.One, t) / denominator;
-            var dy = t / (denominator * denominator);
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<double>.One, t), t);
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             derivative = dy;
             return y;
         }

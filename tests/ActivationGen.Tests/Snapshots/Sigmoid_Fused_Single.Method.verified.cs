@@ -6,7 +6,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².
+        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
@@ -22,64 +22,43 @@ namespace ActivationGen.Generated
     file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<float>
     {
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);
-            var y = global::System.Runtime.Intrinsics.Vector128.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));
-            derivative = global::System.Runtime.Intrinsics.Vector128.Narrow(lowerDerivative, upperDerivative);
-            return y;
-        }
+        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative) => Core(x, out derivative);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);
-            var y = global::System.Runtime.Intrinsics.Vector256.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));
-            derivative = global::System.Runtime.Intrinsics.Vector256.Narrow(lowerDerivative, upperDerivative);
-            return y;
-        }
+        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative) => Core(x, out derivative);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);
-            var y = global::System.Runtime.Intrinsics.Vector512.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));
-            derivative = global::System.Runtime.Intrinsics.Vector512.Narrow(lowerDerivative, upperDerivative);
-            return y;
-        }
+        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative) => Core(x, out derivative);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
+        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
         {
-            var nonNegative = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<double>.One, t) / denominator;
-            var dy = t / (denominator * denominator);
+            var nonNegative = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128<float>.Zero, 0); // e^-|x|, in [0, 1]
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<float>.One, t), t);
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             derivative = dy;
             return y;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
+        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
         {
-            var nonNegative = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<double>.One, t) / denominator;
-            var dy = t / (denominator * denominator);
+            var nonNegative = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256<float>.Zero, 0); // e^-|x|, in [0, 1]
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<float>.One, t), t);
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             derivative = dy;
             return y;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
+        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
         {
-            var nonNegative = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<double>.One, t) / denominator;
-            var dy = t / (denominator * denominator);
+            var nonNegative = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512<float>.Zero, 0); // e^-|x|, in [0, 1]
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<float>.One, t), t);
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             derivative = dy;
             return y;
         }

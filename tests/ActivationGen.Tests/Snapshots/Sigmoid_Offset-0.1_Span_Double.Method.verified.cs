@@ -6,8 +6,8 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = -0.1: f(x) = 1 / (1 + e^-(x - -0.1)); f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².
-        /// Writes f(x[i]) to destination[i]; throws ArgumentException if the destination is too short or partly overlaps x.
+        /// Sigmoid with Offset = -0.1: f(x) = 1 / (1 + e^-(x + 0.1)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x + 0.1).
+        /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
@@ -36,8 +36,7 @@ namespace ActivationGen.Generated
             var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
             var nonNegative = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<double>.One, t) / denominator;
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<double>.One, t), t);
             return y;
         }
 
@@ -47,8 +46,7 @@ namespace ActivationGen.Generated
             var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
             var nonNegative = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<double>.One, t) / denominator;
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<double>.One, t), t);
             return y;
         }
 
@@ -58,8 +56,7 @@ namespace ActivationGen.Generated
             var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
             var nonNegative = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<double>.One, t) / denominator;
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<double>.One, t), t);
             return y;
         }
     }

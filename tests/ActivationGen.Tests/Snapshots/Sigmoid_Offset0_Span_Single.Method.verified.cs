@@ -6,8 +6,8 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².
-        /// Writes f(x[i]) to destination[i]; throws ArgumentException if the destination is too short or partly overlaps x.
+        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
+        /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
@@ -22,53 +22,38 @@ namespace ActivationGen.Generated
     file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
     {
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector128.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector256.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector512.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            var nonNegative = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<double>.One, t) / denominator;
+            var nonNegative = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128<float>.Zero, 0); // e^-|x|, in [0, 1]
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<float>.One, t), t);
             return y;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            var nonNegative = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<double>.One, t) / denominator;
+            var nonNegative = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256<float>.Zero, 0); // e^-|x|, in [0, 1]
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<float>.One, t), t);
             return y;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            var nonNegative = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<double>.One, t) / denominator;
+            var nonNegative = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512<float>.Zero, 0); // e^-|x|, in [0, 1]
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<float>.One, t), t);
             return y;
         }
     }

@@ -6,8 +6,8 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 2: f(x) = 1 / (1 + e^-(x - 2)); f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².
-        /// Computes f' on every lane.
+        /// Sigmoid with Offset = 2: f(x) = 1 / (1 + e^-(x - 2)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x - 2).
+        /// Computes f' on every lane of x.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial global::System.Runtime.Intrinsics.Vector256<float> Apply(global::System.Runtime.Intrinsics.Vector256<float> x)
@@ -22,56 +22,41 @@ namespace ActivationGen.Generated
     file readonly struct Activations_Apply_VectorOperator : global::ActivationGen.Internal.IActivationOperator<float>
     {
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector128.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector256.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector512.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, 2.0, 0.0, out var zLow); // z + zLow = x - Offset exactly
-            var nonNegative = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
+            var nonNegative = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
-            var dy = t / (denominator * denominator);
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             return dy;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, 2.0, 0.0, out var zLow); // z + zLow = x - Offset exactly
-            var nonNegative = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
+            var nonNegative = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
-            var dy = t / (denominator * denominator);
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             return dy;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, 2.0, 0.0, out var zLow); // z + zLow = x - Offset exactly
-            var nonNegative = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
+            var nonNegative = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
-            var dy = t / (denominator * denominator);
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             return dy;
         }
     }

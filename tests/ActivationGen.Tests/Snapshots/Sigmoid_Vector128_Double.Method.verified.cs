@@ -6,8 +6,8 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as σ(z)·σ(-z) = e^-|z| / (1 + e^-|z|)².
-        /// Computes f on every lane.
+        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
+        /// Computes f on every lane of x.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial global::System.Runtime.Intrinsics.Vector128<double> Apply(global::System.Runtime.Intrinsics.Vector128<double> x)
@@ -35,8 +35,7 @@ namespace ActivationGen.Generated
         {
             var nonNegative = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<double>.One, t) / denominator;
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector128<double>.One, t), t);
             return y;
         }
 
@@ -45,8 +44,7 @@ namespace ActivationGen.Generated
         {
             var nonNegative = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<double>.One, t) / denominator;
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector256<double>.One, t), t);
             return y;
         }
 
@@ -55,8 +53,7 @@ namespace ActivationGen.Generated
         {
             var nonNegative = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var denominator = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<double>.One, t) / denominator;
+            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(nonNegative, global::System.Runtime.Intrinsics.Vector512<double>.One, t), t);
             return y;
         }
     }

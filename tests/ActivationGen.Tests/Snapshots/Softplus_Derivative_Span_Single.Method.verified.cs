@@ -7,7 +7,7 @@ namespace Sample
     {
         /// <remarks>
         /// Softplus: f(x) = ln(1 + e^x), computed as max(x, 0) + log1p(e^-|x|); f'(x) = σ(x) = 1 / (1 + e^-x).
-        /// Writes f'(x[i]) to destination[i]; throws ArgumentException if the destination is too short or partly overlaps x.
+        /// Writes f'(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
@@ -22,47 +22,35 @@ namespace ActivationGen.Generated
     file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
     {
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector128.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector256.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x)
-        {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);
-            return global::System.Runtime.Intrinsics.Vector512.Narrow(Core(lower), Core(upper));
-        }
+        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => Core(x);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, t) / (global::System.Runtime.Intrinsics.Vector128<double>.One + t);
+            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128<float>.Zero, 0); // e^-|x|, in [0, 1]
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, t), t);
             return dy;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, t) / (global::System.Runtime.Intrinsics.Vector256<double>.One + t);
+            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256<float>.Zero, 0); // e^-|x|, in [0, 1]
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, t), t);
             return dy;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512<double>.Zero, 0); // e^-|x|, in [0, 1]
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, t) / (global::System.Runtime.Intrinsics.Vector512<double>.One + t);
+            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512<float>.Zero, 0); // e^-|x|, in [0, 1]
+            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, t), t);
             return dy;
         }
     }
