@@ -35,6 +35,12 @@ public class DiagnosticTests
                 [Relu] public static double [|M|](double x);
             }
             """, new[] { "'M'", "add 'partial' to the method" }, "CS0501"),
+        new("method not partial, without accessibility", "AGEN0001", """
+            public static partial class C
+            {
+                [Relu] static double [|M|](double x) => x;
+            }
+            """, new[] { "'M'", "add 'partial' to the method" }),
         new("method not partial, with a body", "AGEN0001", """
             public static partial class C
             {
@@ -363,6 +369,28 @@ public class DiagnosticTests
         Assert.Empty(GeneratorHarness.AnalyzerDiagnostics(run.Output));
         Assert.Single(run.Sources, s => s.HintName.StartsWith("Test.C.M.", StringComparison.Ordinal));
         Assert.Empty(run.CompilerProblems);
+    }
+
+    /// <summary>An invalid method does not stop its valid neighbours, in the same type, from being generated.</summary>
+    [Fact]
+    public void Generates_the_valid_methods_next_to_an_invalid_one()
+    {
+        var (source, span) = Markup.Parse(Markup.Usings + """
+            public static partial class C
+            {
+                [Relu] public static partial double Good(double x);
+                [Elu([|Alpha = double.NaN|])] public static partial double Bad(double x);
+                [Softplus] public static partial void AlsoGood(Span<float> values);
+            }
+            """);
+        var run = GeneratorHarness.Run(source);
+
+        var diagnostic = Assert.Single(GeneratorHarness.AnalyzerDiagnostics(run.Output));
+        Assert.Equal(("AGEN0008", span), (diagnostic.Id, diagnostic.Location.SourceSpan));
+        var methods = run.Sources.Select(s => s.HintName).Where(h => h.EndsWith(".Activation.g.cs", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "Test.C.AlsoGood.InPlaceSingle.Activation.g.cs", "Test.C.Good.ScalarDouble.Activation.g.cs" }, methods);
+        Assert.Equal(new[] { "CS8795" }, run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
+        Markup.AssertNoProblemInGeneratedCode(run);
     }
 
     private static Case Signature(string name, string declaration) => new(

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using ActivationGen.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,7 +9,8 @@ namespace ActivationGen.Diagnostics;
 
 /// <summary>
 /// Reports every reason an annotated method cannot be generated, using the same parser as the generator
-/// (so what it accepts is exactly what gets generated). Also flags activation attributes on local functions.
+/// (so what it accepts is exactly what gets generated). Also flags activation attributes on local functions,
+/// accessors, operators, finalizers and lambdas, which the compiler accepts but the generator does not implement.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ActivationAnalyzer : DiagnosticAnalyzer

@@ -57,14 +57,7 @@ internal static class MethodParser
             return null;
         }
 
-        // Declarations the compiler rejects by itself (and would reject again in the generated part): a modifier a
-        // partial method cannot have, an instance method in a static class, a second declaration of the same method,
-        // an attribute argument that does not bind, an unresolved type. The compiler's error is the one to show.
-        if (syntax.Modifiers.Any(m => !AllowedModifiers.Contains(m.Kind()))
-            || (method.ContainingType is { IsStatic: true } && !method.IsStatic)
-            || HasDuplicate(method)
-            || activations.Any(a => HasBindingErrors(a, compilation, cancellationToken))
-            || HasErrorType(method))
+        if (IsRejectedByCompiler(method, syntax, activations, compilation, cancellationToken))
         {
             return null;
         }
@@ -182,6 +175,38 @@ internal static class MethodParser
     private static bool IsError(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Error
         || (type is INamedTypeSymbol named && named.TypeArguments.Any(IsError));
+
+    /// <summary>
+    /// Declarations the compiler rejects by itself, and would reject again in the generated part: for these the
+    /// compiler's error is the one to show, and nothing is generated.
+    /// </summary>
+    private static bool IsRejectedByCompiler(
+        IMethodSymbol method,
+        MethodDeclarationSyntax syntax,
+        List<AttributeData> activations,
+        Compilation compilation,
+        CancellationToken cancellationToken) =>
+        syntax.Modifiers.Any(m => !AllowedModifiers.Contains(m.Kind())) // abstract, async, ...
+        || (syntax.Modifiers.Any(SyntaxKind.UnsafeKeyword) && compilation.Options is CSharpCompilationOptions { AllowUnsafe: false })
+        || syntax.ExplicitInterfaceSpecifier is not null
+        || NeedsAccessibility(method, syntax)
+        || (method.ContainingType is { IsStatic: true } && !method.IsStatic)
+        || IsMisplacedExtension(method, syntax)
+        || method.Parameters.Select(p => p.Name).Distinct().Count() != method.Parameters.Length
+        || HasDuplicate(method)
+        || activations.Any(a => HasBindingErrors(a, compilation, cancellationToken))
+        || HasErrorType(method);
+
+    /// <summary>A partial method that returns a value or is virtual, override, sealed or new needs an accessibility.</summary>
+    private static bool NeedsAccessibility(IMethodSymbol method, MethodDeclarationSyntax syntax) =>
+        syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
+        && !syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword) || m.IsKind(SyntaxKind.PrivateKeyword))
+        && (!method.ReturnsVoid || syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.VirtualKeyword) || m.IsKind(SyntaxKind.OverrideKeyword) || m.IsKind(SyntaxKind.SealedKeyword) || m.IsKind(SyntaxKind.NewKeyword)));
+
+    /// <summary>A <c>this</c> parameter outside a static method of a top-level, non-generic static class.</summary>
+    private static bool IsMisplacedExtension(IMethodSymbol method, MethodDeclarationSyntax syntax) =>
+        syntax.ParameterList.Parameters.FirstOrDefault()?.Modifiers.Any(SyntaxKind.ThisKeyword) == true
+        && !(method.IsStatic && method.ContainingType is { IsStatic: true, IsGenericType: false, ContainingType: null });
 
     /// <summary>Another method of the type with the same name and parameters (the compiler reports it).</summary>
     private static bool HasDuplicate(IMethodSymbol method) =>
