@@ -16,7 +16,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HasBody = Create(
         "AGEN0002",
         "Activation method already has a body",
-        "Method '{0}' already has an implementation: remove its body, ActivationGen writes it",
+        "Method '{0}' already has an implementation: remove {1}, ActivationGen writes it",
         "ActivationGen implements the method; a partial method with an implementation of its own cannot be generated.");
 
     public static readonly DiagnosticDescriptor GenericMethod = Create(
@@ -76,8 +76,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedContainingType = Create(
         "AGEN0012",
         "Activation method in an unsupported type",
-        "Method '{0}' is declared in {1}: declare it in a partial class, struct or record",
-        "Activation methods are generated into classes, structs and records.");
+        "Method '{0}' is declared in {1}: declare it in a partial class, struct or record that is not file-local",
+        "Activation methods are generated into another part of their type, so the type must be a class, struct or record (not an interface) and not file-local.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description);

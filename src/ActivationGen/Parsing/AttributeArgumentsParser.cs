@@ -57,7 +57,7 @@ internal static class AttributeArgumentsParser
                     return null;
             }
 
-            if (value.Value is double number && (double.IsNaN(number) || double.IsInfinity(number)))
+            if (value.Value is double number && !IsFinite(number))
             {
                 report(DiagnosticDescriptors.NonFiniteParameter, ArgumentLocation(attribute, argument.Key, methodLocation), new object?[] { argument.Key, Describe(number) });
                 valid = false;
@@ -78,15 +78,22 @@ internal static class AttributeArgumentsParser
                 valid = false;
             }
 
-            if (spec.From > spec.To)
+            // NaN and infinities are reported above; comparing them would only add a second, misleading error.
+            if (spec.From > spec.To && IsFinite(spec.From) && IsFinite(spec.To))
             {
-                report(DiagnosticDescriptors.FromGreaterThanTo, ArgumentLocation(attribute, "From", methodLocation), new object?[] { Format(spec.From), Format(spec.To) });
+                var location = HasArgument(attribute, "From") ? ArgumentLocation(attribute, "From", methodLocation) : ArgumentLocation(attribute, "To", methodLocation);
+                report(DiagnosticDescriptors.FromGreaterThanTo, location, new object?[] { Format(spec.From), Format(spec.To) });
                 valid = false;
             }
         }
 
         return valid ? spec : null;
     }
+
+    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+    private static bool HasArgument(AttributeData attribute, string name) =>
+        attribute.NamedArguments.Any(a => a.Key == name);
 
     private static string Describe(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "positive infinity" : "negative infinity";
 

@@ -49,27 +49,41 @@ internal static class MethodParser
         var methodLocation = syntax.Identifier.GetLocation();
         var methodName = method.Name;
 
-        var activations = method.GetAttributes().Where(IsActivationAttribute).ToList();
+        // Only the attributes written on this declaration: a partial method's two parts share one attribute list,
+        // and the part that carries the activation attribute is the one to judge and to report on.
+        var activations = method.GetAttributes().Where(a => IsActivationAttribute(a) && IsAppliedTo(a, syntax)).ToList();
         if (activations.Count == 0)
+        {
+            return null;
+        }
+
+        if (IsRejectedByCompiler(method, syntax, activations, compilation, cancellationToken))
         {
             return null;
         }
 
         if (activations.Count > 1)
         {
-            Report(DiagnosticDescriptors.MultipleActivations, methodLocation, methodName, string.Join(", ", activations.Select(a => a.AttributeClass!.Name)));
+            Report(DiagnosticDescriptors.MultipleActivations, methodLocation, methodName, string.Join(", ", activations.Select(a => "[" + ShortName(a) + "]")));
         }
 
-        var containingTypes = ParseContainingTypes(syntax, methodName, Report);
+        var containingTypes = ParseContainingTypes(syntax, methodLocation, methodName, Report);
 
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             Report(DiagnosticDescriptors.NotPartial, methodLocation, methodName, "the method");
         }
-        else if (syntax.Body is not null || syntax.ExpressionBody is not null || syntax.Modifiers.Any(SyntaxKind.ExternKeyword)
-                 || HasForeignImplementation(method, generatedImplementationIsOurs))
+        else if (syntax.Body is not null || syntax.ExpressionBody is not null)
         {
-            Report(DiagnosticDescriptors.HasBody, methodLocation, methodName);
+            Report(DiagnosticDescriptors.HasBody, methodLocation, methodName, "its body");
+        }
+        else if (syntax.Modifiers.Any(SyntaxKind.ExternKeyword))
+        {
+            Report(DiagnosticDescriptors.HasBody, methodLocation, methodName, "'extern'");
+        }
+        else if (HasForeignImplementation(method, generatedImplementationIsOurs))
+        {
+            Report(DiagnosticDescriptors.HasBody, methodLocation, methodName, "the other partial declaration, the one with a body");
         }
 
         if (method.TypeParameters.Length > 0)
@@ -82,7 +96,7 @@ internal static class MethodParser
         var signature = SignatureParser.Parse(method);
         if (signature.Error is { } signatureError)
         {
-            Report(signatureError, syntax.ParameterList.GetLocation(), methodName);
+            Report(signatureError, methodLocation, methodName);
         }
 
         if (!SupportsTargetFramework(compilation))
@@ -120,14 +134,99 @@ internal static class MethodParser
     public static bool IsActivationAttribute(AttributeData attribute) =>
         attribute.AttributeClass is { } type && AttributeMetadataNames.Contains(type.ToDisplayString());
 
+    /// <summary>The modifiers a partial method definition may have (<c>extern</c> is reported as an implementation).</summary>
+    private static readonly ImmutableHashSet<SyntaxKind> AllowedModifiers = ImmutableHashSet.Create(
+        SyntaxKind.PublicKeyword,
+        SyntaxKind.InternalKeyword,
+        SyntaxKind.ProtectedKeyword,
+        SyntaxKind.PrivateKeyword,
+        SyntaxKind.StaticKeyword,
+        SyntaxKind.ReadOnlyKeyword,
+        SyntaxKind.UnsafeKeyword,
+        SyntaxKind.NewKeyword,
+        SyntaxKind.VirtualKeyword,
+        SyntaxKind.OverrideKeyword,
+        SyntaxKind.SealedKeyword,
+        SyntaxKind.ExternKeyword,
+        SyntaxKind.PartialKeyword);
+
+    /// <summary>The attribute's name as the user writes it: <c>Relu</c> for <c>ReluAttribute</c>.</summary>
+    private static string ShortName(AttributeData attribute)
+    {
+        var name = attribute.AttributeClass!.Name;
+        return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+
+    private static bool IsAppliedTo(AttributeData attribute, MethodDeclarationSyntax syntax) =>
+        attribute.ApplicationSyntaxReference is { } reference
+        && reference.SyntaxTree == syntax.SyntaxTree
+        && syntax.Span.Contains(reference.Span);
+
+    /// <summary>
+    /// Whether an argument of the attribute does not bind. <see cref="AttributeData"/> does not say: an unknown name
+    /// is dropped and <c>Count = 1.5</c> reads as 1, so ask the compiler about the arguments' text.
+    /// </summary>
+    private static bool HasBindingErrors(AttributeData attribute, Compilation compilation, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { Arguments.Count: > 0 } arguments } syntax
+        && compilation.GetSemanticModel(syntax.SyntaxTree).GetDiagnostics(arguments.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    private static bool HasErrorType(IMethodSymbol method) =>
+        IsError(method.ReturnType) || method.Parameters.Any(p => IsError(p.Type));
+
+    private static bool IsError(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Error
+        || (type is INamedTypeSymbol named && named.TypeArguments.Any(IsError));
+
+    /// <summary>
+    /// Declarations the compiler rejects by itself, and would reject again in the generated part: for these the
+    /// compiler's error is the one to show, and nothing is generated.
+    /// </summary>
+    private static bool IsRejectedByCompiler(
+        IMethodSymbol method,
+        MethodDeclarationSyntax syntax,
+        List<AttributeData> activations,
+        Compilation compilation,
+        CancellationToken cancellationToken) =>
+        syntax.Modifiers.Any(m => !AllowedModifiers.Contains(m.Kind())) // abstract, async, ...
+        || (syntax.Modifiers.Any(SyntaxKind.UnsafeKeyword) && compilation.Options is CSharpCompilationOptions { AllowUnsafe: false })
+        || syntax.ExplicitInterfaceSpecifier is not null
+        || NeedsAccessibility(method, syntax)
+        || (method.ContainingType is { IsStatic: true } && !method.IsStatic)
+        || IsMisplacedExtension(method, syntax)
+        || method.Parameters.Select(p => p.Name).Distinct().Count() != method.Parameters.Length
+        || HasDuplicate(method)
+        || activations.Any(a => HasBindingErrors(a, compilation, cancellationToken))
+        || HasErrorType(method);
+
+    /// <summary>A partial method that returns a value or is virtual, override, sealed or new needs an accessibility.</summary>
+    private static bool NeedsAccessibility(IMethodSymbol method, MethodDeclarationSyntax syntax) =>
+        syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
+        && !syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword) || m.IsKind(SyntaxKind.PrivateKeyword))
+        && (!method.ReturnsVoid || syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.VirtualKeyword) || m.IsKind(SyntaxKind.OverrideKeyword) || m.IsKind(SyntaxKind.SealedKeyword) || m.IsKind(SyntaxKind.NewKeyword)));
+
+    /// <summary>A <c>this</c> parameter outside a static method of a top-level, non-generic static class.</summary>
+    private static bool IsMisplacedExtension(IMethodSymbol method, MethodDeclarationSyntax syntax) =>
+        syntax.ParameterList.Parameters.FirstOrDefault()?.Modifiers.Any(SyntaxKind.ThisKeyword) == true
+        && !(method.IsStatic && method.ContainingType is { IsStatic: true, IsGenericType: false, ContainingType: null });
+
+    /// <summary>Another method of the type with the same name and parameters (the compiler reports it).</summary>
+    private static bool HasDuplicate(IMethodSymbol method) =>
+        method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
+            !SymbolEqualityComparer.Default.Equals(other, method.PartialDefinitionPart ?? method)
+            && other.TypeParameters.Length == method.TypeParameters.Length
+            && other.Parameters.Length == method.Parameters.Length
+            && other.Parameters.Zip(method.Parameters, (a, b) => a.RefKind == b.RefKind && SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same));
+
     /// <summary>Whether the compilation references a runtime with the SIMD APIs the generated code uses (.NET 9+).</summary>
     public static bool SupportsTargetFramework(Compilation compilation) =>
         compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512`1") is not null
         && compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128") is { } vector128
         && !vector128.GetMembers("FusedMultiplyAdd").IsEmpty;
 
+    /// <summary>The containing types, outermost first; every problem is reported on the method's identifier.</summary>
     private static List<ContainingType>? ParseContainingTypes(
         MethodDeclarationSyntax syntax,
+        Location methodLocation,
         string methodName,
         Action<DiagnosticDescriptor, Location, object?[]> report)
     {
@@ -135,37 +234,48 @@ internal static class MethodParser
         var ok = true;
         for (var node = syntax.Parent; node is not null and not BaseNamespaceDeclarationSyntax and not CompilationUnitSyntax; node = node.Parent)
         {
-            if (node is not TypeDeclarationSyntax type || node is InterfaceDeclarationSyntax)
+            if (node is not TypeDeclarationSyntax type || node is InterfaceDeclarationSyntax || type.Modifiers.Any(SyntaxKind.FileKeyword))
             {
-                var what = node is InterfaceDeclarationSyntax i ? "interface '" + i.Identifier.ValueText + "'" : "an unsupported declaration";
-                report(DiagnosticDescriptors.UnsupportedContainingType, syntax.Identifier.GetLocation(), new object?[] { methodName, what });
+                var what = node switch
+                {
+                    InterfaceDeclarationSyntax i => "interface '" + i.Identifier.ValueText + "'",
+                    TypeDeclarationSyntax t => "file-local type '" + t.Identifier.ValueText + "'",
+                    _ => "an unsupported declaration",
+                };
+                report(DiagnosticDescriptors.UnsupportedContainingType, methodLocation, new object?[] { methodName, what });
                 ok = false;
                 continue;
             }
 
             if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
-                report(DiagnosticDescriptors.NotPartial, type.Identifier.GetLocation(), new object?[] { methodName, "type '" + type.Identifier.ValueText + "'" });
+                report(DiagnosticDescriptors.NotPartial, methodLocation, new object?[] { methodName, "type '" + type.Identifier.ValueText + "'" });
                 ok = false;
             }
 
-            types.Insert(0, new ContainingType(TypeKeyword(type), type.Identifier.Text + (type.TypeParameterList?.ToString() ?? string.Empty)));
+            types.Insert(0, new ContainingType(TypeKeyword(type), type.Identifier.Text + TypeParameters(type)));
         }
 
         return ok ? types : null;
     }
 
-    private static string TypeKeyword(TypeDeclarationSyntax type)
+    /// <summary>
+    /// The keyword after <c>partial</c> in the generated part. Modifiers such as <c>ref</c>, <c>readonly</c> or
+    /// <c>static</c> need not be repeated on every part of a partial type, so none is.
+    /// </summary>
+    private static string TypeKeyword(TypeDeclarationSyntax type) => type switch
     {
-        var prefix = type.Modifiers.Any(SyntaxKind.RefKeyword) ? "ref " : string.Empty;
-        return type switch
-        {
-            RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
-            RecordDeclarationSyntax => "record",
-            StructDeclarationSyntax => prefix + "struct",
-            _ => "class",
-        };
-    }
+        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+        RecordDeclarationSyntax => "record",
+        StructDeclarationSyntax => "struct",
+        _ => "class",
+    };
+
+    /// <summary><c>&lt;T, U&gt;</c>: the names only (attributes on type parameters must not be repeated).</summary>
+    private static string TypeParameters(TypeDeclarationSyntax type) =>
+        type.TypeParameterList is { } list
+            ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.Text)) + ">"
+            : string.Empty;
 
     /// <summary>A partial implementation that someone other than ActivationGen wrote.</summary>
     private static bool HasForeignImplementation(IMethodSymbol method, bool generatedImplementationIsOurs)

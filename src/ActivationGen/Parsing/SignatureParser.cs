@@ -38,7 +38,7 @@ internal static class SignatureParser
     public static Signature Parse(IMethodSymbol method)
     {
         var unsupported = new Signature(MethodShape.Scalar, ElementType.Single, 0, DiagnosticDescriptors.UnsupportedSignature);
-        if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.Parameters.Any(p => p.RefKind != RefKind.None))
+        if (method.IsVararg || method.ReturnsByRef || method.ReturnsByRefReadonly || method.Parameters.Any(p => p.RefKind != RefKind.None))
         {
             return unsupported;
         }
