@@ -200,7 +200,7 @@ public class CachingTests
         Assert.Contains("ELU with Alpha = 1:", before[EluForward], StringComparison.Ordinal);
         Assert.DoesNotContain("0.5", before[EluForward], StringComparison.Ordinal);
         Assert.Contains("ELU with Alpha = 0.5:", after[EluForward], StringComparison.Ordinal);
-        Assert.Contains("Create(0.5)", after[EluForward], StringComparison.Ordinal);
+        Assert.Contains("Create(0.5f)", after[EluForward], StringComparison.Ordinal);
         Assert.Equal(RuntimeSource(first), RuntimeSource(second));
     }
 

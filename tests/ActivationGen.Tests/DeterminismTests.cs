@@ -96,8 +96,8 @@ public class DeterminismTests
 
         AssertNoDecimalCommas(run);
         Assert.Contains("Create(0.5)", sources["Net.Determinism.Constants.EluHalf.ScalarDouble.Activation.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("Create(0.5)", sources["Net.Determinism.Constants.EluHalfSlope.VectorSingle128.Activation.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("Subtract(x, -3.25, 0.0,", sources["Net.Determinism.Constants.Shifted.ScalarSingle.Activation.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("Create(0.5f)", sources["Net.Determinism.Constants.EluHalfSlope.VectorSingle128.Activation.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("Subtract(x, -3.25f, 0f,", sources["Net.Determinism.Constants.Shifted.ScalarSingle.Activation.g.cs"], StringComparison.Ordinal);
         Assert.Contains("Subtract(x, -3.25, 0.0,", sources["Net.Determinism.Constants.ShiftedFused.FusedDouble.Activation.g.cs"], StringComparison.Ordinal);
 
         var farLeft = sources["Net.Determinism.Constants.FarLeft.SpanDouble.Activation.g.cs"];

@@ -376,10 +376,10 @@ public class MalformedInputTests
 
     /// <summary>
     /// Roslyn compares hint names ignoring case, and the generated file's name is built from the method's name, so
-    /// two methods whose names differ only in case collide and the generator throws (CS8785). The fix belongs to the
-    /// hint name (MethodModel.HintName) or the pipeline that adds the files (ActivationGenerator), not to the parser.
+    /// two methods whose names differ only in case collide and the generator throws (CS8785). The generator then
+    /// gives the second file a hashed name (ActivationGenerator.AddMethodSource).
     /// </summary>
-    [Fact(Skip = "Generator bug outside the parser: hint names collide for method names that differ only in case.")]
+    [Fact]
     public void Methods_whose_names_differ_only_in_case() =>
         AssertGenerates("""
             public static partial class C
@@ -393,7 +393,7 @@ public class MalformedInputTests
     /// The hint name joins namespace and type names with dots, so N.C.D (namespace N.C, type D) and N + C.D (type C,
     /// nested D) collide. The compiler already rejects this input (CS0101), but the generator must not throw.
     /// </summary>
-    [Fact(Skip = "Generator bug outside the parser: hint names collide for namespace N.C type D and nested type N.C.D.")]
+    [Fact]
     public void Namespace_and_nested_type_with_the_same_dotted_name() =>
         AssertGenerates("""
             using ActivationGen;

@@ -11,6 +11,10 @@ internal sealed record ContainingType(string Keyword, string Name);
 internal sealed record ParameterModel(string Modifiers, string Name);
 
 /// <summary>Everything the emitter needs to implement one annotated partial method. Plain data: no Roslyn objects.</summary>
+/// <param name="HintNameCollides">
+/// Whether the readable file name could collide with another method's: Roslyn compares hint names ignoring case, so
+/// methods whose names differ only in case, or a namespace and a type with the same dotted name, need a hashed name.
+/// </param>
 /// <param name="HasDocumentation">Whether the user's declaration has a doc comment (the generated part then adds none, so it is kept).</param>
 internal sealed record MethodModel(
     string? Namespace,
@@ -22,10 +26,13 @@ internal sealed record MethodModel(
     int VectorBits,
     EquatableArray<ParameterModel> Parameters,
     ActivationSpec Activation,
-    bool HasDocumentation)
+    bool HasDocumentation,
+    bool HintNameCollides = false)
 {
     /// <summary>The name of the generated file, unique per method within the compilation.</summary>
-    public string HintName
+    public string HintName => HintNameCollides ? UniqueHintName : ReadableHintName;
+
+    private string ReadableHintName
     {
         get
         {
@@ -48,6 +55,22 @@ internal sealed record MethodModel(
 
             builder.Append(".Activation.g.cs");
             return Sanitize(builder.ToString());
+        }
+    }
+
+    /// <summary>The readable name with a hash of the exact, case-sensitive identity of the method (namespace and types kept apart).</summary>
+    private string UniqueHintName
+    {
+        get
+        {
+            var identity = (Namespace ?? string.Empty) + "|" + string.Join("|", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name)) + "|" + Name + "|" + Shape + "|" + Element + "|" + VectorBits;
+            var hash = 2166136261u;
+            foreach (var c in identity)
+            {
+                hash = unchecked((hash ^ c) * 16777619u);
+            }
+
+            return ReadableHintName.Replace(".Activation.g.cs", "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".Activation.g.cs");
         }
     }
 

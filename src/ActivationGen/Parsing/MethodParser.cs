@@ -128,7 +128,27 @@ internal static class MethodParser
             signature.VectorBits,
             parameters,
             spec,
-            syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)));
+            syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
+            HintNameMayCollide(method));
+    }
+
+    /// <summary>
+    /// Another method of the type whose name differs only in case, or a namespace that spells the same dotted name as
+    /// the outermost containing type: their readable file names would collide (hint names ignore case).
+    /// </summary>
+    private static bool HintNameMayCollide(IMethodSymbol method)
+    {
+        var caseTwin = method.ContainingType.GetMembers()
+            .Any(m => m is IMethodSymbol && m.Name != method.Name && string.Equals(m.Name, method.Name, StringComparison.OrdinalIgnoreCase));
+        var outermost = method.ContainingType;
+        while (outermost.ContainingType is { } outer)
+        {
+            outermost = outer;
+        }
+
+        var namespaceTwin = outermost.ContainingNamespace.GetNamespaceMembers()
+            .Any(n => string.Equals(n.Name, outermost.Name, StringComparison.OrdinalIgnoreCase));
+        return caseTwin || namespaceTwin;
     }
 
     public static bool IsActivationAttribute(AttributeData attribute) =>
