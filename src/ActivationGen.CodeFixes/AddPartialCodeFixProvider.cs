@@ -49,9 +49,11 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
             return;
         }
 
-        var keyword = targets[0] == method && NeedsAccessibility(method) ? "private partial" : "partial";
+        // "Add 'partial' to method 'M', type 'Inner' and type 'Outer'"; "Add 'private partial' to method 'M' and 'partial' to type 'C'".
         var names = targets.Select(Describe).ToList();
-        var title = $"Add '{keyword}' to " + (names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1]);
+        var title = targets[0] == method && NeedsAccessibility(method)
+            ? "Add 'private partial' to " + names[0] + (names.Count > 1 ? " and 'partial' to " + JoinList(names.Skip(1).ToList()) : string.Empty)
+            : "Add 'partial' to " + JoinList(names);
 
         // The analyzer reports the method and each containing type separately, all on the method's name: one fix
         // covers them all.
@@ -96,6 +98,9 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
 
         return targets;
     }
+
+    private static string JoinList(List<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
 
     private static string Describe(MemberDeclarationSyntax target) => target switch
     {

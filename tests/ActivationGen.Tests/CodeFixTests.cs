@@ -268,6 +268,24 @@ public class CodeFixTests
             "Remove the body of 'M'");
     }
 
+    [Fact]
+    public Task Private_partial_for_the_method_and_partial_for_its_type() => AssertFix<AddPartialCodeFixProvider>(
+        """
+        class C
+        {
+            [Relu]
+            static float M(float x);
+        }
+        """,
+        """
+        partial class C
+        {
+            [Relu]
+            private static partial float M(float x);
+        }
+        """,
+        "Add 'private partial' to method 'M' and 'partial' to type 'C'");
+
     /// <summary>An attribute on a local function or an accessor: nothing there can be made partial.</summary>
     [Theory]
     [InlineData("""
