@@ -100,6 +100,7 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper outpu
         var listing = string.Join("\n", entries);
 
         Assert.True(entries.Contains("analyzers/dotnet/cs/ActivationGen.dll"), "no analyzers/dotnet/cs/ActivationGen.dll in the package:\n" + listing);
+        Assert.True(entries.Contains("analyzers/dotnet/cs/ActivationGen.CodeFixes.dll"), "no analyzers/dotnet/cs/ActivationGen.CodeFixes.dll in the package:\n" + listing);
 
         // Nothing a user's project would reference or copy: no lib/, ref/ or runtimes/ assemblies.
         var userAssemblies = entries
