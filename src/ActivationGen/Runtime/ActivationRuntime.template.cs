@@ -358,9 +358,10 @@ namespace ActivationGen.Internal
             var two = global::System.Runtime.Intrinsics.Vector128.Create(2.0);
             var den = two + t;
             var denError = t - (den - two);
-            var s = t / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128.Create(1.0) / den;
+            var s = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-s, den, t);
-            var correction = (residual - (s * denError)) / den;
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
             var s2 = s * s;
             var q = global::System.Runtime.Intrinsics.Vector128.Create(2.0 / 31);
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2.0 / 29));
@@ -383,16 +384,17 @@ namespace ActivationGen.Internal
 
         /// <summary>
         /// n / (1 + t) lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t: the rounding of 1 + t and of the
-        /// division are computed exactly and put back.
+        /// quotient are computed exactly and put back (one division, for the reciprocal).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
-            var q = n / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / den;
+            var q = n * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, den, n);
-            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual) / den);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
         }
 
         /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
@@ -404,9 +406,10 @@ namespace ActivationGen.Internal
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
-            var q = t / square;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / square;
+            var q = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
-            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual) / square);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
         /// <summary>z + lo = x - (hi + hiLo) exactly, lane-wise (Knuth's two-sum), for a constant hi + hiLo.</summary>
@@ -482,9 +485,10 @@ namespace ActivationGen.Internal
             var two = global::System.Runtime.Intrinsics.Vector128.Create(2f);
             var den = two + t;
             var denError = t - (den - two);
-            var s = t / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128.Create(1f) / den;
+            var s = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-s, den, t);
-            var correction = (residual - (s * denError)) / den;
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
             var s2 = s * s;
             var q = global::System.Runtime.Intrinsics.Vector128.Create(2f / 17);
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2f / 15));
@@ -504,9 +508,10 @@ namespace ActivationGen.Internal
         {
             var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
-            var q = n / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / den;
+            var q = n * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, den, n);
-            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual) / den);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
         }
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
@@ -518,9 +523,10 @@ namespace ActivationGen.Internal
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
-            var q = t / square;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / square;
+            var q = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
-            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual) / square);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
         /// <summary>z + lo = x - (hi + hiLo) lane-wise in float (two-sum; exact when hi + hiLo is the constant).</summary>

@@ -541,9 +541,10 @@ namespace ActivationGen.Internal
             var two = global::System.Runtime.Intrinsics.Vector128.Create(2.0);
             var den = two + t;
             var denError = t - (den - two);
-            var s = t / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128.Create(1.0) / den;
+            var s = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-s, den, t);
-            var correction = (residual - (s * denError)) / den;
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
             var s2 = s * s;
             var q = global::System.Runtime.Intrinsics.Vector128.Create(2.0 / 31);
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2.0 / 29));
@@ -566,16 +567,17 @@ namespace ActivationGen.Internal
 
         /// <summary>
         /// n / (1 + t) lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t: the rounding of 1 + t and of the
-        /// division are computed exactly and put back.
+        /// quotient are computed exactly and put back (one division, for the reciprocal).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
-            var q = n / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / den;
+            var q = n * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, den, n);
-            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual) / den);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
         }
 
         /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
@@ -587,9 +589,10 @@ namespace ActivationGen.Internal
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
-            var q = t / square;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / square;
+            var q = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
-            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual) / square);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
         /// <summary>z + lo = x - (hi + hiLo) exactly, lane-wise (Knuth's two-sum), for a constant hi + hiLo.</summary>
@@ -665,9 +668,10 @@ namespace ActivationGen.Internal
             var two = global::System.Runtime.Intrinsics.Vector128.Create(2f);
             var den = two + t;
             var denError = t - (den - two);
-            var s = t / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128.Create(1f) / den;
+            var s = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-s, den, t);
-            var correction = (residual - (s * denError)) / den;
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
             var s2 = s * s;
             var q = global::System.Runtime.Intrinsics.Vector128.Create(2f / 17);
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector128.Create(2f / 15));
@@ -687,9 +691,10 @@ namespace ActivationGen.Internal
         {
             var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
-            var q = n / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / den;
+            var q = n * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, den, n);
-            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual) / den);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
         }
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
@@ -701,9 +706,10 @@ namespace ActivationGen.Internal
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
-            var q = t / square;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / square;
+            var q = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
-            return q + (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual) / square);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
         /// <summary>z + lo = x - (hi + hiLo) lane-wise in float (two-sum; exact when hi + hiLo is the constant).</summary>
@@ -776,9 +782,10 @@ namespace ActivationGen.Internal
             var two = global::System.Runtime.Intrinsics.Vector256.Create(2.0);
             var den = two + t;
             var denError = t - (den - two);
-            var s = t / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256.Create(1.0) / den;
+            var s = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-s, den, t);
-            var correction = (residual - (s * denError)) / den;
+            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
             var s2 = s * s;
             var q = global::System.Runtime.Intrinsics.Vector256.Create(2.0 / 31);
             q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector256.Create(2.0 / 29));
@@ -801,16 +808,17 @@ namespace ActivationGen.Internal
 
         /// <summary>
         /// n / (1 + t) lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t: the rounding of 1 + t and of the
-        /// division are computed exactly and put back.
+        /// quotient are computed exactly and put back (one division, for the reciprocal).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector256<double> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256<double> n, global::System.Runtime.Intrinsics.Vector256<double> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<double>.One);
-            var q = n / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256<double>.One / den;
+            var q = n * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, den, n);
-            return q + (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, denError, residual) / den);
+            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
         }
 
         /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
@@ -822,9 +830,10 @@ namespace ActivationGen.Internal
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
-            var q = t / square;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256<double>.One / square;
+            var q = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, t);
-            return q + (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual) / square);
+            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
         /// <summary>z + lo = x - (hi + hiLo) exactly, lane-wise (Knuth's two-sum), for a constant hi + hiLo.</summary>
@@ -900,9 +909,10 @@ namespace ActivationGen.Internal
             var two = global::System.Runtime.Intrinsics.Vector256.Create(2f);
             var den = two + t;
             var denError = t - (den - two);
-            var s = t / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256.Create(1f) / den;
+            var s = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-s, den, t);
-            var correction = (residual - (s * denError)) / den;
+            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
             var s2 = s * s;
             var q = global::System.Runtime.Intrinsics.Vector256.Create(2f / 17);
             q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector256.Create(2f / 15));
@@ -922,9 +932,10 @@ namespace ActivationGen.Internal
         {
             var den = global::System.Runtime.Intrinsics.Vector256<float>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<float>.One);
-            var q = n / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256<float>.One / den;
+            var q = n * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, den, n);
-            return q + (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, denError, residual) / den);
+            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
         }
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
@@ -936,9 +947,10 @@ namespace ActivationGen.Internal
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError);
-            var q = t / square;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256<float>.One / square;
+            var q = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, t);
-            return q + (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual) / square);
+            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
         /// <summary>z + lo = x - (hi + hiLo) lane-wise in float (two-sum; exact when hi + hiLo is the constant).</summary>
@@ -1011,9 +1023,10 @@ namespace ActivationGen.Internal
             var two = global::System.Runtime.Intrinsics.Vector512.Create(2.0);
             var den = two + t;
             var denError = t - (den - two);
-            var s = t / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512.Create(1.0) / den;
+            var s = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-s, den, t);
-            var correction = (residual - (s * denError)) / den;
+            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
             var s2 = s * s;
             var q = global::System.Runtime.Intrinsics.Vector512.Create(2.0 / 31);
             q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector512.Create(2.0 / 29));
@@ -1036,16 +1049,17 @@ namespace ActivationGen.Internal
 
         /// <summary>
         /// n / (1 + t) lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t: the rounding of 1 + t and of the
-        /// division are computed exactly and put back.
+        /// quotient are computed exactly and put back (one division, for the reciprocal).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector512<double> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512<double> n, global::System.Runtime.Intrinsics.Vector512<double> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<double>.One);
-            var q = n / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512<double>.One / den;
+            var q = n * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, den, n);
-            return q + (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, denError, residual) / den);
+            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
         }
 
         /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
@@ -1057,9 +1071,10 @@ namespace ActivationGen.Internal
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
-            var q = t / square;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512<double>.One / square;
+            var q = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, t);
-            return q + (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual) / square);
+            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
         /// <summary>z + lo = x - (hi + hiLo) exactly, lane-wise (Knuth's two-sum), for a constant hi + hiLo.</summary>
@@ -1135,9 +1150,10 @@ namespace ActivationGen.Internal
             var two = global::System.Runtime.Intrinsics.Vector512.Create(2f);
             var den = two + t;
             var denError = t - (den - two);
-            var s = t / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512.Create(1f) / den;
+            var s = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-s, den, t);
-            var correction = (residual - (s * denError)) / den;
+            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
             var s2 = s * s;
             var q = global::System.Runtime.Intrinsics.Vector512.Create(2f / 17);
             q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s2, global::System.Runtime.Intrinsics.Vector512.Create(2f / 15));
@@ -1157,9 +1173,10 @@ namespace ActivationGen.Internal
         {
             var den = global::System.Runtime.Intrinsics.Vector512<float>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<float>.One);
-            var q = n / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512<float>.One / den;
+            var q = n * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, den, n);
-            return q + (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, denError, residual) / den);
+            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
         }
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
@@ -1171,9 +1188,10 @@ namespace ActivationGen.Internal
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError);
-            var q = t / square;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512<float>.One / square;
+            var q = t * reciprocal;
             var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, t);
-            return q + (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual) / square);
+            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
         /// <summary>z + lo = x - (hi + hiLo) lane-wise in float (two-sum; exact when hi + hiLo is the constant).</summary>
