@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+namespace ActivationGen.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/ActivationGen.Benchmarks -- [mode] [options] [BenchmarkDotNet options]</c>.
+/// </summary>
+public static class Program
+{
+    private const string Usage = """
+        ActivationGen benchmarks: generated kernels vs TensorPrimitives vs the seed's scalar loop vs Span.CopyTo.
+
+        Modes (one of):
+          --full      (default) numbers: out-of-process job, ≥ 2 s of warm-up per benchmark, 15 iterations of 250 ms.
+          --quick     smoke run: --verify, then every benchmark once or thrice in process at N = 4,096 (< 2 min).
+          --verify    no timing: checks that every benchmark method computes what the generated scalar shape does.
+
+        Options:
+          --out PATH        where to write the markdown ratio table (default BenchmarkDotNet.Artifacts/results/ratios.md).
+          --sizes A,B,...   only these N (of 4096, 1048576, 16777216). --quick implies --sizes 4096.
+          --slow-scalar     also run the naive scalar SigmoidSum loops at N = 16,777,216 (about 5 s per call).
+          anything else     goes to BenchmarkDotNet, e.g. --filter '*Float*' or --filter '*Elu05*' (default --filter '*').
+
+        Examples:
+          dotnet run -c Release --project tests/ActivationGen.Benchmarks -- --quick
+          dotnet run -c Release --project tests/ActivationGen.Benchmarks -- --filter '*SigmoidFloat*' --sizes 4096,16777216
+        """;
+
+    public static int Main(string[] args)
+    {
+        Options options;
+        try
+        {
+            options = Options.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (options.Help)
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+        if (options.Verify || options.Quick)
+        {
+            var ok = Verifier.Run(Console.Out);
+            if (!ok)
+            {
+                return 1;
+            }
+
+            if (options.Verify)
+            {
+                return 0;
+            }
+        }
+
+        var summaries = BenchmarkSwitcher.FromTypes(Catalog.Types)
+            .Run(options.BenchmarkDotNetArguments, CreateConfig(options))
+            .ToArray();
+
+        if (summaries.Length == 0)
+        {
+            Console.Error.WriteLine("No benchmark ran: check --filter and --sizes.");
+            return 1;
+        }
+
+        var output = options.Out ?? Path.Combine(summaries[0].ResultsDirectoryPath, "ratios.md");
+        var table = RatioTable.Build(summaries, options.Quick ? "quick (in process, Job.Dry, 3 iterations: not for numbers)" : "full");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(output, table.Markdown);
+        Console.WriteLine();
+        Console.WriteLine(table.Markdown);
+        Console.WriteLine("Ratio table written to " + Path.GetFullPath(output));
+
+        var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).ToArray();
+        if (summaries.Any(s => s.HasCriticalValidationErrors) || failed.Length > 0)
+        {
+            foreach (var report in failed)
+            {
+                Console.Error.WriteLine("Failed: " + report.BenchmarkCase.DisplayInfo);
+            }
+
+            Console.Error.WriteLine("Some benchmarks did not run (see above).");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static IConfig CreateConfig(Options options)
+    {
+        var job = options.Quick
+            ? Job.Dry
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithIterationCount(3)
+                .WithId("Quick")
+            // NUMERICS.md: warm up by time (≥ 1 s of calls), tiered JIT keeps improving for ~0.7 s.
+            : Job.Default
+                .WithLaunchCount(1)
+                .WithWarmupCount(8)
+                .WithIterationTime(TimeInterval.FromMilliseconds(250))
+                .WithIterationCount(15)
+                .WithId("Full");
+
+        // AsDefault: BenchmarkDotNet's own job options (--job, --inProcess, --iterationCount...) start from this job
+        // instead of adding a second one.
+        job = job.AsDefault();
+
+        var sizes = options.Sizes;
+        var slowScalar = options.SlowScalar;
+
+        return ManualConfig.Create(DefaultConfig.Instance)
+            .AddJob(job)
+            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)
+            .AddColumn(CategoriesColumn.Default, StatisticColumn.Median, new NanosecondsPerElementColumn())
+            .AddFilter(new SimpleFilter(benchmark =>
+            {
+                var n = Convert.ToInt32(benchmark.Parameters["N"], CultureInfo.InvariantCulture);
+                if (sizes is not null && !sizes.Contains(n))
+                {
+                    return false;
+                }
+
+                // 100 exponentials per element: about 5 s per call at 16M, and nothing to learn from it there.
+                var isNaiveSum = benchmark.Descriptor.Type.Name.StartsWith("SigmoidSum", StringComparison.Ordinal)
+                                 && benchmark.Descriptor.WorkloadMethod.Name.StartsWith("ScalarLoop_", StringComparison.Ordinal);
+                return slowScalar || !isNaiveSum || n <= 1_048_576;
+            }))
+            .WithOption(ConfigOptions.DisableLogFile, options.Quick)
+            .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(20));
+    }
+}
+
+/// <summary>The command line: our options, and the rest for BenchmarkDotNet.</summary>
+internal sealed class Options
+{
+    public bool Quick { get; private set; }
+
+    public bool Verify { get; private set; }
+
+    public bool Help { get; private set; }
+
+    public bool SlowScalar { get; private set; }
+
+    public string? Out { get; private set; }
+
+    public HashSet<int>? Sizes { get; private set; }
+
+    public string[] BenchmarkDotNetArguments { get; private set; } = [];
+
+    public static Options Parse(string[] args)
+    {
+        var options = new Options();
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    options.Quick = true;
+                    break;
+                case "--full":
+                    break;
+                case "--verify":
+                    options.Verify = true;
+                    break;
+                case "--slow-scalar":
+                    options.SlowScalar = true;
+                    break;
+                case "--help" or "-h" or "-?":
+                    options.Help = true;
+                    break;
+                case "--out":
+                    options.Out = Value(args, ref i);
+                    break;
+                case "--sizes":
+                    options.Sizes = Value(args, ref i)
+                        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(s => int.Parse(s.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture))
+                        .ToHashSet();
+                    break;
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (options.Quick)
+        {
+            options.Sizes = [4_096];
+        }
+
+        if (!rest.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)))
+        {
+            rest.AddRange(["--filter", "*"]);
+        }
+
+        options.BenchmarkDotNetArguments = [.. rest];
+        return options;
+    }
+
+    private static string Value(string[] args, ref int i)
+    {
+        if (i + 1 >= args.Length)
+        {
+            throw new ArgumentException(args[i] + " needs a value");
+        }
+
+        return args[++i];
+    }
+}
