@@ -17,6 +17,9 @@ namespace ActivationGen.Internal
         static abstract global::System.Runtime.Intrinsics.Vector256<T> Invoke(global::System.Runtime.Intrinsics.Vector256<T> x);
 
         static abstract global::System.Runtime.Intrinsics.Vector512<T> Invoke(global::System.Runtime.Intrinsics.Vector512<T> x);
+
+        /// <summary>False for kernels that run faster on 256-bit vectors even where 512-bit ones are accelerated.</summary>
+        static virtual bool PreferVector512 => true;
     }
 
     /// <summary>An activation and its derivative computed together, at every vector width (implemented by generated code).</summary>
@@ -31,6 +34,9 @@ namespace ActivationGen.Internal
         static abstract global::System.Runtime.Intrinsics.Vector256<T> Invoke(global::System.Runtime.Intrinsics.Vector256<T> x, out global::System.Runtime.Intrinsics.Vector256<T> derivative);
 
         static abstract global::System.Runtime.Intrinsics.Vector512<T> Invoke(global::System.Runtime.Intrinsics.Vector512<T> x, out global::System.Runtime.Intrinsics.Vector512<T> derivative);
+
+        /// <summary>False for kernels that run faster on 256-bit vectors even where 512-bit ones are accelerated.</summary>
+        static virtual bool PreferVector512 => true;
     }
 
     /// <summary>
@@ -63,7 +69,7 @@ namespace ActivationGen.Internal
             var n = x.Length;
             ref var xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref var ds = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<T>.Count)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && TOperator.PreferVector512 && n >= global::System.Runtime.Intrinsics.Vector512<T>.Count)
             {
                 Map512<T, TOperator>(ref xs, ref ds, n);
             }
@@ -105,7 +111,7 @@ namespace ActivationGen.Internal
             ref var xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref var gs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
             ref var ds = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<T>.Count)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && TDerivative.PreferVector512 && n >= global::System.Runtime.Intrinsics.Vector512<T>.Count)
             {
                 Backward512<T, TDerivative>(ref xs, ref gs, ref ds, n);
             }
@@ -155,7 +161,7 @@ namespace ActivationGen.Internal
             ref var xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref var ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
             ref var ds = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(derivative);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<T>.Count)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && TOperator.PreferVector512 && n >= global::System.Runtime.Intrinsics.Vector512<T>.Count)
             {
                 Fused512<T, TOperator>(ref xs, ref ys, ref ds, n);
             }
@@ -496,8 +502,10 @@ namespace ActivationGen.Internal
         private const float TwoToMinusExpBiasF = 5.96046448E-08f;
 
         /// <summary>
-        /// e^(x + lo) · 2^shift lane-wise, within 1 ULP, with |lo| far below 1 a low-order correction of x. Lanes whose
-        /// result is below 2^-1080 give 0, above 2^955 give +∞; NaN gives NaN.
+        /// e^(x + lo) · 2^shift lane-wise, within 1 ULP, with |lo| far below 1 a low-order correction of x. x is clamped
+        /// to the range where the result lies in [2^-1080, 2^955]: below it the result rounds to 0, above it stays 2^955
+        /// (callers use only results up to e^32·2^shift, or discard the lane); NaN gives NaN. (Clamping alone, without
+        /// selecting 0 or ∞ afterwards, also keeps the JIT from holding the masks across the whole computation.)
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> lo, int shift)
@@ -507,6 +515,7 @@ namespace ActivationGen.Internal
             var below = global::System.Runtime.Intrinsics.Vector128.LessThan(x, min);
             var above = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max);
             var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, max, x));
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // clamped: the correction no longer applies
             var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2E), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2Hi), xc);
@@ -514,8 +523,7 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBits - 1023 - ExpBias - shift)) << 52).AsDouble();
             var result = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector128.Create(TwoToMinusExpBias);
-            result = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(below, global::System.Runtime.Intrinsics.Vector128<double>.Zero, result);
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity), result);
+            return result;
         }
 
         /// <summary>e^x - 1 lane-wise for x ≤ 0, within 2 ULP and accurate near 0; x &gt; 0 gives 0, x &lt; -40 gives -1; NaN gives NaN.</summary>
@@ -603,6 +611,7 @@ namespace ActivationGen.Internal
             var z = x + minusHi;
             var b = z - x;
             lo = ((x - (z - b)) + (minusHi - b)) - global::System.Runtime.Intrinsics.Vector128.Create(hiLo);
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(lo, lo), lo, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // ±∞ in x: no low part
             return z;
         }
 
@@ -625,15 +634,16 @@ namespace ActivationGen.Internal
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(r * r, q, r);
         }
 
-        /// <summary>e^(x + lo) · 2^shift lane-wise in float, within 1 ULP; below 2^-150 gives 0, above 2^100 gives +∞; NaN gives NaN.</summary>
+        /// <summary>e^(x + lo) · 2^shift lane-wise in float, within 1 ULP; x clamped to where the result is at most 2^100 and at least 2^-151, which gives exactly 0; NaN gives NaN.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> lo, int shift)
         {
-            var min = global::System.Runtime.Intrinsics.Vector128.Create((-150 - shift) * Ln2HiF);
+            var min = global::System.Runtime.Intrinsics.Vector128.Create((-151 - shift) * Ln2HiF); // 2^-151 and below: the scale is +0, the result exactly 0
             var max = global::System.Runtime.Intrinsics.Vector128.Create((100 - shift) * Ln2HiF);
             var below = global::System.Runtime.Intrinsics.Vector128.LessThan(x, min);
             var above = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max);
             var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, max, x));
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // clamped: the correction no longer applies
             var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2EF), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2HiF), xc);
@@ -641,8 +651,7 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBitsF - 127 - ExpBiasF - shift)) << 23).AsSingle();
             var result = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector128.Create(TwoToMinusExpBiasF);
-            result = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(below, global::System.Runtime.Intrinsics.Vector128<float>.Zero, result);
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity), result);
+            return result;
         }
 
         /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0; x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
@@ -685,17 +694,13 @@ namespace ActivationGen.Internal
             return tail + (s + s);
         }
 
-        /// <summary>n / (1 + t) lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t and of the division put back.</summary>
+        /// <summary>
+        /// n / (1 + t) lane-wise in float for 0 ≤ t ≤ 1, n ∈ {1, t}: two roundings (0.5 ULP each) plus at most half the
+        /// error of t, so within 2 ULP without the corrections the double version needs for its tighter result.
+        /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128<float> n, global::System.Runtime.Intrinsics.Vector128<float> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / den;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, den, n);
-            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
-        }
+        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128<float> n, global::System.Runtime.Intrinsics.Vector128<float> t) =>
+            n / (global::System.Runtime.Intrinsics.Vector128<float>.One + t);
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -720,6 +725,7 @@ namespace ActivationGen.Internal
             var z = x + minusHi;
             var b = z - x;
             lo = ((x - (z - b)) + (minusHi - b)) - global::System.Runtime.Intrinsics.Vector128.Create(hiLo);
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(lo, lo), lo, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // ±∞ in x: no low part
             return z;
         }
 
@@ -737,8 +743,10 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// e^(x + lo) · 2^shift lane-wise, within 1 ULP, with |lo| far below 1 a low-order correction of x. Lanes whose
-        /// result is below 2^-1080 give 0, above 2^955 give +∞; NaN gives NaN.
+        /// e^(x + lo) · 2^shift lane-wise, within 1 ULP, with |lo| far below 1 a low-order correction of x. x is clamped
+        /// to the range where the result lies in [2^-1080, 2^955]: below it the result rounds to 0, above it stays 2^955
+        /// (callers use only results up to e^32·2^shift, or discard the lane); NaN gives NaN. (Clamping alone, without
+        /// selecting 0 or ∞ afterwards, also keeps the JIT from holding the masks across the whole computation.)
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> lo, int shift)
@@ -748,6 +756,7 @@ namespace ActivationGen.Internal
             var below = global::System.Runtime.Intrinsics.Vector256.LessThan(x, min);
             var above = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max);
             var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, max, x));
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // clamped: the correction no longer applies
             var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2E), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2Hi), xc);
@@ -755,8 +764,7 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicBits - 1023 - ExpBias - shift)) << 52).AsDouble();
             var result = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector256.Create(TwoToMinusExpBias);
-            result = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(below, global::System.Runtime.Intrinsics.Vector256<double>.Zero, result);
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity), result);
+            return result;
         }
 
         /// <summary>e^x - 1 lane-wise for x ≤ 0, within 2 ULP and accurate near 0; x &gt; 0 gives 0, x &lt; -40 gives -1; NaN gives NaN.</summary>
@@ -844,6 +852,7 @@ namespace ActivationGen.Internal
             var z = x + minusHi;
             var b = z - x;
             lo = ((x - (z - b)) + (minusHi - b)) - global::System.Runtime.Intrinsics.Vector256.Create(hiLo);
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(lo, lo), lo, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // ±∞ in x: no low part
             return z;
         }
 
@@ -866,15 +875,16 @@ namespace ActivationGen.Internal
             return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(r * r, q, r);
         }
 
-        /// <summary>e^(x + lo) · 2^shift lane-wise in float, within 1 ULP; below 2^-150 gives 0, above 2^100 gives +∞; NaN gives NaN.</summary>
+        /// <summary>e^(x + lo) · 2^shift lane-wise in float, within 1 ULP; x clamped to where the result is at most 2^100 and at least 2^-151, which gives exactly 0; NaN gives NaN.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x, global::System.Runtime.Intrinsics.Vector256<float> lo, int shift)
         {
-            var min = global::System.Runtime.Intrinsics.Vector256.Create((-150 - shift) * Ln2HiF);
+            var min = global::System.Runtime.Intrinsics.Vector256.Create((-151 - shift) * Ln2HiF); // 2^-151 and below: the scale is +0, the result exactly 0
             var max = global::System.Runtime.Intrinsics.Vector256.Create((100 - shift) * Ln2HiF);
             var below = global::System.Runtime.Intrinsics.Vector256.LessThan(x, min);
             var above = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max);
             var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, max, x));
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector256<float>.Zero); // clamped: the correction no longer applies
             var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2EF), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2HiF), xc);
@@ -882,8 +892,7 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicBitsF - 127 - ExpBiasF - shift)) << 23).AsSingle();
             var result = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector256.Create(TwoToMinusExpBiasF);
-            result = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(below, global::System.Runtime.Intrinsics.Vector256<float>.Zero, result);
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector256.Create(float.PositiveInfinity), result);
+            return result;
         }
 
         /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0; x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
@@ -926,17 +935,13 @@ namespace ActivationGen.Internal
             return tail + (s + s);
         }
 
-        /// <summary>n / (1 + t) lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t and of the division put back.</summary>
+        /// <summary>
+        /// n / (1 + t) lane-wise in float for 0 ≤ t ≤ 1, n ∈ {1, t}: two roundings (0.5 ULP each) plus at most half the
+        /// error of t, so within 2 ULP without the corrections the double version needs for its tighter result.
+        /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256<float> n, global::System.Runtime.Intrinsics.Vector256<float> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector256<float>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<float>.One);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector256<float>.One / den;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, den, n);
-            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
-        }
+        public static global::System.Runtime.Intrinsics.Vector256<float> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256<float> n, global::System.Runtime.Intrinsics.Vector256<float> t) =>
+            n / (global::System.Runtime.Intrinsics.Vector256<float>.One + t);
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -961,6 +966,7 @@ namespace ActivationGen.Internal
             var z = x + minusHi;
             var b = z - x;
             lo = ((x - (z - b)) + (minusHi - b)) - global::System.Runtime.Intrinsics.Vector256.Create(hiLo);
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(lo, lo), lo, global::System.Runtime.Intrinsics.Vector256<float>.Zero); // ±∞ in x: no low part
             return z;
         }
 
@@ -978,8 +984,10 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// e^(x + lo) · 2^shift lane-wise, within 1 ULP, with |lo| far below 1 a low-order correction of x. Lanes whose
-        /// result is below 2^-1080 give 0, above 2^955 give +∞; NaN gives NaN.
+        /// e^(x + lo) · 2^shift lane-wise, within 1 ULP, with |lo| far below 1 a low-order correction of x. x is clamped
+        /// to the range where the result lies in [2^-1080, 2^955]: below it the result rounds to 0, above it stays 2^955
+        /// (callers use only results up to e^32·2^shift, or discard the lane); NaN gives NaN. (Clamping alone, without
+        /// selecting 0 or ∞ afterwards, also keeps the JIT from holding the masks across the whole computation.)
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> lo, int shift)
@@ -989,6 +997,7 @@ namespace ActivationGen.Internal
             var below = global::System.Runtime.Intrinsics.Vector512.LessThan(x, min);
             var above = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max);
             var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, max, x));
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // clamped: the correction no longer applies
             var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2E), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2Hi), xc);
@@ -996,8 +1005,7 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicBits - 1023 - ExpBias - shift)) << 52).AsDouble();
             var result = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector512.Create(TwoToMinusExpBias);
-            result = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(below, global::System.Runtime.Intrinsics.Vector512<double>.Zero, result);
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity), result);
+            return result;
         }
 
         /// <summary>e^x - 1 lane-wise for x ≤ 0, within 2 ULP and accurate near 0; x &gt; 0 gives 0, x &lt; -40 gives -1; NaN gives NaN.</summary>
@@ -1085,6 +1093,7 @@ namespace ActivationGen.Internal
             var z = x + minusHi;
             var b = z - x;
             lo = ((x - (z - b)) + (minusHi - b)) - global::System.Runtime.Intrinsics.Vector512.Create(hiLo);
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(lo, lo), lo, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // ±∞ in x: no low part
             return z;
         }
 
@@ -1107,15 +1116,16 @@ namespace ActivationGen.Internal
             return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(r * r, q, r);
         }
 
-        /// <summary>e^(x + lo) · 2^shift lane-wise in float, within 1 ULP; below 2^-150 gives 0, above 2^100 gives +∞; NaN gives NaN.</summary>
+        /// <summary>e^(x + lo) · 2^shift lane-wise in float, within 1 ULP; x clamped to where the result is at most 2^100 and at least 2^-151, which gives exactly 0; NaN gives NaN.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x, global::System.Runtime.Intrinsics.Vector512<float> lo, int shift)
         {
-            var min = global::System.Runtime.Intrinsics.Vector512.Create((-150 - shift) * Ln2HiF);
+            var min = global::System.Runtime.Intrinsics.Vector512.Create((-151 - shift) * Ln2HiF); // 2^-151 and below: the scale is +0, the result exactly 0
             var max = global::System.Runtime.Intrinsics.Vector512.Create((100 - shift) * Ln2HiF);
             var below = global::System.Runtime.Intrinsics.Vector512.LessThan(x, min);
             var above = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max);
             var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, max, x));
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector512<float>.Zero); // clamped: the correction no longer applies
             var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2EF), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2HiF), xc);
@@ -1123,8 +1133,7 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicBitsF - 127 - ExpBiasF - shift)) << 23).AsSingle();
             var result = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector512.Create(TwoToMinusExpBiasF);
-            result = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(below, global::System.Runtime.Intrinsics.Vector512<float>.Zero, result);
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector512.Create(float.PositiveInfinity), result);
+            return result;
         }
 
         /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0; x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
@@ -1167,17 +1176,13 @@ namespace ActivationGen.Internal
             return tail + (s + s);
         }
 
-        /// <summary>n / (1 + t) lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t and of the division put back.</summary>
+        /// <summary>
+        /// n / (1 + t) lane-wise in float for 0 ≤ t ≤ 1, n ∈ {1, t}: two roundings (0.5 ULP each) plus at most half the
+        /// error of t, so within 2 ULP without the corrections the double version needs for its tighter result.
+        /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512<float> n, global::System.Runtime.Intrinsics.Vector512<float> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector512<float>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<float>.One);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector512<float>.One / den;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, den, n);
-            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, denError, residual), reciprocal, q);
-        }
+        public static global::System.Runtime.Intrinsics.Vector512<float> DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512<float> n, global::System.Runtime.Intrinsics.Vector512<float> t) =>
+            n / (global::System.Runtime.Intrinsics.Vector512<float>.One + t);
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -1202,6 +1207,7 @@ namespace ActivationGen.Internal
             var z = x + minusHi;
             var b = z - x;
             lo = ((x - (z - b)) + (minusHi - b)) - global::System.Runtime.Intrinsics.Vector512.Create(hiLo);
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(lo, lo), lo, global::System.Runtime.Intrinsics.Vector512<float>.Zero); // ±∞ in x: no low part
             return z;
         }
 

@@ -33,11 +33,10 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
         {
-            var positive = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
             var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero, 0);
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(positive, x, negative);
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector128<float>.One, slope);
+            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), x, negative);
+            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, slope);
             derivative = dy;
             return y;
         }
@@ -45,11 +44,10 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
         {
-            var positive = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
             var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero, 0);
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(positive, x, negative);
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector256<float>.One, slope);
+            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), x, negative);
+            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, slope);
             derivative = dy;
             return y;
         }
@@ -57,11 +55,10 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
         {
-            var positive = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
             var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero, 0);
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(positive, x, negative);
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(positive, global::System.Runtime.Intrinsics.Vector512<float>.One, slope);
+            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), x, negative);
+            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, slope);
             derivative = dy;
             return y;
         }

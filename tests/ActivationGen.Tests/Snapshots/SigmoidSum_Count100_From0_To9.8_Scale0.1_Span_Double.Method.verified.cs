@@ -126,6 +126,9 @@ namespace ActivationGen.Generated
             9.8, 1.0, 5.5451599432176945E-05,
         };
 
+        /// <summary>Measured faster on 256-bit vectors, also where 512-bit ones are accelerated.</summary>
+        public static bool PreferVector512 => false;
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x) => Core(x);
 
@@ -145,12 +148,17 @@ namespace ActivationGen.Generated
             var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero, 200); // e^(x - o_0)·2^200
             var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 9.8, 0.0, out var highError0);
             high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
-            for (var i = 0; i < 300; i += 3)
+            for (var i = 0; i < 300; i += 6)
             {
-                var above = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128.Create(terms[i]));
-                var scaled = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, high0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2])); // e^-|x - o_i|·2^200
-                var denominator = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaled * global::System.Runtime.Intrinsics.Vector128.Create(6.223015277861142E-61));
-                var term = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector128.Create(1.6069380442589903E+60), scaled) / denominator;
+                var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128.Create(terms[i]));
+                var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2]));
+                var denominatorA = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector128.Create(6.223015277861142E-61));
+                var numeratorA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector128.Create(1.6069380442589903E+60), scaledA);
+                var aboveB = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3]));
+                var scaledB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, high0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 1]), low0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 2]));
+                var denominatorB = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector128.Create(6.223015277861142E-61));
+                var numeratorB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector128.Create(1.6069380442589903E+60), scaledB);
+                var term = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
                 var termCorrected = term - compensation;
                 var termNext = sum + termCorrected;
                 compensation = (termNext - sum) - termCorrected;
@@ -170,12 +178,17 @@ namespace ActivationGen.Generated
             var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero, 200); // e^(x - o_0)·2^200
             var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 9.8, 0.0, out var highError0);
             high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
-            for (var i = 0; i < 300; i += 3)
+            for (var i = 0; i < 300; i += 6)
             {
-                var above = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256.Create(terms[i]));
-                var scaled = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, high0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2])); // e^-|x - o_i|·2^200
-                var denominator = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaled * global::System.Runtime.Intrinsics.Vector256.Create(6.223015277861142E-61));
-                var term = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector256.Create(1.6069380442589903E+60), scaled) / denominator;
+                var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256.Create(terms[i]));
+                var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2]));
+                var denominatorA = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector256.Create(6.223015277861142E-61));
+                var numeratorA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector256.Create(1.6069380442589903E+60), scaledA);
+                var aboveB = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3]));
+                var scaledB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, high0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 1]), low0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 2]));
+                var denominatorB = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector256.Create(6.223015277861142E-61));
+                var numeratorB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector256.Create(1.6069380442589903E+60), scaledB);
+                var term = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
                 var termCorrected = term - compensation;
                 var termNext = sum + termCorrected;
                 compensation = (termNext - sum) - termCorrected;
@@ -195,12 +208,17 @@ namespace ActivationGen.Generated
             var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero, 200); // e^(x - o_0)·2^200
             var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 9.8, 0.0, out var highError0);
             high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
-            for (var i = 0; i < 300; i += 3)
+            for (var i = 0; i < 300; i += 6)
             {
-                var above = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512.Create(terms[i]));
-                var scaled = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, high0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2])); // e^-|x - o_i|·2^200
-                var denominator = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaled * global::System.Runtime.Intrinsics.Vector512.Create(6.223015277861142E-61));
-                var term = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, global::System.Runtime.Intrinsics.Vector512.Create(1.6069380442589903E+60), scaled) / denominator;
+                var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512.Create(terms[i]));
+                var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2]));
+                var denominatorA = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector512.Create(6.223015277861142E-61));
+                var numeratorA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector512.Create(1.6069380442589903E+60), scaledA);
+                var aboveB = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3]));
+                var scaledB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, high0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 1]), low0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 2]));
+                var denominatorB = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector512.Create(6.223015277861142E-61));
+                var numeratorB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector512.Create(1.6069380442589903E+60), scaledB);
+                var term = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
                 var termCorrected = term - compensation;
                 var termNext = sum + termCorrected;
                 compensation = (termNext - sum) - termCorrected;
