@@ -8,32 +8,35 @@ using System.Threading;
 namespace ActivationGen.Accuracy;
 
 /// <summary>
-/// Sweeps every float f and f' of the generated activations against an independent double reference.
+/// Sweeps every float f and f' of the generated activations against an independent double reference; see
+/// <see cref="Program.Usage"/>.
 /// </summary>
-/// <remarks>
-/// <code>
-/// dotnet run -c Release --project tests/ActivationGen.Accuracy -- [options]
-///   --all              every one of the 2^32 float bit patterns
-///   --sample N         N bit patterns evenly strided over the whole range, N/4 random ones and special values
-///                      (the default, with N = 2^24 = 16777216); N may be written 2^k
-///   --seed S           seed of the random part of --sample (default 1)
-///   --only NAME        only these cases (repeatable, or comma separated): an attribute name (sigmoid, sigmoidsum,
-///                      softplus, relu, elu), a label or its start such as "Sigmoid(Offset=2)" or "SigmoidSum(Count=7",
-///                      or a method name of Kernels
-///   --markdown FILE    also write the table as markdown
-///   --json FILE        also write the results as JSON
-///   --threads N        worker threads (default: every core)
-///   --chunk N          inputs per chunk (default 2^20)
-///   --list             list the cases and exit
-///   --check-reference DIR   compare the double reference with the mpmath tables in DIR
-///                      (tests/ActivationGen.Tests/Reference) and exit
-/// </code>
-/// Exit code 0 when every input is within the contract (at most 4 ULP from the exactly rounded result, an absolute
-/// error up to the smallest normal float where the exact result is below it, NaN → NaN, ±∞ → the limits), 1 when
-/// some is not, 2 for a usage error.
-/// </remarks>
 internal static class Program
 {
+    public const string Usage = """
+        dotnet run -c Release --project tests/ActivationGen.Accuracy -- [options]
+
+          --all              every one of the 2^32 float bit patterns
+          --sample N         N bit patterns evenly strided over the whole range, N/4 random ones and special values
+                             (the default, with N = 2^24 = 16777216); N may be written 2^k
+          --seed S           seed of the random part of --sample (default 1)
+          --only NAME        only these cases (repeatable, or comma separated): an attribute name (sigmoid,
+                             sigmoidsum, softplus, relu, elu), a label or its start such as "Sigmoid(Offset=2)" or
+                             "SigmoidSum(Count=7", or a method name of Kernels; --list shows them
+          --markdown FILE    also write the results as markdown
+          --json FILE        also write the results as JSON
+          --threads N        worker threads (default: every core)
+          --chunk N          inputs per chunk (default 2^20)
+          --list             list the cases and exit
+          --check-reference DIR
+                             compare the double reference with the mpmath tables in DIR
+                             (tests/ActivationGen.Tests/Reference) and exit
+
+        Exit code 0 when every input is within the contract (at most 4 ULP from the exactly rounded result; where
+        the exact result is below the smallest normal float, an absolute error up to it; NaN gives NaN; ±inf give
+        the limits), 1 when some is not, 2 for a usage error.
+        """;
+
     private static int Main(string[] args)
     {
         Options options;
@@ -44,7 +47,7 @@ internal static class Program
         catch (FormatException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("usage: [--all | --sample N] [--seed S] [--only NAME] [--markdown FILE] [--json FILE] [--threads N] [--chunk N] [--list] [--check-reference DIR]");
+            Console.Error.WriteLine(Usage);
             return 2;
         }
 
@@ -55,7 +58,7 @@ internal static class Program
 
         if (options.Help)
         {
-            Console.WriteLine("usage: [--all | --sample N] [--seed S] [--only NAME] [--markdown FILE] [--json FILE] [--threads N] [--chunk N] [--list] [--check-reference DIR]");
+            Console.WriteLine(Usage);
             return 0;
         }
 
@@ -178,7 +181,7 @@ internal static class Program
                         o.Seed = ulong.Parse(Value(), CultureInfo.InvariantCulture);
                         break;
                     case "--only":
-                        o.Only.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                        o.Only.AddRange(SplitTopLevel(Value()));
                         break;
                     case "--markdown":
                         o.Markdown = Value();
@@ -207,6 +210,34 @@ internal static class Program
             }
 
             return o;
+        }
+
+        /// <summary>Splits at the commas outside parentheses: "sigmoid,SigmoidSum(Count=7,From=-1000" is two filters.</summary>
+        private static IEnumerable<string> SplitTopLevel(string text)
+        {
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i == text.Length || (text[i] == ',' && depth == 0))
+                {
+                    var part = text[start..i].Trim();
+                    if (part.Length > 0)
+                    {
+                        yield return part;
+                    }
+
+                    start = i + 1;
+                }
+                else if (text[i] == '(')
+                {
+                    depth++;
+                }
+                else if (text[i] == ')')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+            }
         }
 
         /// <summary>A positive integer, also written as 2^k.</summary>

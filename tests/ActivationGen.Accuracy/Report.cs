@@ -14,7 +14,7 @@ internal static class Report
 {
     private static readonly string[] Headers =
     [
-        "function", "parameters", "", "max ULP", "at x", "x bits", "got", "exact", "max ULP (rounded)",
+        "function", "parameters", "", "max ULP", "at x", "x bits", "got", "exact", "max ULP (rounded)", "not rounded (first x)",
         "> 1 ULP", "> 4 ULP", "below normal: max |err|/MinNormal", "NaN/inf mismatches", "inputs", "time (f and f')", "CPU time",
     ];
 
@@ -62,7 +62,9 @@ internal static class Report
         sb.AppendLine();
         sb.AppendLine("max ULP: largest distance, in float steps, between the result and the double reference (fractional; " +
                       "\"at most 4 ULP from the exactly rounded result\" is \"at most 4.5 steps from the exact value\"). " +
-                      "max ULP (rounded): largest integer distance from the reference rounded to float. " +
+                      "max ULP (rounded): largest integer distance from the reference rounded to float; not rounded: how many results " +
+                      "differ from it (the first x in parentheses), i.e. are not correctly rounded, except that where the exact value is within " +
+                      "~1e-13 relative of the midpoint between two floats the reference's own rounding can go either way. " +
                       "> 1 ULP / > 4 ULP: inputs more than 1 step from the exact value / more than 4 ULP from the exactly rounded one. " +
                       "Results whose exact value is below the smallest normal float are not in these columns: for them the " +
                       "contract accepts an absolute error up to MinNormal = 2^-126, and the column gives the largest one in units of MinNormal.");
@@ -93,6 +95,8 @@ internal static class Report
                 w.WriteString("maxUlpActual", Float(s.MaxUlpActual));
                 w.WriteString("maxUlpExact", Double(s.MaxUlpExact));
                 w.WriteNumber("maxRoundedUlp", s.MaxRoundedUlp);
+                w.WriteNumber("notRounded", s.NotRounded);
+                w.WriteString("notRoundedX", s.NotRounded == 0 ? string.Empty : Float(s.NotRoundedX));
                 w.WriteNumber("aboveOneUlp", s.AboveOneUlp);
                 w.WriteNumber("aboveContract", s.AboveContract);
                 w.WriteNumber("belowNormal", s.BelowNormal);
@@ -141,6 +145,7 @@ internal static class Report
                     measured ? Float(s.MaxUlpActual) : "-",
                     measured ? Double(s.MaxUlpExact) : "-",
                     measured ? s.MaxRoundedUlp.ToString(CultureInfo.InvariantCulture) : "-",
+                    s.NotRounded == 0 ? "0" : $"{s.NotRounded.ToString("N0", CultureInfo.InvariantCulture)} ({Float(s.NotRoundedX)})",
                     s.AboveOneUlp.ToString("N0", CultureInfo.InvariantCulture),
                     s.AboveContract.ToString("N0", CultureInfo.InvariantCulture),
                     s.BelowNormal > 0

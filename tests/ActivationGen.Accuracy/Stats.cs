@@ -27,6 +27,12 @@ internal sealed class Stats
     /// <summary>Largest integer ULP distance from the reference rounded to float.</summary>
     public long MaxRoundedUlp { get; private set; }
 
+    /// <summary>Inputs whose result is not the reference rounded to float (not correctly rounded, up to near-half-way cases).</summary>
+    public long NotRounded { get; private set; }
+
+    /// <summary>The first (smallest bit pattern) of those.</summary>
+    public float NotRoundedX { get; private set; }
+
     /// <summary>Inputs more than 1 ULP from the exact value.</summary>
     public long AboveOneUlp { get; private set; }
 
@@ -77,9 +83,18 @@ internal sealed class Stats
                 }
             }
 
-            if (rounded > MaxRoundedUlp)
+            if (rounded != 0)
             {
-                MaxRoundedUlp = rounded;
+                if (NotRounded == 0 || Earlier(x, NotRoundedX))
+                {
+                    NotRoundedX = x;
+                }
+
+                NotRounded++;
+                if (rounded > MaxRoundedUlp)
+                {
+                    MaxRoundedUlp = rounded;
+                }
             }
 
             if (steps >= MaxUlp)
@@ -134,6 +149,12 @@ internal sealed class Stats
         AboveOneUlp += other.AboveOneUlp;
         AboveContract += other.AboveContract;
         MaxRoundedUlp = Math.Max(MaxRoundedUlp, other.MaxRoundedUlp);
+        if (other.NotRounded > 0 && (NotRounded == 0 || Earlier(other.NotRoundedX, NotRoundedX)))
+        {
+            NotRoundedX = other.NotRoundedX;
+        }
+
+        NotRounded += other.NotRounded;
         if (other.MaxUlp > MaxUlp || (other.MaxUlp == MaxUlp && other.MaxUlp >= 0 && Earlier(other.MaxUlpX, MaxUlpX)))
         {
             MaxUlp = other.MaxUlp;
