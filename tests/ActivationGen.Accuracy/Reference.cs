@@ -91,7 +91,7 @@ internal abstract class Reference
 
     /// <summary>
     /// e^x - 1 for x ≤ 0 without cancellation (double has no expm1 in .NET):
-    /// for |x| &lt; 1e-5 the Taylor form x + x²/2 + x³/6 (the next term, x⁴/24, is below 4.2e-17·|x|, a third of a
+    /// for |x| &lt; 1e-5 the Taylor form x + x²/2 + x³/6 (the next term, x⁴/24, is below 4.2e-17·|x|, under 0.4
     /// double ULP); for -ln 2 ≤ x ≤ -1e-5 Kahan's form (u - 1)·x/ln(u) with u = fl(e^x), where u - 1 is exact
     /// (Sterbenz) and the rounding of u cancels as in Goldberg's log1p (N. J. Higham, "Accuracy and Stability of
     /// Numerical Algorithms", 2nd ed., §1.14.1: a few ULP); below -ln 2, e^x ≤ 1/2, so e^x - 1 ∈ [-1, -1/2) has no
@@ -170,16 +170,16 @@ internal sealed class SigmoidSumReference : Reference
             _offsets[i] = count == 1 ? from : from + i * (to - from) / (count - 1);
         }
 
-        // Near x = 0 the direct sum costs Count exponentials for each of the ~1.6e9 float patterns with |x| below
-        // 2^-30. There the first-order Taylor forms f(0) + x·f'(0) and f'(0) + x·f''(0) (f(0), f'(0), f''(0) from
-        // the same direct sum) are as exact as the sum itself: the remainder is at most x²/2·max|f''| or
-        // x²/2·max|f'''|, with |σ''| ≤ 0.0963 and |σ'''| ≤ 1/8, so at most x²·|Scale|·Count/16. The radius is
-        // chosen so that this is below 2^-60 (a 256th of a double ULP) of the smaller of |f(0)| and |f'(0)|
-        // halved, which is also a lower bound of |f(x)| and |f'(x)| inside the radius. When f(0) or f'(0) is not a
-        // comfortably normal double (e.g. all offsets far from 0) the radius is 0 and the direct sum is always used.
+        // Near x = 0 the direct sum would cost Count exponentials for each of the ~1.6e9 float patterns with |x|
+        // below ~2^-31 (the radius for the defaults). There the first-order Taylor forms f(0) + x·f'(0) and
+        // f'(0) + x·f''(0) (f(0), f'(0), f''(0) from the same direct sum) are as exact as the sum itself: the
+        // remainder is at most x²/2·max|f''| or x²/2·max|f'''|, with |σ''| ≤ 0.0963 and |σ'''| ≤ 1/8, so at most
+        // x²·|Scale|·Count/16. The radius is chosen so that this is below 2^-60 (a 256th of a double ULP) of the
+        // smaller of |f(0)| and |f'(0)| halved, which is also a lower bound of |f(x)| and |f'(x)| inside the radius:
+        // the second condition below keeps |x|·max|f'| ≤ |x|·|Scale|·Count/4 under that half. When f(0) or f'(0)
+        // is not a comfortably normal double (e.g. all offsets far from 0) the radius is 0 and the direct sum is
+        // always used.
         Sum(0, out _f0, out _d0, out _dd0);
-        // (The second condition keeps |x|·max|f'| ≤ |Scale|·Count·|x|/4 inside the radius below half of f(0),
-        // f'(0), so that they do bound |f(x)|, |f'(x)| from below.)
         var smaller = Math.Min(Math.Abs(_f0), Math.Abs(_d0)) / 2;
         var size = Math.Abs(scale) * count;
         _taylorRadius = smaller > 1e-280 && smaller > size * Math.ScaleB(1.0, -50)

@@ -43,14 +43,18 @@ internal static class UlpMeasure
         var place = Ordered(nearest);
         var offset = exact - nearest;
         var neighbor = FromOrdered(offset >= 0 ? place + 1 : place - 1);
-        var position = place + offset / Math.Abs((double)neighbor - nearest);
+        var gap = Math.Abs((double)neighbor - nearest);
+        if (double.IsInfinity(gap))
+        {
+            // Above float.MaxValue: continue with the size of the last finite step.
+            gap = Math.Abs(nearest - (double)FromOrdered(place > 0 ? place - 1 : place + 1));
+        }
+
+        var position = place + offset / gap;
         var a = Ordered(actual);
         rounded = Math.Abs(a - place);
         return Math.Abs(a - position);
     }
-
-    /// <summary>Integer ULP distance between two floats (±0 are the same place).</summary>
-    public static long Distance(float a, float b) => Math.Abs(Ordered(a) - Ordered(b));
 
     /// <summary>The float's place on a monotonic integer line: ..., -ε → -1, ±0 → 0, ε → 1, ...</summary>
     public static long Ordered(float value)
