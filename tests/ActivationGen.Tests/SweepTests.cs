@@ -32,27 +32,33 @@ public class SweepTests(ITestOutputHelper output)
     /// <summary>The tool's cases: 4 Sigmoid, 3 SigmoidSum, Softplus, Relu, 3 Elu, each with f and f'.</summary>
     private const int ExpectedRows = 12 * 2;
 
+    /// <summary>The tool, built once for the tests of this class.</summary>
+    private static readonly Lazy<(string Tool, string Log)> Tool = new(BuildTool);
+
+    [Fact]
+    public void Double_reference_agrees_with_the_mpmath_tables()
+    {
+        var (tool, buildLog) = Tool.Value;
+        var root = FindRepositoryRoot();
+        var check = Run(
+            "dotnet",
+            [tool, "--check-reference", Path.Combine(root, "tests", "ActivationGen.Tests", "Reference")],
+            root,
+            withoutHardwareSettings: false);
+        output.WriteLine(buildLog.Split('\n')[0]);
+        output.WriteLine(check.Log);
+        Assert.True(check.ExitCode == 0, "the sweep's double reference disagrees with the mpmath tables:\n" + check.Log);
+    }
+
     [Fact]
     public void Sampled_sweep_within_contract()
     {
+        var (tool, buildLog) = Tool.Value;
         var root = FindRepositoryRoot();
-        var project = Path.Combine(root, "tests", "ActivationGen.Accuracy", "ActivationGen.Accuracy.csproj");
-        var artifacts = Path.Combine(root, "artifacts", "accuracy-sweep");
         var work = Path.Combine(Path.GetTempPath(), "activationgen-sweep-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(work);
         try
         {
-            // The build itself runs with every hardware intrinsic available: only the sweep runs with this process's settings.
-            var build = Run(
-                "dotnet",
-                ["build", project, "-c", "Release", "--artifacts-path", artifacts, "--disable-build-servers", "-nologo", "-v:q"],
-                root,
-                withoutHardwareSettings: true);
-            Assert.True(build.ExitCode == 0, "building the accuracy tool failed:\n" + build.Log);
-
-            var tool = Path.Combine(artifacts, "bin", "ActivationGen.Accuracy", "release", "ActivationGen.Accuracy.dll");
-            Assert.True(File.Exists(tool), "no " + tool + " after the build:\n" + build.Log);
-
             // Accelerated: ~2.6 million inputs per function (a few seconds of work per case at most). Scalar fallback:
             // ~160 thousand, which keeps the whole test under two minutes on two cores.
             var sample = Vector128.IsHardwareAccelerated ? 1 << 21 : 1 << 17;
@@ -63,7 +69,7 @@ public class SweepTests(ITestOutputHelper output)
                 [tool, "--sample", sample.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", json, "--markdown", markdown],
                 root,
                 withoutHardwareSettings: false);
-            output.WriteLine(build.Log.Split('\n')[0]);
+            output.WriteLine(buildLog.Split('\n')[0]);
             output.WriteLine(sweep.Log);
             Assert.True(File.Exists(json), "the accuracy tool wrote no results:\n" + sweep.Log);
 
@@ -129,6 +135,27 @@ public class SweepTests(ITestOutputHelper output)
             {
             }
         }
+    }
+
+    /// <summary>
+    /// Builds the tool in Release into artifacts/accuracy-sweep (its own bin and obj: no race with other builds of
+    /// the repository), with every hardware intrinsic available to the compiler whatever this process has.
+    /// </summary>
+    private static (string Tool, string Log) BuildTool()
+    {
+        var root = FindRepositoryRoot();
+        var project = Path.Combine(root, "tests", "ActivationGen.Accuracy", "ActivationGen.Accuracy.csproj");
+        var artifacts = Path.Combine(root, "artifacts", "accuracy-sweep");
+        var build = Run(
+            "dotnet",
+            ["build", project, "-c", "Release", "--artifacts-path", artifacts, "--disable-build-servers", "-nologo", "-v:q"],
+            root,
+            withoutHardwareSettings: true);
+        Assert.True(build.ExitCode == 0, "building the accuracy tool failed:\n" + build.Log);
+
+        var tool = Path.Combine(artifacts, "bin", "ActivationGen.Accuracy", "release", "ActivationGen.Accuracy.dll");
+        Assert.True(File.Exists(tool), "no " + tool + " after the build:\n" + build.Log);
+        return (tool, build.Log);
     }
 
     private static (int ExitCode, string Log) Run(string fileName, IEnumerable<string> arguments, string workingDirectory, bool withoutHardwareSettings)
