@@ -44,7 +44,7 @@ internal sealed class EluKernel : Kernel
         writer.Line("var negative = " + Times("{M}.ExpM1NonPositive(x)", spec.Alpha, compute) + ";");
 
     private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec, ElementType compute) =>
-        writer.Line("var slope = " + Times("{M}.Exp(x, {VD}.Zero, 0)", spec.Alpha, compute) + ";");
+        writer.Line("var slope = " + Times("{M}.Exp(x, 0)", spec.Alpha, compute) + ";");
 
     /// <summary>value·Alpha; in float lanes an Alpha that is not a float is applied as a float pair, hi·v + lo·v.</summary>
     private static string Times(string value, double alpha, ElementType compute)

@@ -50,7 +50,7 @@ internal sealed class SigmoidKernel : Kernel
         if (spec.Offset == 0)
         {
             writer.Line("var z = x;");
-            writer.Line("var t = {M}.Exp(-{V}.Abs(z), {VD}.Zero, 0); // e^-|x|, in [0, 1]");
+            writer.Line("var t = {M}.Exp(-{V}.Abs(z), 0); // e^-|x|, in [0, 1]");
         }
         else
         {

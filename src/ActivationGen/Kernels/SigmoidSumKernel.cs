@@ -99,7 +99,7 @@ internal sealed class SigmoidSumKernel : Kernel
             writer.Line($"// Terms {block.Start} to {block.End - 1}: offsets {Literals.Readable(lowHi)} to {Literals.Readable(highHi)}.");
             if (low.Numerator.IsZero)
             {
-                writer.Line($"var low{b} = {{M}}.Exp(x, {{VD}}.Zero, {Shift}); // e^(x - o_{block.Start})·2^{Shift}");
+                writer.Line($"var low{b} = {{M}}.Exp(x, {Shift}); // e^(x - o_{block.Start})·2^{Shift}");
             }
             else
             {
@@ -108,7 +108,7 @@ internal sealed class SigmoidSumKernel : Kernel
 
             if (high.Numerator.IsZero)
             {
-                writer.Line($"var high{b} = {{M}}.Exp(-x, {{VD}}.Zero, {Shift}); // e^(o_{block.End - 1} - x)·2^{Shift}");
+                writer.Line($"var high{b} = {{M}}.Exp(-x, {Shift}); // e^(o_{block.End - 1} - x)·2^{Shift}");
             }
             else
             {

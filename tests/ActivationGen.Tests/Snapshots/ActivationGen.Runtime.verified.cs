@@ -510,12 +510,27 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> lo, int shift)
         {
+            var xc = ClampExpArgument(x, shift);
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // clamped: the correction no longer applies
+            return ExpOfClamped(xc, lo, shift);
+        }
+
+        /// <summary>e^x · 2^shift lane-wise: Exp(x, lo, shift) with lo = 0.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x, int shift) =>
+            ExpOfClamped(ClampExpArgument(x, shift), global::System.Runtime.Intrinsics.Vector128<double>.Zero, shift);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector128<double> ClampExpArgument(global::System.Runtime.Intrinsics.Vector128<double> x, int shift)
+        {
             var min = global::System.Runtime.Intrinsics.Vector128.Create((-1080 - shift) * Ln2Hi);
             var max = global::System.Runtime.Intrinsics.Vector128.Create((955 - shift) * Ln2Hi);
-            var below = global::System.Runtime.Intrinsics.Vector128.LessThan(x, min);
-            var above = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max);
-            var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, max, x));
-            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // clamped: the correction no longer applies
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, min), min, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x));
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector128<double> ExpOfClamped(global::System.Runtime.Intrinsics.Vector128<double> xc, global::System.Runtime.Intrinsics.Vector128<double> lo, int shift)
+        {
             var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2E), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2Hi), xc);
@@ -638,12 +653,27 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> lo, int shift)
         {
+            var xc = ClampExpArgument(x, shift);
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // clamped: the correction no longer applies
+            return ExpOfClamped(xc, lo, shift);
+        }
+
+        /// <summary>e^x · 2^shift lane-wise: Exp(x, lo, shift) with lo = 0.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x, int shift) =>
+            ExpOfClamped(ClampExpArgument(x, shift), global::System.Runtime.Intrinsics.Vector128<float>.Zero, shift);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector128<float> ClampExpArgument(global::System.Runtime.Intrinsics.Vector128<float> x, int shift)
+        {
             var min = global::System.Runtime.Intrinsics.Vector128.Create((-151 - shift) * Ln2HiF); // 2^-151 and below: the scale is +0, the result exactly 0
             var max = global::System.Runtime.Intrinsics.Vector128.Create((100 - shift) * Ln2HiF);
-            var below = global::System.Runtime.Intrinsics.Vector128.LessThan(x, min);
-            var above = global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max);
-            var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(above, max, x));
-            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // clamped: the correction no longer applies
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, min), min, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x));
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector128<float> ExpOfClamped(global::System.Runtime.Intrinsics.Vector128<float> xc, global::System.Runtime.Intrinsics.Vector128<float> lo, int shift)
+        {
             var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2EF), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2HiF), xc);
@@ -751,12 +781,27 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> lo, int shift)
         {
+            var xc = ClampExpArgument(x, shift);
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // clamped: the correction no longer applies
+            return ExpOfClamped(xc, lo, shift);
+        }
+
+        /// <summary>e^x · 2^shift lane-wise: Exp(x, lo, shift) with lo = 0.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x, int shift) =>
+            ExpOfClamped(ClampExpArgument(x, shift), global::System.Runtime.Intrinsics.Vector256<double>.Zero, shift);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector256<double> ClampExpArgument(global::System.Runtime.Intrinsics.Vector256<double> x, int shift)
+        {
             var min = global::System.Runtime.Intrinsics.Vector256.Create((-1080 - shift) * Ln2Hi);
             var max = global::System.Runtime.Intrinsics.Vector256.Create((955 - shift) * Ln2Hi);
-            var below = global::System.Runtime.Intrinsics.Vector256.LessThan(x, min);
-            var above = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max);
-            var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, max, x));
-            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // clamped: the correction no longer applies
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, min), min, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max), max, x));
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector256<double> ExpOfClamped(global::System.Runtime.Intrinsics.Vector256<double> xc, global::System.Runtime.Intrinsics.Vector256<double> lo, int shift)
+        {
             var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2E), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2Hi), xc);
@@ -879,12 +924,27 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x, global::System.Runtime.Intrinsics.Vector256<float> lo, int shift)
         {
+            var xc = ClampExpArgument(x, shift);
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector256<float>.Zero); // clamped: the correction no longer applies
+            return ExpOfClamped(xc, lo, shift);
+        }
+
+        /// <summary>e^x · 2^shift lane-wise: Exp(x, lo, shift) with lo = 0.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x, int shift) =>
+            ExpOfClamped(ClampExpArgument(x, shift), global::System.Runtime.Intrinsics.Vector256<float>.Zero, shift);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector256<float> ClampExpArgument(global::System.Runtime.Intrinsics.Vector256<float> x, int shift)
+        {
             var min = global::System.Runtime.Intrinsics.Vector256.Create((-151 - shift) * Ln2HiF); // 2^-151 and below: the scale is +0, the result exactly 0
             var max = global::System.Runtime.Intrinsics.Vector256.Create((100 - shift) * Ln2HiF);
-            var below = global::System.Runtime.Intrinsics.Vector256.LessThan(x, min);
-            var above = global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max);
-            var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(above, max, x));
-            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector256<float>.Zero); // clamped: the correction no longer applies
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, min), min, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max), max, x));
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector256<float> ExpOfClamped(global::System.Runtime.Intrinsics.Vector256<float> xc, global::System.Runtime.Intrinsics.Vector256<float> lo, int shift)
+        {
             var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2EF), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2HiF), xc);
@@ -992,12 +1052,27 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> lo, int shift)
         {
+            var xc = ClampExpArgument(x, shift);
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // clamped: the correction no longer applies
+            return ExpOfClamped(xc, lo, shift);
+        }
+
+        /// <summary>e^x · 2^shift lane-wise: Exp(x, lo, shift) with lo = 0.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x, int shift) =>
+            ExpOfClamped(ClampExpArgument(x, shift), global::System.Runtime.Intrinsics.Vector512<double>.Zero, shift);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector512<double> ClampExpArgument(global::System.Runtime.Intrinsics.Vector512<double> x, int shift)
+        {
             var min = global::System.Runtime.Intrinsics.Vector512.Create((-1080 - shift) * Ln2Hi);
             var max = global::System.Runtime.Intrinsics.Vector512.Create((955 - shift) * Ln2Hi);
-            var below = global::System.Runtime.Intrinsics.Vector512.LessThan(x, min);
-            var above = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max);
-            var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, max, x));
-            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // clamped: the correction no longer applies
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, min), min, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max), max, x));
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector512<double> ExpOfClamped(global::System.Runtime.Intrinsics.Vector512<double> xc, global::System.Runtime.Intrinsics.Vector512<double> lo, int shift)
+        {
             var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2E), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2Hi), xc);
@@ -1120,12 +1195,27 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x, global::System.Runtime.Intrinsics.Vector512<float> lo, int shift)
         {
+            var xc = ClampExpArgument(x, shift);
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector512<float>.Zero); // clamped: the correction no longer applies
+            return ExpOfClamped(xc, lo, shift);
+        }
+
+        /// <summary>e^x · 2^shift lane-wise: Exp(x, lo, shift) with lo = 0.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x, int shift) =>
+            ExpOfClamped(ClampExpArgument(x, shift), global::System.Runtime.Intrinsics.Vector512<float>.Zero, shift);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector512<float> ClampExpArgument(global::System.Runtime.Intrinsics.Vector512<float> x, int shift)
+        {
             var min = global::System.Runtime.Intrinsics.Vector512.Create((-151 - shift) * Ln2HiF); // 2^-151 and below: the scale is +0, the result exactly 0
             var max = global::System.Runtime.Intrinsics.Vector512.Create((100 - shift) * Ln2HiF);
-            var below = global::System.Runtime.Intrinsics.Vector512.LessThan(x, min);
-            var above = global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max);
-            var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(below, min, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(above, max, x));
-            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector512<float>.Zero); // clamped: the correction no longer applies
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, min), min, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max), max, x));
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector512<float> ExpOfClamped(global::System.Runtime.Intrinsics.Vector512<float> xc, global::System.Runtime.Intrinsics.Vector512<float> lo, int shift)
+        {
             var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2EF), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2HiF), xc);

@@ -156,7 +156,7 @@ namespace ActivationGen.Generated
             var sum = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 10.
-            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero, 200); // e^(x - o_0)·2^200
+            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, 200); // e^(x - o_0)·2^200
             var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 10.0, 0.0, out var highError0);
             high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
             for (var i = 0; i < 300; i += 6)
@@ -182,7 +182,7 @@ namespace ActivationGen.Generated
             var sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 10.
-            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero, 200); // e^(x - o_0)·2^200
+            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, 200); // e^(x - o_0)·2^200
             var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 10.0, 0.0, out var highError0);
             high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
             for (var i = 0; i < 300; i += 6)
@@ -208,7 +208,7 @@ namespace ActivationGen.Generated
             var sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 10.
-            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero, 200); // e^(x - o_0)·2^200
+            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, 200); // e^(x - o_0)·2^200
             var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 10.0, 0.0, out var highError0);
             high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
             for (var i = 0; i < 300; i += 6)
