@@ -15,7 +15,7 @@ internal sealed class ReluKernel : Kernel
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, {VD}.Zero), {VD}.Zero, x);");
+        writer.Line("var y = {V}.Max(x, {VD}.Zero); // IEEE maximum: NaN stays NaN, max(-0, 0) = 0");
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, {V}.ConditionalSelect({V}.LessThanOrEqual(x, {VD}.Zero), {VD}.Zero, x));");
