@@ -35,8 +35,8 @@ namespace ActivationGen.Generated
         {
             var quotient = x / (global::System.Runtime.Intrinsics.Vector128<float>.One + global::System.Runtime.Intrinsics.Vector128.Abs(x));
             var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity)), global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128<float>.One, x), quotient);
-            var denominator = global::System.Runtime.Intrinsics.Vector128<float>.One + global::System.Runtime.Intrinsics.Vector128.Abs(x);
-            var dy = global::System.Runtime.Intrinsics.Vector128<float>.One / (denominator * denominator); // 0 where the square overflows: there f' is below the smallest normal
+            var magnitude = global::System.Runtime.Intrinsics.Vector128.Abs(x);
+            var dy = global::System.Runtime.Intrinsics.Vector128<float>.One / global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(magnitude, global::System.Runtime.Intrinsics.Vector128.Create(2f) + magnitude, global::System.Runtime.Intrinsics.Vector128<float>.One);
             derivative = dy;
             return y;
         }
@@ -46,8 +46,8 @@ namespace ActivationGen.Generated
         {
             var quotient = x / (global::System.Runtime.Intrinsics.Vector256<float>.One + global::System.Runtime.Intrinsics.Vector256.Abs(x));
             var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256.Create(float.PositiveInfinity)), global::System.Runtime.Intrinsics.Vector256.CopySign(global::System.Runtime.Intrinsics.Vector256<float>.One, x), quotient);
-            var denominator = global::System.Runtime.Intrinsics.Vector256<float>.One + global::System.Runtime.Intrinsics.Vector256.Abs(x);
-            var dy = global::System.Runtime.Intrinsics.Vector256<float>.One / (denominator * denominator); // 0 where the square overflows: there f' is below the smallest normal
+            var magnitude = global::System.Runtime.Intrinsics.Vector256.Abs(x);
+            var dy = global::System.Runtime.Intrinsics.Vector256<float>.One / global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(magnitude, global::System.Runtime.Intrinsics.Vector256.Create(2f) + magnitude, global::System.Runtime.Intrinsics.Vector256<float>.One);
             derivative = dy;
             return y;
         }
@@ -57,8 +57,8 @@ namespace ActivationGen.Generated
         {
             var quotient = x / (global::System.Runtime.Intrinsics.Vector512<float>.One + global::System.Runtime.Intrinsics.Vector512.Abs(x));
             var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512.Create(float.PositiveInfinity)), global::System.Runtime.Intrinsics.Vector512.CopySign(global::System.Runtime.Intrinsics.Vector512<float>.One, x), quotient);
-            var denominator = global::System.Runtime.Intrinsics.Vector512<float>.One + global::System.Runtime.Intrinsics.Vector512.Abs(x);
-            var dy = global::System.Runtime.Intrinsics.Vector512<float>.One / (denominator * denominator); // 0 where the square overflows: there f' is below the smallest normal
+            var magnitude = global::System.Runtime.Intrinsics.Vector512.Abs(x);
+            var dy = global::System.Runtime.Intrinsics.Vector512<float>.One / global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(magnitude, global::System.Runtime.Intrinsics.Vector512.Create(2f) + magnitude, global::System.Runtime.Intrinsics.Vector512<float>.One);
             derivative = dy;
             return y;
         }
