@@ -30,12 +30,6 @@ internal sealed class SoftsignKernel : Kernel
         writer.Line("var dy = {VD}.One / {V}.FusedMultiplyAdd(magnitude, " + Constant(2, compute) + " + magnitude, {VD}.One);");
     }
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        WriteForward(writer, spec, element, compute);
-        WriteDerivative(writer, spec, element, compute);
-    }
-
     /// <summary>f' = (1 - |y|)², with 1 - |y| exact for |y| ≥ ½.</summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
