@@ -39,6 +39,11 @@ OUT_DIR = os.path.dirname(os.path.abspath(__file__))
 # exponents with up to 308 digits.
 ZERO_CUTOFF = mpf("1e-1000")
 
+# Magnitudes above this are written as "Infinity" (or "-Infinity"): they are
+# far beyond the largest binary64 (1.8e308), so they round to infinity in both
+# element types.
+INFINITY_CUTOFF = mpf("1e1000")
+
 # ---------------------------------------------------------------------------
 # Parameter sets (the contract)
 # ---------------------------------------------------------------------------
@@ -59,14 +64,43 @@ SETS = {
         {"Count": 50, "From": -300.0, "To": 300.0, "Scale": 1.0},
         {"Count": 3, "From": 0.1, "To": 0.3, "Scale": 1.0},
     ],
-    "softplus": [{}],
+    "softplus": [{}, {"Beta": 2.0}, {"Beta": 0.5}, {"Beta": -1.0}],
     "relu": [{}],
     "elu": [
         {"Alpha": 1.0},
         {"Alpha": 0.25},
         {"Alpha": 1.6732632423543772},
     ],
+    "selu": [{}],
+    "celu": [
+        {"Alpha": 1.0},
+        {"Alpha": 0.5},
+        {"Alpha": 3.0},
+        {"Alpha": -2.0},
+    ],
+    "silu": [
+        {"Beta": 1.0},
+        {"Beta": 1.702},
+        {"Beta": 0.5},
+        {"Beta": -1.0},
+        {"Beta": 0.0},
+    ],
+    "logsigmoid": [{}],
 }
+
+# Backward from the output: the parameter sets (indices into SETS) whose
+# derivative is also tabulated as a function of the forward result y.
+FROM_OUTPUT = {
+    "sigmoid": [0, 1],
+    "elu": [0, 1, 2],
+    "celu": [0, 1, 2],
+    "selu": [0],
+    "softplus": [0, 1, 2, 3],
+}
+
+# SELU's constants (Klambauer et al. 2017), as PyTorch gives them.
+SELU_ALPHA = mpf("1.6732632423543772848170429916717")
+SELU_LAMBDA = mpf("1.0507009873554804934193349852946")
 
 ATTRIBUTE_NAMES = {
     "sigmoid": "Sigmoid",
@@ -74,6 +108,10 @@ ATTRIBUTE_NAMES = {
     "softplus": "Softplus",
     "relu": "Relu",
     "elu": "Elu",
+    "selu": "Selu",
+    "celu": "Celu",
+    "silu": "Silu",
+    "logsigmoid": "LogSigmoid",
 }
 
 TYPES = ("float", "double")
@@ -166,6 +204,8 @@ def format_value(v):
         return s
     if v == 0:
         return "0"
+    if abs(v) > INFINITY_CUTOFF:
+        return "-Infinity" if v < 0 else "Infinity"
     if abs(v) < ZERO_CUTOFF:
         return "-0" if v < 0 else "0"
     s = mpmath.nstr(v, 30, min_fixed=-4, max_fixed=16)
@@ -212,10 +252,31 @@ def evaluate(func, par, x):
             if pos:
                 return mpf(par["Scale"]) * par["Count"], mpf(0)
             return mpf(0), mpf(0)
+        if func == "softplus" and par.get("Beta", 1.0) < 0:
+            # (1/Beta) ln(1 + e^(Beta x)): 0 as Beta x -> -inf, x as Beta x -> +inf
+            return (mpf(0), mpf(0)) if pos else ("-Infinity", mpf(1))
         if func in ("softplus", "relu"):
             return ("Infinity", mpf(1)) if pos else (mpf(0), mpf(0))
         if func == "elu":
             return ("Infinity", mpf(1)) if pos else (-mpf(par["Alpha"]), mpf(0))
+        if func == "selu":
+            return ("Infinity", SELU_LAMBDA) if pos else (-SELU_LAMBDA * SELU_ALPHA, mpf(0))
+        if func == "celu":
+            a = mpf(par["Alpha"])
+            if pos:
+                return "Infinity", mpf(1)
+            # x/Alpha -> -inf for Alpha > 0 (f -> -Alpha), +inf for Alpha < 0 (f -> -inf)
+            return (-a, mpf(0)) if a > 0 else ("-Infinity", "Infinity")
+        if func == "silu":
+            b = par["Beta"]
+            if b == 0:
+                return ("Infinity" if pos else "-Infinity"), mpf(0.5)
+            # x * sigma(Beta x): x where Beta x -> +inf, 0 where Beta x -> -inf
+            if (b > 0) == pos:
+                return ("Infinity" if pos else "-Infinity"), mpf(1)
+            return mpf(0), mpf(0)
+        if func == "logsigmoid":
+            return (mpf(0), mpf(0)) if pos else ("-Infinity", mpf(1))
         raise ValueError(func)
 
     mx = mpf(x)  # exact
@@ -234,9 +295,34 @@ def evaluate(func, par, x):
         scale = mpf(par["Scale"])
         return scale * fs, scale * ds
     if func == "softplus":
-        f = max(mx, mpf(0)) + mp.log1p(mp.exp(-abs(mx)))
-        s, _ = sigma_pair(mx)
+        b = par.get("Beta", 1.0)
+        z = mp.fmul(mx, mpf(b), exact=True)
+        f = (max(z, mpf(0)) + mp.log1p(mp.exp(-abs(z)))) / mpf(b)
+        s, _ = sigma_pair(z)
         return f, s
+    if func == "selu":
+        if x > 0:
+            return SELU_LAMBDA * mx, SELU_LAMBDA
+        return SELU_LAMBDA * SELU_ALPHA * mp.expm1(mx), SELU_LAMBDA * SELU_ALPHA * mp.exp(mx)
+    if func == "celu":
+        a = mpf(par["Alpha"])
+        if x > 0:
+            return mx, mpf(1)
+        u = mx / a
+        if u > 1e6:  # Alpha < 0: e^u is far beyond any binary64
+            return "-Infinity", "Infinity"
+        return a * mp.expm1(u), mp.exp(u)
+    if func == "silu":
+        b = par["Beta"]
+        if b == 0:
+            return mx / 2, mpf(0.5)
+        z = mp.fmul(mx, mpf(b), exact=True)
+        s, t = sigma_pair(z)
+        return mx * s, s + z * s * t
+    if func == "logsigmoid":
+        f = -(max(-mx, mpf(0)) + mp.log1p(mp.exp(-abs(mx))))
+        _, t = sigma_pair(mx)
+        return f, t
     if func == "relu":
         return (mx, mpf(1)) if x > 0 else (mpf(0), mpf(0))
     if func == "elu":
@@ -264,6 +350,36 @@ def centres(func, par):
         cs = [float(offs[i]) for i in picks]
         return cs, float(min(offs)), float(max(offs))
     return [0.0], 0.0, 0.0
+
+
+def silu_derivative_root():
+    """z0 < 0 with 1 + z0 + e^z0 = 0, where the SiLU derivative
+    sigma(z) (1 + z sigma(-z)) = sigma(z) sigma(-z) (1 + z + e^z) changes sign."""
+    return mp.findroot(lambda z: 1 + z + mp.exp(z), mpf(-1.28))
+
+
+def neighbours(v, typ, count):
+    """The count representable values on each side of v (and v rounded)."""
+    x = to_type(float(v), typ)
+    out = [x]
+    lo = hi = x
+    for _ in range(count):
+        if typ == "float":
+            lo = f32_from_bits(f32_bits(lo) + (1 if lo < 0 else -1)) if lo != 0 else lo
+            hi = f32_from_bits(f32_bits(hi) + (-1 if hi < 0 else 1)) if hi != 0 else hi
+        else:
+            lo = math.nextafter(lo, -math.inf)
+            hi = math.nextafter(hi, math.inf)
+        out += [lo, hi]
+    return out
+
+
+def extra_inputs(func, par, typ):
+    """Inputs beyond the common ones, where a function needs a closer look."""
+    if func == "silu" and par["Beta"] != 0:
+        # f' crosses zero at x = z0 / Beta: 1 + z + e^z cancels there.
+        return neighbours(silu_derivative_root() / mpf(par["Beta"]), typ, 20)
+    return []
 
 
 def linspace(a, b, n):
@@ -295,6 +411,7 @@ def make_inputs(name, func, par, typ):
     raw += [hi_c + v for v in linspace(r0, r1, 100)]
     # extremes
     raw += [big, -big, math.inf, -math.inf]
+    raw += extra_inputs(func, par, typ)
     # pseudo-random values (fixed seed per table)
     rng = random.Random(zlib.crc32(name.encode("ascii")))
     nbits = 32 if typ == "float" else 64
@@ -358,8 +475,116 @@ def build_table(task):
     return name + ".csv", "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------------------
+# Backward from the output
+# ---------------------------------------------------------------------------
+
+
+def evaluate_from_output(func, par, y):
+    """The derivative f'(x) expressed through y = f(x), exactly, for a representable y (may be inf)."""
+    my = mpf(y)  # exact (inf stays inf)
+    if func == "sigmoid":
+        return my * (1 - my)
+    if func == "elu":
+        return mpf(1) if y > 0 else my + mpf(par["Alpha"])
+    if func == "celu":
+        a = mpf(par["Alpha"])
+        return mpf(1) if y > 0 else (my + a) / a
+    if func == "selu":
+        return SELU_LAMBDA if y > 0 else my + SELU_LAMBDA * SELU_ALPHA
+    if func == "softplus":
+        b = mpf(par.get("Beta", 1.0))
+        if math.isinf(y):
+            return mpf(1)  # y -> sign(Beta) inf as Beta x -> +inf, where sigma(Beta x) -> 1
+        return -mp.expm1(mp.fmul(-b, my, exact=True))
+    raise ValueError(func)
+
+
+def from_output_range(func, par):
+    """(lowest, highest) forward result y = f(x) over all x, as mpf (highest may be inf)."""
+    if func == "sigmoid":
+        return mpf(0), mpf(1)
+    if func in ("elu", "celu"):
+        return -mpf(par["Alpha"]), mp.inf
+    if func == "selu":
+        return -SELU_LAMBDA * SELU_ALPHA, mp.inf
+    if func == "softplus":
+        return (mpf(0), mp.inf) if par.get("Beta", 1.0) > 0 else (-mp.inf, mpf(0))
+    raise ValueError(func)
+
+
+def make_from_output_inputs(name, func, par, typ):
+    """Representable y in the range of f (its ends rounded to the type), dense where g(y) cancels."""
+    lo, hi = from_output_range(func, par)
+    if typ == "float":
+        mn, sub, big = FLOAT_MIN_NORMAL, FLOAT_MIN_SUBNORMAL, FLOAT_MAX
+    else:
+        mn, sub, big = DOUBLE_MIN_NORMAL, DOUBLE_MIN_SUBNORMAL, DOUBLE_MAX
+    raw = []
+    raw += linspace(-50.0, 50.0, 1201)
+    raw += linspace(-2.0, 2.0, 401)
+    for t in (1e-30, 1e-10, 1e-5, 1e-3, mn, sub, 0.0):
+        raw += [t, -t]
+    for i in range(150):
+        m = 10.0 ** (-8.0 + 38.0 * i / 149)
+        raw += [m, -m]
+    raw += [big, -big, math.inf, -math.inf]
+    # the ends of the range, their neighbours, and the values just inside
+    for end in (lo, hi):
+        if mp.isfinite(end):
+            raw += neighbours(end, typ, 20)
+            raw += [float(end) + d for d in (1e-7, 1e-5, 1e-3, 0.1)]
+            raw += [float(end) - d for d in (1e-7, 1e-5, 1e-3, 0.1)]
+            raw += [float(end) * (1 + 2.0 ** -k) for k in range(1, 54)]
+            raw += [float(end) * (1 - 2.0 ** -k) for k in range(1, 54)]
+    rng = random.Random(zlib.crc32(name.encode("ascii")))
+    a = max(float(lo), -60.0) if mp.isfinite(lo) else -60.0
+    b = min(float(hi), 60.0) if mp.isfinite(hi) else 60.0
+    for _ in range(300):
+        raw.append(rng.uniform(a, b))
+
+    seen = {}
+    for v in raw:
+        t = to_type(v, typ)
+        if t is None or math.isnan(t):
+            continue
+        # keep y within the range of f as the type can hold it
+        if t < to_type(float(lo), typ) if mp.isfinite(lo) else False:
+            continue
+        if t > to_type(float(hi), typ) if mp.isfinite(hi) else False:
+            continue
+        seen.setdefault(type_bits(t, typ), t)
+    ys = list(seen.values())
+    ys.sort(key=lambda v: (v, 1 if math.copysign(1.0, v) > 0 else 0))
+    return ys
+
+
+def from_output_attribute_text(func, par):
+    text = attribute_text(func, par)
+    if text.endswith(")]"):
+        return text[:-2] + ", FromOutput = true)]"
+    return text[:-1] + "(FromOutput = true)]"
+
+
+def build_from_output_table(task):
+    func, k, typ = task[1:]
+    mp.dps = 80
+    par = dict(SETS[func][k])
+    name = "fromoutput_%s_%d_%s" % (func, k, typ)
+    lines = ["# attribute: " + from_output_attribute_text(func, par), "y,g"]
+    for y in make_from_output_inputs(name, func, par, typ):
+        lines.append("%s,%s" % (format_x(y, typ), format_value(evaluate_from_output(func, par, y))))
+    return name + ".csv", "\n".join(lines) + "\n"
+
+
+def build_any(task):
+    return build_from_output_table(task) if task[0] == "fromoutput" else build_table(task)
+
+
 def all_tasks():
-    return [(func, k, typ) for func in SETS for k in range(len(SETS[func])) for typ in TYPES]
+    tasks = [(func, k, typ) for func in SETS for k in range(len(SETS[func])) for typ in TYPES]
+    tasks += [("fromoutput", func, k, typ) for func in FROM_OUTPUT for k in FROM_OUTPUT[func] for typ in TYPES]
+    return tasks
 
 
 def main():
@@ -368,14 +593,14 @@ def main():
     # Heaviest tables first so that the two workers finish together.
     order = sorted(range(len(tasks)), key=lambda i: tasks[i][0] != "sigmoidsum")
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        results = pool.map(build_table, [tasks[i] for i in order], chunksize=1)
+        results = pool.map(build_any, [tasks[i] for i in order], chunksize=1)
     total = 0
     for fname, text in sorted(results):
         data = text.encode("utf-8")
         with open(os.path.join(OUT_DIR, fname), "wb") as fh:
             fh.write(data)
         total += len(data)
-        print("%-26s %6d lines %8d bytes" % (fname, text.count("\n"), len(data)))
+        print("%-34s %6d lines %8d bytes" % (fname, text.count("\n"), len(data)))
     print("total %d bytes in %d files, %.1f s" % (total, len(results), time.time() - start))
 
 
