@@ -55,4 +55,42 @@ internal abstract class Kernel
 
     /// <summary>Whether a double constant is exactly a float, so float lanes can use it without rounding it.</summary>
     protected static bool IsSingleExact(double value) => (double)(float)value == value;
+
+    /// <summary>
+    /// A constant known as a double-double hi + lo, for the compute type: as given in double; in float the nearest
+    /// float pair (lo = 0 when the constant is exactly a float).
+    /// </summary>
+    protected static (double Hi, double Lo) Split(double hi, double lo, ElementType compute)
+    {
+        if (compute == ElementType.Double)
+        {
+            return (hi, lo);
+        }
+
+        var single = (float)hi;
+        return (single, (float)((hi - single) + lo));
+    }
+
+    /// <summary>1 / value as a double-double (lo = 0 when the reciprocal is exactly a double).</summary>
+    protected static (double Hi, double Lo) Reciprocal(double value)
+    {
+        var exact = Rational.FromDouble(value);
+        var reciprocal = new Rational(exact.Denominator, exact.Numerator);
+        var hi = reciprocal.ToDouble();
+        return (hi, (reciprocal - Rational.FromDouble(hi)).ToDouble());
+    }
+
+    /// <summary>
+    /// <c>value·(hi + lo)</c> for a variable and a constant pair: one product when lo = 0 (none when the constant is 1),
+    /// else hi·value + lo·value with one fused multiply-add.
+    /// </summary>
+    protected static string Times(string value, (double Hi, double Lo) constant, ElementType compute)
+    {
+        if (constant.Lo == 0)
+        {
+            return constant.Hi == 1 ? value : value + " * " + Constant(constant.Hi, compute);
+        }
+
+        return $"{{V}}.FusedMultiplyAdd({value}, {Constant(constant.Hi, compute)}, {value} * {Constant(constant.Lo, compute)})";
+    }
 }
