@@ -86,11 +86,30 @@ SETS = {
         {"Beta": 0.0},
     ],
     "logsigmoid": [{}],
+    "leakyrelu": [
+        {"NegativeSlope": 0.01},
+        {"NegativeSlope": 0.2},
+        {"NegativeSlope": 0.0},
+        {"NegativeSlope": -0.5},
+    ],
+    "hardsigmoid": [{}],
+    "hardswish": [{}],
+    "hardtanh": [
+        {"Min": -1.0, "Max": 1.0},
+        {"Min": 0.0, "Max": 6.0},
+        {"Min": -0.1, "Max": 0.7},
+    ],
+    "softsign": [{}],
 }
 
-# Backward from the output: the parameter sets (indices into SETS) whose
-# derivative is also tabulated as a function of the forward result y.
+# Backward from the output: the parameter sets (indices into SETS) whose derivative is also tabulated as a function of
+# the forward result y (tables fromoutput_<func>_<k>_<type>.csv, columns y and g = f'(x) expressed through that y).
 FROM_OUTPUT = {
+    "relu": [0],
+    "leakyrelu": [0, 1],
+    "hardsigmoid": [0],
+    "hardtanh": [0, 1, 2],
+    "softsign": [0],
     "sigmoid": [0, 1],
     "elu": [0, 1, 2],
     "celu": [0, 1, 2],
@@ -112,6 +131,11 @@ ATTRIBUTE_NAMES = {
     "celu": "Celu",
     "silu": "Silu",
     "logsigmoid": "LogSigmoid",
+    "leakyrelu": "LeakyRelu",
+    "hardsigmoid": "HardSigmoid",
+    "hardswish": "HardSwish",
+    "hardtanh": "HardTanh",
+    "softsign": "Softsign",
 }
 
 TYPES = ("float", "double")
@@ -277,6 +301,19 @@ def evaluate(func, par, x):
             return mpf(0), mpf(0)
         if func == "logsigmoid":
             return (mpf(0), mpf(0)) if pos else ("-Infinity", mpf(1))
+        if func == "leakyrelu":
+            s = mpf(par["NegativeSlope"])
+            if pos:
+                return "Infinity", mpf(1)
+            return (mpf(0) if s == 0 else ("-Infinity" if s > 0 else "Infinity")), s
+        if func == "hardsigmoid":
+            return (mpf(1) if pos else mpf(0)), mpf(0)
+        if func == "hardswish":
+            return ("Infinity", mpf(1)) if pos else (mpf(0), mpf(0))
+        if func == "hardtanh":
+            return mpf(par["Max"] if pos else par["Min"]), mpf(0)
+        if func == "softsign":
+            return mpf(1 if pos else -1), mpf(0)
         raise ValueError(func)
 
     mx = mpf(x)  # exact
@@ -330,6 +367,54 @@ def evaluate(func, par, x):
         if x > 0:
             return mx, mpf(1)
         return a * mp.expm1(mx), a * mp.exp(mx)
+    if func == "leakyrelu":
+        s = mpf(par["NegativeSlope"])
+        return (mx, mpf(1)) if x > 0 else (s * mx, s)
+    if func == "hardsigmoid":
+        f = min(mpf(1), max(mpf(0), mx / 6 + mpf(1) / 2))
+        return f, (mpf(1) / 6 if -3 < x < 3 else mpf(0))
+    if func == "hardswish":
+        f = mx * min(mpf(1), max(mpf(0), mx / 6 + mpf(1) / 2))
+        d = mpf(0) if x < -3 else (mx / 3 + mpf(1) / 2 if x <= 3 else mpf(1))
+        return f, d
+    if func == "hardtanh":
+        lo, hi = mpf(par["Min"]), mpf(par["Max"])
+        return min(hi, max(lo, mx)), (mpf(1) if lo < mx < hi else mpf(0))
+    if func == "softsign":
+        d = 1 + abs(mx)
+        return mx / d, 1 / (d * d)
+    raise ValueError(func)
+
+
+def evaluate_from_output(func, par, y, typ):
+    """g(y) = f'(x) written through the forward result y = f(x), exact for the given representable y."""
+    my = mpf(y)  # exact (y may be +-inf: mpmath handles the limits below)
+    if func == "relu":
+        return mpf(1) if y > 0 else mpf(0)
+    if func == "leakyrelu":
+        return mpf(1) if y > 0 else mpf(par["NegativeSlope"])
+    if func == "hardsigmoid":
+        return mpf(1) / 6 if 0 < y < 1 else mpf(0)
+    if func == "hardtanh":
+        # The bounds as the forward method writes them: rounded to the element type.
+        lo, hi = to_type(par["Min"], typ), to_type(par["Max"], typ)
+        return mpf(1) if lo < y < hi else mpf(0)
+    if func == "softsign":
+        c = 1 - abs(my)
+        return c * c
+    if func == "sigmoid":
+        return my * (1 - my)
+    if func == "elu":
+        return mpf(1) if y > 0 else my + mpf(par["Alpha"])
+    if func == "celu":
+        a = mpf(par["Alpha"])
+        return mpf(1) if y > 0 else (my + a) / a
+    if func == "selu":
+        return SELU_LAMBDA if y > 0 else my + SELU_LAMBDA * SELU_ALPHA
+    if func == "softplus":
+        if math.isinf(y):
+            return mpf(1)  # y -> sign(Beta) inf as Beta x -> +inf, where sigma(Beta x) -> 1
+        return -mp.expm1(mp.fmul(-mpf(par.get("Beta", 1.0)), my, exact=True))
     raise ValueError(func)
 
 
@@ -475,116 +560,61 @@ def build_table(task):
     return name + ".csv", "\n".join(lines) + "\n"
 
 
-# ---------------------------------------------------------------------------
-# Backward from the output
-# ---------------------------------------------------------------------------
-
-
-def evaluate_from_output(func, par, y):
-    """The derivative f'(x) expressed through y = f(x), exactly, for a representable y (may be inf)."""
-    my = mpf(y)  # exact (inf stays inf)
-    if func == "sigmoid":
-        return my * (1 - my)
-    if func == "elu":
-        return mpf(1) if y > 0 else my + mpf(par["Alpha"])
-    if func == "celu":
-        a = mpf(par["Alpha"])
-        return mpf(1) if y > 0 else (my + a) / a
-    if func == "selu":
-        return SELU_LAMBDA if y > 0 else my + SELU_LAMBDA * SELU_ALPHA
-    if func == "softplus":
-        b = mpf(par.get("Beta", 1.0))
-        if math.isinf(y):
-            return mpf(1)  # y -> sign(Beta) inf as Beta x -> +inf, where sigma(Beta x) -> 1
-        return -mp.expm1(mp.fmul(-b, my, exact=True))
-    raise ValueError(func)
-
-
-def from_output_range(func, par):
-    """(lowest, highest) forward result y = f(x) over all x, as mpf (highest may be inf)."""
-    if func == "sigmoid":
-        return mpf(0), mpf(1)
-    if func in ("elu", "celu"):
-        return -mpf(par["Alpha"]), mp.inf
-    if func == "selu":
-        return -SELU_LAMBDA * SELU_ALPHA, mp.inf
-    if func == "softplus":
-        return (mpf(0), mp.inf) if par.get("Beta", 1.0) > 0 else (-mp.inf, mpf(0))
-    raise ValueError(func)
-
-
-def make_from_output_inputs(name, func, par, typ):
-    """Representable y in the range of f (its ends rounded to the type), dense where g(y) cancels."""
-    lo, hi = from_output_range(func, par)
-    if typ == "float":
-        mn, sub, big = FLOAT_MIN_NORMAL, FLOAT_MIN_SUBNORMAL, FLOAT_MAX
-    else:
-        mn, sub, big = DOUBLE_MIN_NORMAL, DOUBLE_MIN_SUBNORMAL, DOUBLE_MAX
+def from_output_extra(func, par, typ):
+    """More y where g(y) cancels: next to the finite ends of the range of f (the forward results of the regular
+    inputs reach them only through rounding), kept inside the range as the type holds it."""
+    ends = {
+        "sigmoid": (mpf(0), mpf(1)),
+        "elu": (-mpf(par.get("Alpha", 1.0)), None),
+        "celu": (-mpf(par.get("Alpha", 1.0)), None),
+        "selu": (-SELU_LAMBDA * SELU_ALPHA, None),
+    }.get(func)
+    if ends is None:
+        return []
+    lo, hi = (None if e is None else to_type(float(e), typ) for e in ends)
     raw = []
-    raw += linspace(-50.0, 50.0, 1201)
-    raw += linspace(-2.0, 2.0, 401)
-    for t in (1e-30, 1e-10, 1e-5, 1e-3, mn, sub, 0.0):
-        raw += [t, -t]
-    for i in range(150):
-        m = 10.0 ** (-8.0 + 38.0 * i / 149)
-        raw += [m, -m]
-    raw += [big, -big, math.inf, -math.inf]
-    # the ends of the range, their neighbours, and the values just inside
-    for end in (lo, hi):
-        if mp.isfinite(end):
-            raw += neighbours(end, typ, 20)
-            raw += [float(end) + d for d in (1e-7, 1e-5, 1e-3, 0.1)]
-            raw += [float(end) - d for d in (1e-7, 1e-5, 1e-3, 0.1)]
-            raw += [float(end) * (1 + 2.0 ** -k) for k in range(1, 54)]
-            raw += [float(end) * (1 - 2.0 ** -k) for k in range(1, 54)]
-    rng = random.Random(zlib.crc32(name.encode("ascii")))
-    a = max(float(lo), -60.0) if mp.isfinite(lo) else -60.0
-    b = min(float(hi), 60.0) if mp.isfinite(hi) else 60.0
-    for _ in range(300):
-        raw.append(rng.uniform(a, b))
-
-    seen = {}
+    for e in (lo, hi):
+        if e is not None and e != 0:
+            raw += neighbours(e, typ, 20)
+            raw += [e * (1 + 2.0 ** -k) for k in range(1, 54)] + [e * (1 - 2.0 ** -k) for k in range(1, 54)]
+    out = []
     for v in raw:
         t = to_type(v, typ)
-        if t is None or math.isnan(t):
-            continue
-        # keep y within the range of f as the type can hold it
-        if t < to_type(float(lo), typ) if mp.isfinite(lo) else False:
-            continue
-        if t > to_type(float(hi), typ) if mp.isfinite(hi) else False:
-            continue
-        seen.setdefault(type_bits(t, typ), t)
-    ys = list(seen.values())
-    ys.sort(key=lambda v: (v, 1 if math.copysign(1.0, v) > 0 else 0))
-    return ys
-
-
-def from_output_attribute_text(func, par):
-    text = attribute_text(func, par)
-    if text.endswith(")]"):
-        return text[:-2] + ", FromOutput = true)]"
-    return text[:-1] + "(FromOutput = true)]"
+        if t is not None and (lo is None or t >= lo) and (hi is None or t <= hi):
+            out.append(t)
+    return out
 
 
 def build_from_output_table(task):
-    func, k, typ = task[1:]
+    """The forward results of the regular table's inputs (rounded to the type) as y, and the exact g(y)."""
+    _, func, k, typ = task
     mp.dps = 80
     par = dict(SETS[func][k])
     name = "fromoutput_%s_%d_%s" % (func, k, typ)
-    lines = ["# attribute: " + from_output_attribute_text(func, par), "y,g"]
-    for y in make_from_output_inputs(name, func, par, typ):
-        lines.append("%s,%s" % (format_x(y, typ), format_value(evaluate_from_output(func, par, y))))
+    ys = {}
+    for x in make_inputs("%s_%d_%s" % (func, k, typ), func, par, typ):
+        f, _ = evaluate(func, par, x)
+        y = math.copysign(math.inf, 1 if f == "Infinity" else -1) if isinstance(f, str) else to_type(f, typ)
+        if y is None:  # beyond the float range: the forward method gives +-inf
+            y = math.copysign(math.inf, f)
+        ys.setdefault(type_bits(y, typ), y)
+    for y in from_output_extra(func, par, typ):
+        ys.setdefault(type_bits(y, typ), y)
+    text = attribute_text(func, par)
+    text = text[:-2] + ", FromOutput = true)]" if text.endswith(")]") else text[:-1] + "(FromOutput = true)]"
+    lines = ["# attribute: " + text, "y,g"]
+    for y in sorted(ys.values(), key=lambda v: (v, 1 if math.copysign(1.0, v) > 0 else 0)):
+        lines.append("%s,%s" % (format_x(y, typ), format_value(evaluate_from_output(func, par, y, typ))))
     return name + ".csv", "\n".join(lines) + "\n"
 
 
-def build_any(task):
+def build(task):
     return build_from_output_table(task) if task[0] == "fromoutput" else build_table(task)
 
 
 def all_tasks():
     tasks = [(func, k, typ) for func in SETS for k in range(len(SETS[func])) for typ in TYPES]
-    tasks += [("fromoutput", func, k, typ) for func in FROM_OUTPUT for k in FROM_OUTPUT[func] for typ in TYPES]
-    return tasks
+    return tasks + [("fromoutput", func, k, typ) for func in FROM_OUTPUT for k in FROM_OUTPUT[func] for typ in TYPES]
 
 
 def main():
@@ -593,7 +623,7 @@ def main():
     # Heaviest tables first so that the two workers finish together.
     order = sorted(range(len(tasks)), key=lambda i: tasks[i][0] != "sigmoidsum")
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        results = pool.map(build_any, [tasks[i] for i in order], chunksize=1)
+        results = pool.map(build, [tasks[i] for i in order], chunksize=1)
     total = 0
     for fname, text in sorted(results):
         data = text.encode("utf-8")
