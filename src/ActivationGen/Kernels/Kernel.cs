@@ -104,19 +104,36 @@ internal abstract class Kernel
     protected static bool IsSingleExact(double value) => (double)(float)value == value;
 
     /// <summary>
-    /// A constant known as a double-double hi + lo, for the compute type: as given in double; in float the nearest
-    /// float pair (lo = 0 when the constant is exactly a float).
+    /// A constant known as a double-double hi + lo, for the compute type: the double pair in double, the nearest float
+    /// pair in float (lo = 0 when the constant is exactly a float). lo never has the sign opposite to hi (hi is moved one
+    /// ULP toward zero instead), so that hi·v + lo·v stays ±∞, not NaN, for an infinite v.
     /// </summary>
     protected static (double Hi, double Lo) Split(double hi, double lo, ElementType compute)
     {
-        if (compute == ElementType.Double)
+        if (compute == ElementType.Single)
         {
-            return (hi, lo);
+            var single = (float)hi;
+            lo = (float)((hi - single) + lo);
+            hi = single;
         }
 
-        var single = (float)hi;
-        return (single, (float)((hi - single) + lo));
+        if (lo != 0 && (lo < 0) != (hi < 0))
+        {
+            var lower = compute == ElementType.Single ? (double)TowardZero((float)hi) : TowardZero(hi);
+            lo += hi - lower; // exact: one ULP of hi, plus a lo below half of it
+            hi = lower;
+            if (compute == ElementType.Single)
+            {
+                lo = (float)lo;
+            }
+        }
+
+        return (hi, lo);
     }
+
+    private static double TowardZero(double value) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(value) - 1);
+
+    private static float TowardZero(float value) => BitConverter.ToSingle(BitConverter.GetBytes(BitConverter.ToInt32(BitConverter.GetBytes(value), 0) - 1), 0);
 
     /// <summary>1 / value as a double-double (lo = 0 when the reciprocal is exactly a double).</summary>
     protected static (double Hi, double Lo) Reciprocal(double value)

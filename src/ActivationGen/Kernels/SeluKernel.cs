@@ -34,7 +34,7 @@ internal sealed class SeluKernel : Kernel
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteNegativeSlope(writer, compute);
-        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Constant(Lambda(compute).Hi, compute) + ", slope);");
+        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Constant(LambdaHi, compute) + ", slope);");
     }
 
     public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -42,14 +42,14 @@ internal sealed class SeluKernel : Kernel
         WriteNegativePart(writer, compute);
         WriteNegativeSlope(writer, compute);
         writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Times("x", Lambda(compute), compute) + ", negative);");
-        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Constant(Lambda(compute).Hi, compute) + ", slope);");
+        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Constant(LambdaHi, compute) + ", slope);");
     }
 
     /// <summary>f' = λ for y &gt; 0, else y + λα (y = λα(e^x - 1)), the sum rounded once.</summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         var lambdaAlpha = LambdaAlpha(compute);
-        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan(y, {{VD}}.Zero), {Constant(Lambda(compute).Hi, compute)}, (y + {Constant(lambdaAlpha.Hi, compute)}) + {Constant(lambdaAlpha.Lo, compute)});");
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan(y, {{VD}}.Zero), {Constant(LambdaHi, compute)}, (y + {Constant(lambdaAlpha.Hi, compute)}) + {Constant(lambdaAlpha.Lo, compute)});");
     }
 
     private static (double Hi, double Lo) Lambda(ElementType compute) => Split(LambdaHi, LambdaLo, compute);
