@@ -88,6 +88,10 @@ internal static class Catalog
         SoftplusAttribute a => a.Derivative,
         ReluAttribute a => a.Derivative,
         EluAttribute a => a.Derivative,
+        SeluAttribute a => a.Derivative,
+        CeluAttribute a => a.Derivative,
+        SiluAttribute a => a.Derivative,
+        LogSigmoidAttribute a => a.Derivative,
         var other => throw new InvalidOperationException("unknown attribute " + other.GetType()),
     };
 
@@ -95,9 +99,13 @@ internal static class Catalog
     {
         SigmoidAttribute a => new SigmoidReference(a.Offset),
         SigmoidSumAttribute a => new SigmoidSumReference(a.Count, a.From, a.To, a.Scale),
-        SoftplusAttribute => new SoftplusReference(),
+        SoftplusAttribute a => new SoftplusReference(a.Beta),
         ReluAttribute => new ReluReference(),
         EluAttribute a => new EluReference(a.Alpha),
+        SeluAttribute => new SeluReference(),
+        CeluAttribute a => new CeluReference(a.Alpha),
+        SiluAttribute a => new SiluReference(a.Beta),
+        LogSigmoidAttribute => new LogSigmoidReference(),
         var other => throw new InvalidOperationException("unknown attribute " + other.GetType()),
     };
 }

@@ -262,6 +262,17 @@ public class SnapshotTests
         Standard("SigmoidSum_Count1_From5_To5_Span_Single", "SigmoidSum(Count = 1, From = 5, To = 5)", "Span", "float");
         Standard("SigmoidSum_Count3_From-1_To1_Fused_Double", "SigmoidSum(Count = 3, From = -1, To = 1)", "Fused", "double");
 
+        // Selu, Celu, Silu, LogSigmoid, Softplus with Beta, and the backward from the output.
+        Standard("Selu_Span_Single", "Selu", "Span", "float");
+        Standard("Celu_Alpha0.1_Fused_Single", "Celu(Alpha = 0.1)", "Fused", "float");
+        Standard("Celu_Alpha-2_Fused_Double", "Celu(Alpha = -2)", "Fused", "double");
+        Standard("Silu_Beta1.702_Fused_Single", "Silu(Beta = 1.702)", "Fused", "float");
+        Standard("Silu_Beta0_Fused_Single", "Silu(Beta = 0)", "Fused", "float");
+        Standard("LogSigmoid_Fused_Double", "LogSigmoid", "Fused", "double");
+        Standard("Softplus_Beta0.5_Fused_Single", "Softplus(Beta = 0.5)", "Fused", "float");
+        Standard("Sigmoid_FromOutput_Backward_Single", "Sigmoid(FromOutput = true)", "Backward", "float");
+        Standard("Softplus_Beta2_FromOutput_Backward_Double", "Softplus(Beta = 2, FromOutput = true)", "Backward", "double");
+
         // Containing types, namespaces, modifiers and parameter names.
         cases.Add("Containing_InstanceMethodInStruct", new MethodCase(
             """

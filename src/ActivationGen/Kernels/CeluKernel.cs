@@ -27,7 +27,7 @@ internal sealed class CeluKernel : Kernel
     {
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x, negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, " + Identity(spec, compute) + "), x, negative);");
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -42,7 +42,7 @@ internal sealed class CeluKernel : Kernel
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
         WriteNegativeSlope(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x, negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, " + Identity(spec, compute) + "), x, negative);");
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
     }
 
@@ -56,6 +56,15 @@ internal sealed class CeluKernel : Kernel
         var slope = spec.Alpha == 1 ? sum : sum + " / " + Constant(alpha.Hi, compute);
         writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan(y, {{VD}}.Zero), {{VD}}.One, {slope});");
     }
+
+    /// <summary>
+    /// Where f(x) = x: x &gt; 0, and for |Alpha| &gt; 1 also the x ≤ 0 so small that Alpha·expm1(x/Alpha) = x·(1 + x/(2·Alpha)
+    /// + …) is x to a quarter ULP; there x/Alpha may be subnormal and would lose the precision f has.
+    /// </summary>
+    private static string Identity(ActivationSpec spec, ElementType compute) =>
+        System.Math.Abs(spec.Alpha) > 1
+            ? Constant(-System.Math.Abs(spec.Alpha) * System.Math.Pow(2, compute == ElementType.Double ? -55 : -26), compute)
+            : "{VD}.Zero";
 
     /// <summary>Whether u = x/Alpha is exact as a single product (Alpha a power of two, 1/Alpha exact in the compute type).</summary>
     private static bool IsExactQuotient(ActivationSpec spec, ElementType compute)
