@@ -37,7 +37,7 @@ namespace ActivationGen.Generated
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonNegative(u, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // u ≥ 0 where used
             var negative = expm1 * global::System.Runtime.Intrinsics.Vector128.Create(-2.0);
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, -100) * global::System.Runtime.Intrinsics.Vector128.Create(1.2676506002282294E+30);
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), x, negative);
+            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-5.551115123125783E-17)), x, negative);
             var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, slope);
             derivative = dy;
             return y;
@@ -50,7 +50,7 @@ namespace ActivationGen.Generated
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonNegative(u, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // u ≥ 0 where used
             var negative = expm1 * global::System.Runtime.Intrinsics.Vector256.Create(-2.0);
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, -100) * global::System.Runtime.Intrinsics.Vector256.Create(1.2676506002282294E+30);
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), x, negative);
+            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-5.551115123125783E-17)), x, negative);
             var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, slope);
             derivative = dy;
             return y;
@@ -63,7 +63,7 @@ namespace ActivationGen.Generated
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonNegative(u, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // u ≥ 0 where used
             var negative = expm1 * global::System.Runtime.Intrinsics.Vector512.Create(-2.0);
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, -100) * global::System.Runtime.Intrinsics.Vector512.Create(1.2676506002282294E+30);
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), x, negative);
+            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-5.551115123125783E-17)), x, negative);
             var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, slope);
             derivative = dy;
             return y;
