@@ -107,15 +107,15 @@ internal sealed class SiluKernel : Kernel
         }
 
         writer.Line($"var tUnscaled = t * {Constant(Math.Pow(2, -shift), compute)}; // e^-|z|, in [0, 1]");
-        writer.Line("var r = {M}.DivideByOnePlus({VD}.One, tUnscaled); // σ(|z|)");
     }
 
-    // f = x·σ(z): x·r for z ≥ 0, x·t·r for z < 0. A finite stand-in for x = ±∞ there (where t = 0) keeps ∞·0 out.
+    // f = x·σ(z) = x/(1 + t) for z ≥ 0, x·t/(1 + t) for z < 0: one division rounds the quotient once (x·r would round
+    // r and the product). A finite stand-in for x = ±∞ where z < 0 (t = 0 there) keeps ∞·0 out.
     private static void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType compute)
     {
         var big = compute == ElementType.Double ? double.MaxValue : float.MaxValue;
         var finite = spec.Beta > 0 ? $"{{V}}.Max(x, {Constant(-big, compute)})" : $"{{V}}.Min(x, {Constant(big, compute)})";
-        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), x, {finite} * t * {Constant(Math.Pow(2, -Shift(spec, compute)), compute)}) * r;");
+        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), x, {finite} * t * {Constant(Math.Pow(2, -Shift(spec, compute)), compute)}) / ({{VD}}.One + tUnscaled);");
     }
 
     private static void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)
@@ -123,6 +123,7 @@ internal sealed class SiluKernel : Kernel
         var scale = Constant(Math.Pow(2, -Shift(spec, compute)), compute);
         var root = Split(RootHi, RootLo, compute);
         var low = HasLow(spec) ? "zLow" : "{VD}.Zero";
+        writer.Line("var r = {M}.DivideByOnePlus({VD}.One, tUnscaled); // σ(|z|)");
         writer.Line("var square = {M}.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift");
         writer.Line("var zc = {V}.Min({V}.Max(z, " + Constant(-1e30, compute) + "), " + Constant(1e30, compute) + "); // z where finite; ±∞ → ±1e30 (t = 0 there)");
         writer.Line($"var d = (z - {Constant(root.Hi, compute)}) + ({low} - {Constant(root.Lo, compute)}); // z - z₀, the first difference exact");
