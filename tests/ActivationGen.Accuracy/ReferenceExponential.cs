@@ -64,7 +64,7 @@ internal sealed class CeluReference(double alpha) : Reference
     }
 
     /// <summary>e^u - 1 for u ≥ 0: Kahan's (e^u - 1)·u/ln(e^u) up to ln 2 (as in ExpM1NonPositive), e^u - 1 beyond (≥ 1, no cancellation).</summary>
-    private static double ExpM1NonNegative(double u)
+    internal static double ExpM1NonNegative(double u)
     {
         if (u < 1e-5)
         {
@@ -110,10 +110,10 @@ internal sealed class SiluReference(double beta) : Reference
         }
 
         // z = Beta·x exactly as z + zLow (the product of a float and a double needs 77 bits). f = x·σ(z) is a few
-        // double ULP. f' = σ(z) + z·σ'(z) cancels near its zero z₀ ≈ -1.2785: there its absolute error is about
-        // 2^-53·σ(z₀) ≈ 2.4e-17 (the sum's terms are ≈ 0.22), and the first-order correction for zLow keeps the
-        // rounding of z out of it; for the float x nearest z₀/Beta, |f'| is above ~1e-9 unless a float lands
-        // within ~1e-8 of z₀/Beta by chance, so the reference stays within ~0.1 float ULP.
+        // double ULP. f' = σ(z) + z·σ(z)σ(-z) = σ(z)σ(-z)·(1 + z + e^z), and 1 + z + e^z vanishes at z₀: within 1/2 of
+        // it, 1 + z + e^z = d + e^z₀·(e^d - 1) with d = z - z₀ (z₀ as a double-double), two terms of the sign of d
+        // (Kahan's expm1 as in ExpM1NonPositive), so f' keeps a few double ULP there too; elsewhere the direct sum
+        // loses at most a factor ~4 to cancellation.
         var z = beta * x;
         var zLow = Math.FusedMultiplyAdd(beta, x, -z);
         if (!double.IsFinite(zLow))
@@ -123,9 +123,22 @@ internal sealed class SiluReference(double beta) : Reference
 
         Logistic(z, out var s, out var ds);
         f = x * s;
-        var dds = ds * (1 - 2 * s); // σ''(z), for the first-order correction of the rounding of z
-        d = (s + z * ds) + zLow * (2 * ds + z * dds);
+        var dRoot = (z - RootHi) + (zLow - RootLo);
+        if (Math.Abs(dRoot) < 0.5)
+        {
+            var expm1 = dRoot <= 0 ? ExpM1NonPositive(dRoot) : CeluReference.ExpM1NonNegative(dRoot);
+            d = ds * (dRoot + ExpRoot * expm1);
+        }
+        else
+        {
+            d = s + z * ds;
+        }
     }
+
+    // z₀ = -1.27846454276107379510935873902 (mpmath) as a double-double, and e^z₀ = -(1 + z₀) rounded.
+    private const double RootHi = -1.2784645427610737;
+    private const double RootLo = -1.0946994183093437E-16;
+    private const double ExpRoot = 0.2784645427610738;
 }
 
 /// <summary>LogSigmoid: ln σ(x) = min(x, 0) - ln(1 + e^-|x|); f' = σ(-x).</summary>
