@@ -91,7 +91,7 @@ internal static class Catalog
     {
         SigmoidAttribute a => new SigmoidReference(a.Offset),
         SigmoidSumAttribute a => new SigmoidSumReference(a.Count, a.From, a.To, a.Scale),
-        SoftplusAttribute => new SoftplusReference(),
+        SoftplusAttribute a => new SoftplusReference(a.Beta),
         ReluAttribute => new ReluReference(),
         EluAttribute a => new EluReference(a.Alpha),
         LeakyReluAttribute a => new LeakyReluReference(a.NegativeSlope),
@@ -99,6 +99,10 @@ internal static class Catalog
         HardSwishAttribute => new HardSwishReference(),
         HardTanhAttribute a => new HardTanhReference(a.Min, a.Max),
         SoftsignAttribute => new SoftsignReference(),
+        SeluAttribute => new SeluReference(),
+        CeluAttribute a => new CeluReference(a.Alpha),
+        SiluAttribute a => new SiluReference(a.Beta),
+        LogSigmoidAttribute => new LogSigmoidReference(),
         var other => throw new InvalidOperationException("unknown attribute " + other.GetType()),
     };
 }

@@ -241,29 +241,41 @@ internal sealed class SigmoidSumReference : Reference
 }
 
 /// <summary>softplus(x) = ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|); softplus'(x) = σ(x).</summary>
-internal sealed class SoftplusReference : Reference
+internal sealed class SoftplusReference(double beta = 1) : Reference
 {
     public override string Name => "Softplus";
 
-    public override string Parameters => string.Empty;
+    public override string Parameters => beta == 1 ? string.Empty : "Beta=" + Format(beta);
 
     protected override void Limits(bool positive, out double f, out double d)
     {
-        f = positive ? double.PositiveInfinity : 0;
-        d = positive ? 1 : 0;
+        var toInfinity = positive == beta > 0; // Beta·x → +∞: f → x, f' → 1; Beta·x → -∞: both → 0
+        f = toInfinity ? (positive ? double.PositiveInfinity : double.NegativeInfinity) : 0;
+        d = toInfinity ? 1 : 0;
     }
 
     protected override void EvaluateFinite(double x, out double f, out double d)
     {
-        // max(x, 0) and ln(1 + e^-|x|) are both ≥ 0: their sum has no cancellation, so f is within a few double
-        // ULP (Log1p: 5 ULP, exp: 1 ULP, the addition: 1/2 ULP).
-        var t = Math.Exp(-Math.Abs(x));
-        f = Math.Max(x, 0) + Log1p(t);
-        Logistic(x, out d, out _);
+        if (beta == 1)
+        {
+            // max(x, 0) and ln(1 + e^-|x|) are both ≥ 0: their sum has no cancellation, so f is within a few double
+            // ULP (Log1p: 5 ULP, exp: 1 ULP, the addition: 1/2 ULP).
+            var t = Math.Exp(-Math.Abs(x));
+            f = Math.Max(x, 0) + Log1p(t);
+            Logistic(x, out d, out _);
+            return;
+        }
+
+        // (1/Beta)·ln(1 + e^z) with z = Beta·x: x + ln(1 + e^-z)/Beta for z > 0 (same signs, and no overflow of z
+        // matters), ln(1 + e^z)/Beta otherwise. z rounded to double moves e^-|z| by a relative |z|·2^-53, under 1e-14
+        // where a float result is not 0.
+        var z = beta * x;
+        var l = Log1p(Math.Exp(-Math.Abs(z))) / beta;
+        f = z > 0 ? x + l : l;
+        Logistic(z, out d, out _);
     }
 }
 
-/// <summary>relu(x) = max(0, x); relu'(x) = 1 for x &gt; 0, else 0. Exact.</summary>
 internal sealed class ReluReference : Reference
 {
     public override string Name => "Relu";

@@ -68,6 +68,12 @@ internal sealed class Stats
     public void Add(float x, float actual, double exact)
     {
         Inputs++;
+        if (float.IsInfinity(actual) && double.IsFinite(exact) && (float)exact == actual)
+        {
+            // A finite exact value beyond the float range (Selu, Celu with a negative Alpha): ±∞ is its rounding.
+            exact = actual;
+        }
+
         var magnitude = Math.Abs(exact);
         if (magnitude >= UlpMeasure.MinNormal && magnitude <= double.MaxValue && float.IsFinite(actual))
         {

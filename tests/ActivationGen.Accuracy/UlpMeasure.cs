@@ -33,7 +33,7 @@ internal static class UlpMeasure
         var nearest = (float)exact;
         if (float.IsInfinity(nearest))
         {
-            // exact beyond float.MaxValue (does not happen for a finite result of these functions): measure against
+            // exact beyond float.MaxValue with a finite result (overflowing Selu or Celu near it): measure against
             // the largest finite float with steps of its size.
             nearest = MathF.CopySign(float.MaxValue, nearest);
         }

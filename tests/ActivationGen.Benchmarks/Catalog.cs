@@ -15,7 +15,11 @@ public static class Catalog
         typeof(ReluFloat), typeof(ReluDouble),
         typeof(Elu1Float), typeof(Elu1Double),
         typeof(Elu05Float), typeof(Elu05Double),
+        typeof(SiluFloat), typeof(SiluDouble),
     ];
+
+    /// <summary>Benchmark classes outside the ratio table and --verify (they check themselves in their setup).</summary>
+    public static readonly Type[] Others = [typeof(FromOutputFloat), typeof(FromOutputDouble)];
 
     /// <summary>The attribute of a benchmark class, e.g. <c>Elu(Alpha = 0.5)</c>, and its element type.</summary>
     public static (string Attribute, string Element) Describe(Type type)

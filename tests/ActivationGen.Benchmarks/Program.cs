@@ -72,7 +72,7 @@ public static class Program
             }
         }
 
-        var summaries = BenchmarkSwitcher.FromTypes(Catalog.Types)
+        var summaries = BenchmarkSwitcher.FromTypes([.. Catalog.Types, .. Catalog.Others])
             .Run(options.BenchmarkDotNetArguments, CreateConfig(options))
             .ToArray();
 

@@ -26,6 +26,12 @@ public class ExecutionTests
         "HardSwish",
         "HardTanh(Min = 0, Max = 6)",
         "Softsign",
+        "Selu",
+        "Celu(Alpha = 0.3)",
+        "Celu(Alpha = -2)",
+        "Silu(Beta = 1.702)",
+        "LogSigmoid",
+        "Softplus(Beta = 0.5)",
     };
 
     public static IEnumerable<object[]> AttributeRows => Attributes.Select(a => new object[] { a });

@@ -272,6 +272,17 @@ public class SnapshotTests
         Standard("Relu_FromOutput_Backward_Single", "Relu(FromOutput = true)", "Backward", "float");
         Standard("Softsign_FromOutput_Backward_Double", "Softsign(FromOutput = true)", "Backward", "double");
 
+        // Selu, Celu, Silu, LogSigmoid, Softplus with Beta, and the backward from the output.
+        Standard("Selu_Span_Single", "Selu", "Span", "float");
+        Standard("Celu_Alpha0.1_Fused_Single", "Celu(Alpha = 0.1)", "Fused", "float");
+        Standard("Celu_Alpha-2_Fused_Double", "Celu(Alpha = -2)", "Fused", "double");
+        Standard("Silu_Beta1.702_Fused_Single", "Silu(Beta = 1.702)", "Fused", "float");
+        Standard("Silu_Beta0_Fused_Single", "Silu(Beta = 0)", "Fused", "float");
+        Standard("LogSigmoid_Fused_Double", "LogSigmoid", "Fused", "double");
+        Standard("Softplus_Beta0.5_Fused_Single", "Softplus(Beta = 0.5)", "Fused", "float");
+        Standard("Sigmoid_FromOutput_Backward_Single", "Sigmoid(FromOutput = true)", "Backward", "float");
+        Standard("Softplus_Beta2_FromOutput_Backward_Double", "Softplus(Beta = 2, FromOutput = true)", "Backward", "double");
+
         // Containing types, namespaces, modifiers and parameter names.
         cases.Add("Containing_InstanceMethodInStruct", new MethodCase(
             """

@@ -1,22 +1,130 @@
-using System;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 
 namespace ActivationGen.Kernels;
 
-/// <summary>Celu: not written yet.</summary>
+/// <summary>
+/// CELU: with u = x/Alpha kept exact as a pair u + uLow, f(x) = x for x &gt; 0, Alpha·expm1(u) otherwise, and f'(x) = 1
+/// for x &gt; 0, e^u otherwise. Alpha &gt; 0 gives u ≤ 0 (expm1 of a non-positive argument, the ELU shape); Alpha &lt; 0
+/// gives u ≥ 0, where f and f' grow without bound as x → -∞ and overflow to ∓∞.
+/// </summary>
 internal sealed class CeluKernel : Kernel
 {
     public static readonly CeluKernel Instance = new();
 
-    public override string Describe(ActivationSpec spec) => "Celu.";
+    public override string Describe(ActivationSpec spec)
+    {
+        var alpha = Literals.Readable(spec.Alpha);
+        var u = spec.Alpha == 1 ? "x" : "x/" + (spec.Alpha < 0 ? "(" + alpha + ")" : alpha);
+        var times = spec.Alpha == 1 ? string.Empty : (spec.Alpha < 0 ? "(" + alpha + ")" : alpha) + "·";
+        return $"CELU with Alpha = {alpha}: f(x) = x for x &gt; 0, {times}(e^{u} - 1) for x ≤ 0 (expm1, accurate near 0); "
+            + $"f'(x) = 1 for x &gt; 0, e^{u} for x ≤ 0.";
+    }
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotImplementedException();
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotImplementedException();
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteQuotient(writer, spec, compute);
+        WriteNegativePart(writer, spec, compute);
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, " + Identity(spec, compute) + "), x, negative);");
+    }
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotImplementedException();
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteQuotient(writer, spec, compute);
+        WriteNegativeSlope(writer, spec, compute);
+        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
+    }
+
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteQuotient(writer, spec, compute);
+        WriteNegativePart(writer, spec, compute);
+        WriteNegativeSlope(writer, spec, compute);
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, " + Identity(spec, compute) + "), x, negative);");
+        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
+    }
+
+    /// <summary>Alpha &gt; 0: f' = 1 for y &gt; 0, else (y + Alpha)/Alpha = e^(x/Alpha), the sum without cancellation error.</summary>
+    public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        var alpha = Split(spec.Alpha, 0, compute);
+        var sum = alpha.Lo == 0
+            ? $"(y + {Constant(alpha.Hi, compute)})"
+            : $"((y + {Constant(alpha.Hi, compute)}) + {Constant(alpha.Lo, compute)})";
+        var slope = spec.Alpha == 1 ? sum : sum + " / " + Constant(alpha.Hi, compute);
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan(y, {{VD}}.Zero), {{VD}}.One, {slope});");
+    }
+
+    /// <summary>
+    /// Where f(x) = x: x &gt; 0, and for |Alpha| &gt; 1 also the x ≤ 0 so small that Alpha·expm1(x/Alpha) = x·(1 + x/(2·Alpha)
+    /// + …) is x to a quarter ULP; there x/Alpha may be subnormal and would lose the precision f has.
+    /// </summary>
+    private static string Identity(ActivationSpec spec, ElementType compute) =>
+        System.Math.Abs(spec.Alpha) > 1
+            ? Constant(-System.Math.Abs(spec.Alpha) * System.Math.Pow(2, compute == ElementType.Double ? -55 : -26), compute)
+            : "{VD}.Zero";
+
+    /// <summary>Whether u = x/Alpha is exact as a single product (Alpha a power of two, 1/Alpha exact in the compute type).</summary>
+    private static bool IsExactQuotient(ActivationSpec spec, ElementType compute)
+    {
+        var reciprocal = Reciprocal(spec.Alpha);
+        return reciprocal.Lo == 0 && Split(reciprocal.Hi, 0, compute).Lo == 0 && Split(spec.Alpha, 0, compute).Lo == 0;
+    }
+
+    private static void WriteQuotient(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        if (spec.Alpha == 1)
+        {
+            writer.Line("var u = x;");
+        }
+        else if (IsExactQuotient(spec, compute))
+        {
+            writer.Line($"var u = x * {Constant(1 / spec.Alpha, compute)}; // x/Alpha, exact");
+        }
+        else
+        {
+            var alpha = Split(spec.Alpha, 0, compute);
+            var reciprocal = Split(Reciprocal(spec.Alpha).Hi, 0, compute).Hi;
+            writer.Line($"var u = {{M}}.Divide(x, {Literals.Of(alpha.Hi, compute)}, {Literals.Of(alpha.Lo, compute)}, {Literals.Of(reciprocal, compute)}, out var uLow); // u + uLow = x/Alpha");
+        }
+    }
+
+    private static bool HasLow(ActivationSpec spec, ElementType compute) => spec.Alpha != 1 && !IsExactQuotient(spec, compute);
+
+    private static void WriteNegativePart(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        var alpha = Split(spec.Alpha, 0, compute);
+        if (spec.Alpha > 0)
+        {
+            writer.Line("var expm1 = {M}.ExpM1NonPositive(u);");
+            if (HasLow(spec, compute))
+            {
+                // expm1(u + uLow) = expm1(u) + uLow·e^u to first order, e^u = expm1(u) + 1.
+                writer.Line("expm1 = {V}.FusedMultiplyAdd(uLow, expm1 + {VD}.One, expm1);");
+            }
+        }
+        else
+        {
+            writer.Line("var expm1 = {M}.ExpM1NonNegative(u, " + (HasLow(spec, compute) ? "uLow" : "{VD}.Zero") + "); // u ≥ 0 where used");
+        }
+
+        writer.Line("var negative = " + Times("expm1", alpha, compute) + ";");
+    }
+
+    private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        var low = HasLow(spec, compute) ? "uLow, " : string.Empty;
+        if (spec.Alpha > 0)
+        {
+            writer.Line("var slope = {M}.Exp(u, " + low + "0);");
+        }
+        else
+        {
+            // e^u up to the overflow threshold and beyond: Exp stops at 2^955 (float: 2^100), so scale it down first.
+            var shift = compute == ElementType.Double ? 100 : 40;
+            writer.Line($"var slope = {{M}}.Exp(u, {low}-{shift}) * {Constant(System.Math.Pow(2, shift), compute)};");
+        }
+    }
 }

@@ -40,6 +40,16 @@ internal sealed class EluKernel : Kernel
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
     }
 
+    /// <summary>Alpha ≥ 0: f' = 1 for y &gt; 0, else y + Alpha = Alpha·e^x (a float Alpha that is not a float added as a pair).</summary>
+    public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        var alpha = Split(spec.Alpha, 0, compute);
+        var sum = alpha.Lo == 0
+            ? $"y + {Constant(alpha.Hi, compute)}"
+            : $"(y + {Constant(alpha.Hi, compute)}) + {Constant(alpha.Lo, compute)}";
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan(y, {{VD}}.Zero), {{VD}}.One, {sum});");
+    }
+
     private static void WriteNegativePart(CodeWriter writer, ActivationSpec spec, ElementType compute) =>
         writer.Line("var negative = " + Times("{M}.ExpM1NonPositive(x)", spec.Alpha, compute) + ";");
 

@@ -107,4 +107,59 @@ internal abstract class Kernel
 
     /// <summary>Whether a double constant is exactly a float, so float lanes can use it without rounding it.</summary>
     protected static bool IsSingleExact(double value) => (double)(float)value == value;
+
+    /// <summary>
+    /// A constant known as a double-double hi + lo, for the compute type: the double pair in double, the nearest float
+    /// pair in float (lo = 0 when the constant is exactly a float). lo never has the sign opposite to hi (hi is moved one
+    /// ULP toward zero instead), so that hi·v + lo·v stays ±∞, not NaN, for an infinite v.
+    /// </summary>
+    protected static (double Hi, double Lo) Split(double hi, double lo, ElementType compute)
+    {
+        if (compute == ElementType.Single)
+        {
+            var single = (float)hi;
+            lo = (float)((hi - single) + lo);
+            hi = single;
+        }
+
+        if (lo != 0 && (lo < 0) != (hi < 0))
+        {
+            var lower = compute == ElementType.Single ? (double)TowardZero((float)hi) : TowardZero(hi);
+            lo += hi - lower; // exact: one ULP of hi, plus a lo below half of it
+            hi = lower;
+            if (compute == ElementType.Single)
+            {
+                lo = (float)lo;
+            }
+        }
+
+        return (hi, lo);
+    }
+
+    private static double TowardZero(double value) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(value) - 1);
+
+    private static float TowardZero(float value) => BitConverter.ToSingle(BitConverter.GetBytes(BitConverter.ToInt32(BitConverter.GetBytes(value), 0) - 1), 0);
+
+    /// <summary>1 / value as a double-double (lo = 0 when the reciprocal is exactly a double).</summary>
+    protected static (double Hi, double Lo) Reciprocal(double value)
+    {
+        var exact = Rational.FromDouble(value);
+        var reciprocal = new Rational(exact.Denominator, exact.Numerator);
+        var hi = reciprocal.ToDouble();
+        return (hi, (reciprocal - Rational.FromDouble(hi)).ToDouble());
+    }
+
+    /// <summary>
+    /// <c>value·(hi + lo)</c> for a variable and a constant pair: one product when lo = 0 (none when the constant is 1),
+    /// else hi·value + lo·value with one fused multiply-add.
+    /// </summary>
+    protected static string Times(string value, (double Hi, double Lo) constant, ElementType compute)
+    {
+        if (constant.Lo == 0)
+        {
+            return constant.Hi == 1 ? value : value + " * " + Constant(constant.Hi, compute);
+        }
+
+        return $"{{V}}.FusedMultiplyAdd({value}, {Constant(constant.Hi, compute)}, {value} * {Constant(constant.Lo, compute)})";
+    }
 }

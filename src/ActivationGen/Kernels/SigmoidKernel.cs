@@ -43,6 +43,10 @@ internal sealed class SigmoidKernel : Kernel
         WriteSlope(writer);
     }
 
+    /// <summary>f' = y·(1 - y) for y = σ(x - Offset), whatever the Offset (1 - y is exact for y ≥ 1/2).</summary>
+    public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
+        writer.Line("var dy = y * ({VD}.One - y);");
+
     // Comparisons are written where their result is used: a mask kept alive across the exponential makes the JIT's
     // AVX-512 code several times slower.
     private static void WriteExponential(CodeWriter writer, ActivationSpec spec, ElementType compute)

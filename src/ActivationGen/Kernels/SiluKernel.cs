@@ -4,19 +4,131 @@ using ActivationGen.Model;
 
 namespace ActivationGen.Kernels;
 
-/// <summary>Silu: not written yet.</summary>
+/// <summary>
+/// SiLU / swish: with z = Beta·x kept exact as a pair z + zLow and t = e^-|z|, f(x) = x·σ(z) and
+/// f'(x) = σ(z) + z·σ(z)σ(-z). σ(|z|) = 1/(1 + t); σ(z)σ(-z) = t/(1 + t)². For z ≥ 0, f' = σ(z) + z·σ(z)σ(-z) adds
+/// positive terms; for z &lt; 0 it is σ(z)σ(-z)·(1 + z + e^z), whose last factor vanishes at z₀ = -1.2785…: there it is
+/// computed as d + e^z₀·expm1(d) with d = z - z₀ (exact), which has no cancellation. t is computed scaled by 2^Shift
+/// so that x·t stays out of the subnormals wherever f (or f') is a normal number.
+/// </summary>
 internal sealed class SiluKernel : Kernel
 {
     public static readonly SiluKernel Instance = new();
 
-    public override string Describe(ActivationSpec spec) => "Silu.";
+    // z₀ = -1.27846454276107379510935873902298 (1 + z₀ + e^z₀ = 0) as a double-double, and e^z₀ = -(1 + z₀).
+    private const double RootHi = -1.2784645427610737;
+    private const double RootLo = -1.0946994183093437E-16;
+    private const double ExpRootHi = 0.2784645427610738;
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotImplementedException();
+    public override string Describe(ActivationSpec spec)
+    {
+        var beta = Literals.Readable(spec.Beta);
+        if (spec.Beta == 0)
+        {
+            return "SiLU with Beta = 0: f(x) = x/2; f'(x) = 1/2.";
+        }
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotImplementedException();
+        var z = spec.Beta == 1 ? "x" : (spec.Beta < 0 ? "(" + beta + ")" : beta) + "·x";
+        return $"SiLU (swish) with Beta = {beta}: f(x) = x·σ({z}) with σ(z) = 1 / (1 + e^-z); "
+            + $"f'(x) = σ(z) + z·σ(z)·σ(-z) with z = {z}, computed without cancellation where it crosses 0.";
+    }
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotImplementedException();
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        if (spec.Beta == 0)
+        {
+            writer.Line("var y = x * " + Constant(0.5, compute) + ";");
+            return;
+        }
+
+        WriteExponential(writer, spec, compute);
+        WriteValue(writer, spec, compute);
+    }
+
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        if (spec.Beta == 0)
+        {
+            writer.Line("var dy = {V}.ConditionalSelect({V}.Equals(x, x), " + Constant(0.5, compute) + ", x); // NaN stays NaN");
+            return;
+        }
+
+        WriteExponential(writer, spec, compute);
+        WriteSlope(writer, spec, compute);
+    }
+
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        if (spec.Beta == 0)
+        {
+            writer.Line("var y = x * " + Constant(0.5, compute) + ";");
+            writer.Line("var dy = {V}.ConditionalSelect({V}.Equals(x, x), " + Constant(0.5, compute) + ", x); // NaN stays NaN");
+            return;
+        }
+
+        WriteExponential(writer, spec, compute);
+        WriteValue(writer, spec, compute);
+        WriteSlope(writer, spec, compute);
+    }
+
+    /// <summary>
+    /// The scaling of t: 2^Shift·t is normal wherever x·t (≈ f) is, |x| being at most |z|/|Beta|; and small enough that
+    /// |x|·t·2^Shift ≤ 2^Shift/(e·|Beta|) cannot overflow (a |Beta| below 2^-56, 2^-496 in double, loses accuracy in the
+    /// far tail).
+    /// </summary>
+    private static int Shift(ActivationSpec spec, ElementType compute)
+    {
+        var extra = Math.Max(0, (int)Math.Ceiling(-Math.Log(Math.Abs(spec.Beta), 2)));
+        return Math.Max(0, Math.Min(8 + extra, (compute == ElementType.Double ? 1000 : 120) - extra));
+    }
+
+    private static bool HasLow(ActivationSpec spec) => spec.Beta != 1 && spec.Beta != -1;
+
+    private static void WriteExponential(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        var shift = Shift(spec, compute);
+        if (spec.Beta == 1)
+        {
+            writer.Line("var z = x;");
+            writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {shift}); // e^-|z|·2^{shift}");
+        }
+        else if (spec.Beta == -1)
+        {
+            writer.Line("var z = -x;");
+            writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {shift}); // e^-|z|·2^{shift}");
+        }
+        else
+        {
+            var beta = Split(spec.Beta, 0, compute);
+            writer.Line($"var z = {{M}}.Multiply(x, {Literals.Of(beta.Hi, compute)}, {Literals.Of(beta.Lo, compute)}, out var zLow); // z + zLow = Beta·x exactly");
+            writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), -zLow, zLow), {shift}); // e^-|z|·2^{shift}");
+        }
+
+        writer.Line($"var tUnscaled = t * {Constant(Math.Pow(2, -shift), compute)}; // e^-|z|, in [0, 1]");
+    }
+
+    // f = x·σ(z) = x/(1 + t) for z ≥ 0, x·t/(1 + t) for z < 0: one division rounds the quotient once (x·r would round
+    // r and the product). A finite stand-in for x = ±∞ where z < 0 (t = 0 there) keeps ∞·0 out.
+    private static void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        var big = compute == ElementType.Double ? double.MaxValue : float.MaxValue;
+        var finite = spec.Beta > 0 ? $"{{V}}.Max(x, {Constant(-big, compute)})" : $"{{V}}.Min(x, {Constant(big, compute)})";
+        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), x, {finite} * t * {Constant(Math.Pow(2, -Shift(spec, compute)), compute)}) / ({{VD}}.One + tUnscaled);");
+    }
+
+    private static void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        var scale = Constant(Math.Pow(2, -Shift(spec, compute)), compute);
+        var root = Split(RootHi, RootLo, compute);
+        var low = HasLow(spec) ? "zLow" : "{VD}.Zero";
+        writer.Line("var r = {M}.DivideByOnePlus({VD}.One, tUnscaled); // σ(|z|)");
+        writer.Line("var square = {M}.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift");
+        writer.Line("var zc = {V}.Min({V}.Max(z, " + Constant(-1e30, compute) + "), " + Constant(1e30, compute) + "); // z where finite; ±∞ → ±1e30 (t = 0 there)");
+        writer.Line($"var d = (z - {Constant(root.Hi, compute)}) + ({low} - {Constant(root.Lo, compute)}); // z - z₀, the first difference exact");
+        writer.Line("var nearRoot = {V}.FusedMultiplyAdd(" + Constant(ExpRootHi, compute) + ", {M}.ExpM1Reduced(d), d); // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34");
+        writer.Line($"var factor = {{V}}.ConditionalSelect({{V}}.LessThan({{V}}.Abs(d), {Constant(0.34, compute)}), nearRoot, ((zc + {{VD}}.One) + tUnscaled) + {low}); // 1 + z + e^z");
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), {{V}}.FusedMultiplyAdd(zc, square * {scale}, r), square * factor * {scale});");
+    }
 }

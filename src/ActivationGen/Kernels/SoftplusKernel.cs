@@ -1,35 +1,94 @@
+using System;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 
 namespace ActivationGen.Kernels;
 
-/// <summary>Softplus: f(x) = max(x, 0) + log1p(e^-|x|), f'(x) = σ(x) from the same e^-|x|.</summary>
+/// <summary>
+/// Softplus: f(x) = (1/Beta)·ln(1 + e^(Beta·x)) = x + log1p(e^-|z|)/Beta for z = Beta·x &gt; 0, log1p(e^-|z|)/Beta
+/// otherwise (z kept exact as a pair; x itself stands for z/Beta, so nothing overflows); f'(x) = σ(z) from the same
+/// e^-|z|. Beta = 1 is the plain max(x, 0) + log1p(e^-|x|).
+/// </summary>
 internal sealed class SoftplusKernel : Kernel
 {
     public static readonly SoftplusKernel Instance = new();
 
-    public override string Describe(ActivationSpec spec) =>
-        "Softplus: f(x) = ln(1 + e^x), computed as max(x, 0) + log1p(e^-|x|); f'(x) = σ(x) = 1 / (1 + e^-x).";
+    public override string Describe(ActivationSpec spec)
+    {
+        if (spec.Beta == 1)
+        {
+            return "Softplus: f(x) = ln(1 + e^x), computed as max(x, 0) + log1p(e^-|x|); f'(x) = σ(x) = 1 / (1 + e^-x).";
+        }
+
+        var beta = Literals.Readable(spec.Beta);
+        var b = spec.Beta < 0 ? "(" + beta + ")" : beta;
+        return $"Softplus with Beta = {beta}: f(x) = (1/{b})·ln(1 + e^({b}·x)), computed as x + log1p(e^-|z|)/{b} for z = {b}·x &gt; 0 "
+            + $"and log1p(e^-|z|)/{b} otherwise; f'(x) = σ({b}·x) = 1 / (1 + e^-({b}·x)).";
+    }
 
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteExponential(writer);
-        WriteValue(writer);
+        if (spec.Beta == 1)
+        {
+            WriteExponential(writer);
+            WriteValue(writer);
+            return;
+        }
+
+        WriteScaledExponential(writer, spec, compute);
+        WriteScaledValue(writer, spec, compute);
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteExponential(writer);
-        WriteSlope(writer);
+        if (spec.Beta == 1)
+        {
+            WriteExponential(writer);
+            WriteSlope(writer);
+            return;
+        }
+
+        WriteScaledExponential(writer, spec, compute);
+        WriteScaledSlope(writer, spec, compute);
     }
 
     public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteExponential(writer);
-        WriteValue(writer);
-        WriteSlope(writer);
+        if (spec.Beta == 1)
+        {
+            WriteExponential(writer);
+            WriteValue(writer);
+            WriteSlope(writer);
+            return;
+        }
+
+        WriteScaledExponential(writer, spec, compute);
+        WriteScaledValue(writer, spec, compute);
+        WriteScaledSlope(writer, spec, compute);
+    }
+
+    /// <summary>f' = σ(Beta·x) = 1 - e^(-Beta·y) = -expm1(-Beta·y), with -Beta·y ≤ 0 kept exact as a pair.</summary>
+    public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        if (spec.Beta == 1)
+        {
+            writer.Line("var expm1 = {M}.ExpM1NonPositive(-y);");
+        }
+        else if (spec.Beta == -1)
+        {
+            writer.Line("var expm1 = {M}.ExpM1NonPositive(y);");
+        }
+        else
+        {
+            var minusBeta = Split(-spec.Beta, 0, compute);
+            writer.Line($"var w = {{M}}.Multiply(y, {Literals.Of(minusBeta.Hi, compute)}, {Literals.Of(minusBeta.Lo, compute)}, out var wLow); // w + wLow = -Beta·y exactly");
+            writer.Line("var expm1 = {M}.ExpM1NonPositive(w);");
+            writer.Line("expm1 = {V}.FusedMultiplyAdd(wLow, expm1 + {VD}.One, expm1); // expm1(w + wLow) to first order");
+        }
+
+        writer.Line("var dy = -expm1;");
     }
 
     private static void WriteExponential(CodeWriter writer) =>
@@ -43,4 +102,70 @@ internal sealed class SoftplusKernel : Kernel
 
     private static void WriteSlope(CodeWriter writer) =>
         writer.Line("var dy = {M}.DivideByOnePlus({V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {VD}.One, t), t);");
+
+    /// <summary>
+    /// For |Beta| &lt; 1, e^-|z| is computed scaled by 2^Shift: log1p(e^-|z|)/Beta can be a normal number where e^-|z|
+    /// is subnormal, and the scaled value keeps its precision through the division by Beta.
+    /// </summary>
+    private static int Shift(ActivationSpec spec, ElementType compute)
+    {
+        if (Math.Abs(spec.Beta) >= 1)
+        {
+            return 0;
+        }
+
+        // Enough for e^-|z| ≥ the normal minimum·|Beta|/2^8, and small enough that log1p(e^-|z|)·2^Shift/Beta stays finite.
+        var extra = (int)Math.Ceiling(-Math.Log(Math.Abs(spec.Beta), 2));
+        return Math.Max(0, Math.Min(8 + extra, (compute == ElementType.Double ? 1000 : 120) - extra));
+    }
+
+    private static bool HasLow(ActivationSpec spec) => spec.Beta != -1;
+
+    private static void WriteScaledExponential(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        var shift = Shift(spec, compute);
+        if (HasLow(spec))
+        {
+            var beta = Split(spec.Beta, 0, compute);
+            writer.Line($"var z = {{M}}.Multiply(x, {Literals.Of(beta.Hi, compute)}, {Literals.Of(beta.Lo, compute)}, out var zLow); // z + zLow = Beta·x exactly");
+            writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), -zLow, zLow), {shift}); // e^-|z|·2^{shift}");
+        }
+        else
+        {
+            writer.Line("var z = -x;");
+            writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {shift}); // e^-|z|·2^{shift}");
+        }
+
+        if (shift != 0)
+        {
+            writer.Line($"var tUnscaled = t * {Constant(Math.Pow(2, -shift), compute)}; // e^-|z|, in [0, 1]");
+        }
+    }
+
+    private static void WriteScaledValue(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        var shift = Shift(spec, compute);
+        var reciprocal = Reciprocal(spec.Beta);
+        var inverse = Split(reciprocal.Hi, reciprocal.Lo, compute);
+        if (shift == 0)
+        {
+            writer.Line("var log1p = {M}.Log1pUnit(t);");
+            writer.Line("var part = " + Times("log1p", inverse, compute) + "; // log1p(e^-|z|)/Beta");
+        }
+        else
+        {
+            var tiny = compute == ElementType.Double ? Math.Pow(2, -54) : Math.Pow(2, -26);
+            writer.Line("var log1p = {M}.Log1pUnit(tUnscaled);");
+            writer.Line($"var scaled = {{V}}.ConditionalSelect({{V}}.LessThan(tUnscaled, {Constant(tiny, compute)}), t, log1p * {Constant(Math.Pow(2, shift), compute)}); // log1p(e^-|z|)·2^{shift}");
+            writer.Line("var part = " + Times("scaled", inverse, compute) + " * " + Constant(Math.Pow(2, -shift), compute) + "; // log1p(e^-|z|)/Beta");
+        }
+
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(z, {VD}.Zero), x + part, part);");
+    }
+
+    private static void WriteScaledSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        var t = Shift(spec, compute) == 0 ? "t" : "tUnscaled";
+        writer.Line($"var dy = {{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), {{VD}}.One, {t}), {t});");
+    }
 }

@@ -447,9 +447,78 @@ namespace ActivationGen.Internal
             return z;
         }
 
+        /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> Multiply(global::System.Runtime.Intrinsics.Vector128<double> x, double hi, double hiLo, out global::System.Runtime.Intrinsics.Vector128<double> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector128.Create(hi);
+            lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(hi), -z);
+            if (hiLo != 0)
+            {
+                lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(hiLo), lo);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)), lo, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// z + lo = x / (hi + hiLo) lane-wise, to about twice the precision, with reciprocal the constant 1 / hi rounded: the
+        /// remainder x - z·(hi + hiLo) is exact by fused multiply-add. z infinite: no low part.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> Divide(global::System.Runtime.Intrinsics.Vector128<double> x, double hi, double hiLo, double reciprocal, out global::System.Runtime.Intrinsics.Vector128<double> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector128.Create(reciprocal);
+            var remainder = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector128.Create(hi), x);
+            if (hiLo != 0)
+            {
+                remainder = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector128.Create(hiLo), remainder);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)), remainder * global::System.Runtime.Intrinsics.Vector128.Create(reciprocal), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
+        /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> ExpM1NonNegative(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> lo)
+        {
+            var max = global::System.Runtime.Intrinsics.Vector128.Create(709.8); // just above ln(MaxValue): the result overflows
+            var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x);
+            xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(xc, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2E), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic));
+            var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic);
+            var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2Hi), xc);
+            r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2Lo), r) + lo;
+            var p = ExpM1Reduced(r);
+            var half = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBits - 1023 + 1)) << 52).AsDouble(); // 2^(k-1)
+            var result = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+            return result + result;
+        }
+
+        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1 and any n: DivideByOnePlusSquared(t) with its numerator given apart (to keep a scaled t out of the subnormals).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / square;
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
+        }
+
         /// <summary>e^r - 1 for |r| ≤ ln(2)/2 + a little: Taylor to degree 13, below 0.1 ULP of truncation error.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector128<double> r)
+        public static global::System.Runtime.Intrinsics.Vector128<double> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector128<double> r)
         {
             var q = global::System.Runtime.Intrinsics.Vector128.Create(1.6059043836821613E-10);
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(2.08767569878681E-09));
@@ -576,9 +645,78 @@ namespace ActivationGen.Internal
             return z;
         }
 
+        /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> Multiply(global::System.Runtime.Intrinsics.Vector128<float> x, float hi, float hiLo, out global::System.Runtime.Intrinsics.Vector128<float> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector128.Create(hi);
+            lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(hi), -z);
+            if (hiLo != 0)
+            {
+                lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(hiLo), lo);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity)), lo, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// z + lo = x / (hi + hiLo) lane-wise, to about twice the precision, with reciprocal the constant 1 / hi rounded: the
+        /// remainder x - z·(hi + hiLo) is exact by fused multiply-add. z infinite: no low part.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> Divide(global::System.Runtime.Intrinsics.Vector128<float> x, float hi, float hiLo, float reciprocal, out global::System.Runtime.Intrinsics.Vector128<float> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector128.Create(reciprocal);
+            var remainder = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector128.Create(hi), x);
+            if (hiLo != 0)
+            {
+                remainder = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector128.Create(hiLo), remainder);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity)), remainder * global::System.Runtime.Intrinsics.Vector128.Create(reciprocal), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
+        /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> ExpM1NonNegative(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> lo)
+        {
+            var max = global::System.Runtime.Intrinsics.Vector128.Create(88.75f); // just above ln(MaxValue): the result overflows
+            var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x);
+            xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(xc, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2EF), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2LoF), r) + lo;
+            var p = ExpM1Reduced(r);
+            var half = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBitsF - 127 + 1)) << 23).AsSingle(); // 2^(k-1)
+            var result = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+            return result + result;
+        }
+
+        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1 and any n: DivideByOnePlusSquared(t) with its numerator given apart (to keep a scaled t out of the subnormals).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> n, global::System.Runtime.Intrinsics.Vector128<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / square;
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
+        }
+
         /// <summary>e^r - 1 in float for |r| ≤ ln(2)/2 + a little: Taylor to degree 7, below 0.15 ULP of truncation error.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector128<float> r)
+        public static global::System.Runtime.Intrinsics.Vector128<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector128<float> r)
         {
             var q = global::System.Runtime.Intrinsics.Vector128.Create(1.98412701E-04f);
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(1.38888892E-03f));

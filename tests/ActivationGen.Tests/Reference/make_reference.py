@@ -39,6 +39,11 @@ OUT_DIR = os.path.dirname(os.path.abspath(__file__))
 # exponents with up to 308 digits.
 ZERO_CUTOFF = mpf("1e-1000")
 
+# Magnitudes above this are written as "Infinity" (or "-Infinity"): they are
+# far beyond the largest binary64 (1.8e308), so they round to infinity in both
+# element types.
+INFINITY_CUTOFF = mpf("1e1000")
+
 # ---------------------------------------------------------------------------
 # Parameter sets (the contract)
 # ---------------------------------------------------------------------------
@@ -59,13 +64,28 @@ SETS = {
         {"Count": 50, "From": -300.0, "To": 300.0, "Scale": 1.0},
         {"Count": 3, "From": 0.1, "To": 0.3, "Scale": 1.0},
     ],
-    "softplus": [{}],
+    "softplus": [{}, {"Beta": 2.0}, {"Beta": 0.5}, {"Beta": -1.0}],
     "relu": [{}],
     "elu": [
         {"Alpha": 1.0},
         {"Alpha": 0.25},
         {"Alpha": 1.6732632423543772},
     ],
+    "selu": [{}],
+    "celu": [
+        {"Alpha": 1.0},
+        {"Alpha": 0.5},
+        {"Alpha": 3.0},
+        {"Alpha": -2.0},
+    ],
+    "silu": [
+        {"Beta": 1.0},
+        {"Beta": 1.702},
+        {"Beta": 0.5},
+        {"Beta": -1.0},
+        {"Beta": 0.0},
+    ],
+    "logsigmoid": [{}],
     "leakyrelu": [
         {"NegativeSlope": 0.01},
         {"NegativeSlope": 0.2},
@@ -90,7 +110,16 @@ FROM_OUTPUT = {
     "hardsigmoid": [0],
     "hardtanh": [0, 1, 2],
     "softsign": [0],
+    "sigmoid": [0, 1],
+    "elu": [0, 1, 2],
+    "celu": [0, 1, 2],
+    "selu": [0],
+    "softplus": [0, 1, 2, 3],
 }
+
+# SELU's constants (Klambauer et al. 2017), as PyTorch gives them.
+SELU_ALPHA = mpf("1.6732632423543772848170429916717")
+SELU_LAMBDA = mpf("1.0507009873554804934193349852946")
 
 ATTRIBUTE_NAMES = {
     "sigmoid": "Sigmoid",
@@ -98,6 +127,10 @@ ATTRIBUTE_NAMES = {
     "softplus": "Softplus",
     "relu": "Relu",
     "elu": "Elu",
+    "selu": "Selu",
+    "celu": "Celu",
+    "silu": "Silu",
+    "logsigmoid": "LogSigmoid",
     "leakyrelu": "LeakyRelu",
     "hardsigmoid": "HardSigmoid",
     "hardswish": "HardSwish",
@@ -195,6 +228,8 @@ def format_value(v):
         return s
     if v == 0:
         return "0"
+    if abs(v) > INFINITY_CUTOFF:
+        return "-Infinity" if v < 0 else "Infinity"
     if abs(v) < ZERO_CUTOFF:
         return "-0" if v < 0 else "0"
     s = mpmath.nstr(v, 30, min_fixed=-4, max_fixed=16)
@@ -241,10 +276,31 @@ def evaluate(func, par, x):
             if pos:
                 return mpf(par["Scale"]) * par["Count"], mpf(0)
             return mpf(0), mpf(0)
+        if func == "softplus" and par.get("Beta", 1.0) < 0:
+            # (1/Beta) ln(1 + e^(Beta x)): 0 as Beta x -> -inf, x as Beta x -> +inf
+            return (mpf(0), mpf(0)) if pos else ("-Infinity", mpf(1))
         if func in ("softplus", "relu"):
             return ("Infinity", mpf(1)) if pos else (mpf(0), mpf(0))
         if func == "elu":
             return ("Infinity", mpf(1)) if pos else (-mpf(par["Alpha"]), mpf(0))
+        if func == "selu":
+            return ("Infinity", SELU_LAMBDA) if pos else (-SELU_LAMBDA * SELU_ALPHA, mpf(0))
+        if func == "celu":
+            a = mpf(par["Alpha"])
+            if pos:
+                return "Infinity", mpf(1)
+            # x/Alpha -> -inf for Alpha > 0 (f -> -Alpha), +inf for Alpha < 0 (f -> -inf)
+            return (-a, mpf(0)) if a > 0 else ("-Infinity", "Infinity")
+        if func == "silu":
+            b = par["Beta"]
+            if b == 0:
+                return ("Infinity" if pos else "-Infinity"), mpf(0.5)
+            # x * sigma(Beta x): x where Beta x -> +inf, 0 where Beta x -> -inf
+            if (b > 0) == pos:
+                return ("Infinity" if pos else "-Infinity"), mpf(1)
+            return mpf(0), mpf(0)
+        if func == "logsigmoid":
+            return (mpf(0), mpf(0)) if pos else ("-Infinity", mpf(1))
         if func == "leakyrelu":
             s = mpf(par["NegativeSlope"])
             if pos:
@@ -276,9 +332,34 @@ def evaluate(func, par, x):
         scale = mpf(par["Scale"])
         return scale * fs, scale * ds
     if func == "softplus":
-        f = max(mx, mpf(0)) + mp.log1p(mp.exp(-abs(mx)))
-        s, _ = sigma_pair(mx)
+        b = par.get("Beta", 1.0)
+        z = mp.fmul(mx, mpf(b), exact=True)
+        f = (max(z, mpf(0)) + mp.log1p(mp.exp(-abs(z)))) / mpf(b)
+        s, _ = sigma_pair(z)
         return f, s
+    if func == "selu":
+        if x > 0:
+            return SELU_LAMBDA * mx, SELU_LAMBDA
+        return SELU_LAMBDA * SELU_ALPHA * mp.expm1(mx), SELU_LAMBDA * SELU_ALPHA * mp.exp(mx)
+    if func == "celu":
+        a = mpf(par["Alpha"])
+        if x > 0:
+            return mx, mpf(1)
+        u = mx / a
+        if u > 1e6:  # Alpha < 0: e^u is far beyond any binary64
+            return "-Infinity", "Infinity"
+        return a * mp.expm1(u), mp.exp(u)
+    if func == "silu":
+        b = par["Beta"]
+        if b == 0:
+            return mx / 2, mpf(0.5)
+        z = mp.fmul(mx, mpf(b), exact=True)
+        s, t = sigma_pair(z)
+        return mx * s, s + z * s * t
+    if func == "logsigmoid":
+        f = -(max(-mx, mpf(0)) + mp.log1p(mp.exp(-abs(mx))))
+        _, t = sigma_pair(mx)
+        return f, t
     if func == "relu":
         return (mx, mpf(1)) if x > 0 else (mpf(0), mpf(0))
     if func == "elu":
@@ -321,6 +402,19 @@ def evaluate_from_output(func, par, y, typ):
     if func == "softsign":
         c = 1 - abs(my)
         return c * c
+    if func == "sigmoid":
+        return my * (1 - my)
+    if func == "elu":
+        return mpf(1) if y > 0 else my + mpf(par["Alpha"])
+    if func == "celu":
+        a = mpf(par["Alpha"])
+        return mpf(1) if y > 0 else (my + a) / a
+    if func == "selu":
+        return SELU_LAMBDA if y > 0 else my + SELU_LAMBDA * SELU_ALPHA
+    if func == "softplus":
+        if math.isinf(y):
+            return mpf(1)  # y -> sign(Beta) inf as Beta x -> +inf, where sigma(Beta x) -> 1
+        return -mp.expm1(mp.fmul(-mpf(par.get("Beta", 1.0)), my, exact=True))
     raise ValueError(func)
 
 
@@ -341,6 +435,36 @@ def centres(func, par):
         cs = [float(offs[i]) for i in picks]
         return cs, float(min(offs)), float(max(offs))
     return [0.0], 0.0, 0.0
+
+
+def silu_derivative_root():
+    """z0 < 0 with 1 + z0 + e^z0 = 0, where the SiLU derivative
+    sigma(z) (1 + z sigma(-z)) = sigma(z) sigma(-z) (1 + z + e^z) changes sign."""
+    return mp.findroot(lambda z: 1 + z + mp.exp(z), mpf(-1.28))
+
+
+def neighbours(v, typ, count):
+    """The count representable values on each side of v (and v rounded)."""
+    x = to_type(float(v), typ)
+    out = [x]
+    lo = hi = x
+    for _ in range(count):
+        if typ == "float":
+            lo = f32_from_bits(f32_bits(lo) + (1 if lo < 0 else -1)) if lo != 0 else lo
+            hi = f32_from_bits(f32_bits(hi) + (-1 if hi < 0 else 1)) if hi != 0 else hi
+        else:
+            lo = math.nextafter(lo, -math.inf)
+            hi = math.nextafter(hi, math.inf)
+        out += [lo, hi]
+    return out
+
+
+def extra_inputs(func, par, typ):
+    """Inputs beyond the common ones, where a function needs a closer look."""
+    if func == "silu" and par["Beta"] != 0:
+        # f' crosses zero at x = z0 / Beta: 1 + z + e^z cancels there.
+        return neighbours(silu_derivative_root() / mpf(par["Beta"]), typ, 20)
+    return []
 
 
 def linspace(a, b, n):
@@ -372,6 +496,7 @@ def make_inputs(name, func, par, typ):
     raw += [hi_c + v for v in linspace(r0, r1, 100)]
     # extremes
     raw += [big, -big, math.inf, -math.inf]
+    raw += extra_inputs(func, par, typ)
     # pseudo-random values (fixed seed per table)
     rng = random.Random(zlib.crc32(name.encode("ascii")))
     nbits = 32 if typ == "float" else 64
@@ -435,6 +560,31 @@ def build_table(task):
     return name + ".csv", "\n".join(lines) + "\n"
 
 
+def from_output_extra(func, par, typ):
+    """More y where g(y) cancels: next to the finite ends of the range of f (the forward results of the regular
+    inputs reach them only through rounding), kept inside the range as the type holds it."""
+    ends = {
+        "sigmoid": (mpf(0), mpf(1)),
+        "elu": (-mpf(par.get("Alpha", 1.0)), None),
+        "celu": (-mpf(par.get("Alpha", 1.0)), None),
+        "selu": (-SELU_LAMBDA * SELU_ALPHA, None),
+    }.get(func)
+    if ends is None:
+        return []
+    lo, hi = (None if e is None else to_type(float(e), typ) for e in ends)
+    raw = []
+    for e in (lo, hi):
+        if e is not None and e != 0:
+            raw += neighbours(e, typ, 20)
+            raw += [e * (1 + 2.0 ** -k) for k in range(1, 54)] + [e * (1 - 2.0 ** -k) for k in range(1, 54)]
+    out = []
+    for v in raw:
+        t = to_type(v, typ)
+        if t is not None and (lo is None or t >= lo) and (hi is None or t <= hi):
+            out.append(t)
+    return out
+
+
 def build_from_output_table(task):
     """The forward results of the regular table's inputs (rounded to the type) as y, and the exact g(y)."""
     _, func, k, typ = task
@@ -447,6 +597,8 @@ def build_from_output_table(task):
         y = math.copysign(math.inf, 1 if f == "Infinity" else -1) if isinstance(f, str) else to_type(f, typ)
         if y is None:  # beyond the float range: the forward method gives +-inf
             y = math.copysign(math.inf, f)
+        ys.setdefault(type_bits(y, typ), y)
+    for y in from_output_extra(func, par, typ):
         ys.setdefault(type_bits(y, typ), y)
     text = attribute_text(func, par)
     text = text[:-2] + ", FromOutput = true)]" if text.endswith(")]") else text[:-1] + "(FromOutput = true)]"
@@ -478,7 +630,7 @@ def main():
         with open(os.path.join(OUT_DIR, fname), "wb") as fh:
             fh.write(data)
         total += len(data)
-        print("%-26s %6d lines %8d bytes" % (fname, text.count("\n"), len(data)))
+        print("%-34s %6d lines %8d bytes" % (fname, text.count("\n"), len(data)))
     print("total %d bytes in %d files, %.1f s" % (total, len(results), time.time() - start))
 
 
