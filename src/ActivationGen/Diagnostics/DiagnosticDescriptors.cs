@@ -53,7 +53,7 @@ internal static class DiagnosticDescriptors
         "AGEN0008",
         "Activation parameter is not finite",
         "'{0}' is {1}: give it a finite value",
-        "Alpha, Offset, From, To and Scale are baked into the generated code and must be finite numbers.");
+        "Alpha, Offset, From, To, Scale, NegativeSlope, Beta, Min and Max are baked into the generated code and must be finite numbers.");
 
     public static readonly DiagnosticDescriptor CountOutOfRange = Create(
         "AGEN0009",
@@ -78,6 +78,27 @@ internal static class DiagnosticDescriptors
         "Activation method in an unsupported type",
         "Method '{0}' is declared in {1}: declare it in a partial class, struct or record that is not file-local",
         "Activation methods are generated into another part of their type, so the type must be a class, struct or record (not an interface) and not file-local.");
+
+    public static readonly DiagnosticDescriptor ParameterOutOfRange = Create(
+        "AGEN0013",
+        "Activation parameter out of range",
+        "'{0}' is {1}: {2}",
+        "Celu and Softplus divide by Alpha and Beta, which must not be 0; Gelu's Approximate must be a named GeluApproximation value.");
+
+    public static readonly DiagnosticDescriptor MinNotLessThanMax = Create(
+        "AGEN0014",
+        "HardTanh Min is not less than Max",
+        "Min ({0}) is not less than Max ({1}): HardTanh clamps x to [Min, Max], so Min must be less than Max",
+        "HardTanh's Min and Max are the two ends of an interval.");
+
+    public static readonly DiagnosticDescriptor FromOutputUnsupported = Create(
+        "AGEN0015",
+        "FromOutput = true is not supported here",
+        "FromOutput = true {0}: it is supported on the backward shape void M(ReadOnlySpan<T> y, ReadOnlySpan<T> gradOutput, Span<T> gradInput) by " + FromOutputSupport + "; remove it",
+        "The derivative can be computed from the forward result only where f can be inverted well enough, and only the backward shape takes that result as input.");
+
+    /// <summary>The attributes that accept FromOutput = true, as the diagnostic and the README name them.</summary>
+    public const string FromOutputSupport = "Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope > 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and HardSigmoid";
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description);

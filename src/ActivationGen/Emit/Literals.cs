@@ -7,6 +7,11 @@ internal static class Literals
 {
     public static string Double(double value)
     {
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
+        }
+
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         if (double.Parse(text, CultureInfo.InvariantCulture) != value)
         {
@@ -23,6 +28,11 @@ internal static class Literals
 
     public static string Single(float value)
     {
+        if (float.IsInfinity(value))
+        {
+            return value > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity";
+        }
+
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         if (float.Parse(text, CultureInfo.InvariantCulture) != value)
         {

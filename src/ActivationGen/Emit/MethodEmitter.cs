@@ -67,6 +67,7 @@ internal static class MethodEmitter
             MethodShape.Scalar => $"Returns {what}({p[0]}).",
             MethodShape.Span => $"Writes {what}({p[0]}[i]) to {p[1]}[i]; throws ArgumentException if {p[1]} is too short or partly overlaps {p[0]}.",
             MethodShape.InPlace => $"Replaces every value v of {p[0]} by {what}(v).",
+            MethodShape.Backward when method.Activation.FromOutput => $"Writes {p[1]}[i]·f'(x) to {p[2]}[i], where {p[0]}[i] = f(x) is the forward result (f' is computed from it); throws ArgumentException on a length mismatch or a partial overlap.",
             MethodShape.Backward => $"Writes {p[1]}[i]·f'({p[0]}[i]) to {p[2]}[i]; throws ArgumentException on a length mismatch or a partial overlap.",
             MethodShape.Fused => $"Writes f({p[0]}[i]) to {p[1]}[i] and f'({p[0]}[i]) to {p[2]}[i] in one pass; throws ArgumentException if an output is too short or overlaps.",
             _ => $"Computes {what} on every lane of {p[0]}.",
@@ -133,6 +134,10 @@ internal static class MethodEmitter
         {
             kernel.WriteFused(core, spec, method.Element, compute);
         }
+        else if (spec.FromOutput)
+        {
+            kernel.WriteDerivativeFromOutput(core, spec, method.Element, compute);
+        }
         else if (derivative)
         {
             kernel.WriteDerivative(core, spec, method.Element, compute);
@@ -146,7 +151,8 @@ internal static class MethodEmitter
         using (writer.Block("namespace " + OperatorNamespace))
         {
             var owner = string.Concat(method.ContainingTypes.Select(c => c.Name + ".")).Replace("<", "{").Replace(">", "}");
-            writer.Line($"/// <summary>{(fused ? "f and f'" : derivative ? "f'" : "f")} of <c>{owner}{method.Name}</c>, lane-wise, at every vector width.</summary>");
+            var what = fused ? "f and f'" : spec.FromOutput ? "f' from the output y = f(x)" : derivative ? "f'" : "f";
+            writer.Line($"/// <summary>{what} of <c>{owner}{method.Name}</c>, lane-wise, at every vector width.</summary>");
             writer.Line(GeneratorInfo.GeneratedCodeAttribute);
             using (writer.Block($"file readonly struct {method.OperatorName} : global::ActivationGen.Internal.{contract}<{t}>"))
             {
@@ -182,7 +188,8 @@ internal static class MethodEmitter
                     var bits = Widths.All[i];
                     var vd = Widths.VectorType(bits, compute.Keyword());
                     writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-                    using (writer.Block(fused ? $"private static {vd} Core({vd} x, out {vd} derivative)" : $"private static {vd} Core({vd} x)"))
+                    var input = spec.FromOutput ? "y" : "x";
+                    using (writer.Block(fused ? $"private static {vd} Core({vd} x, out {vd} derivative)" : $"private static {vd} Core({vd} {input})"))
                     {
                         writer.Lines(Widths.RenderKernel(coreText, bits, compute.Keyword()));
                         if (fused)

@@ -45,22 +45,4 @@ internal sealed class EluKernel : Kernel
 
     private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec, ElementType compute) =>
         writer.Line("var slope = " + Times("{M}.Exp(x, 0)", spec.Alpha, compute) + ";");
-
-    /// <summary>value·Alpha; in float lanes an Alpha that is not a float is applied as a float pair, hi·v + lo·v.</summary>
-    private static string Times(string value, double alpha, ElementType compute)
-    {
-        if (alpha == 1)
-        {
-            return value;
-        }
-
-        if (compute == ElementType.Double || IsSingleExact(alpha))
-        {
-            return value + " * " + Constant(alpha, compute);
-        }
-
-        var hi = (float)alpha;
-        var lo = (float)(alpha - hi);
-        return $"{{V}}.FusedMultiplyAdd({value}, {Constant(hi, compute)}, {value} * {Constant(lo, compute)})";
-    }
 }

@@ -22,6 +22,18 @@ internal abstract class Kernel
         ActivationKind.Softplus => SoftplusKernel.Instance,
         ActivationKind.Relu => ReluKernel.Instance,
         ActivationKind.Elu => EluKernel.Instance,
+        ActivationKind.LeakyRelu => LeakyReluKernel.Instance,
+        ActivationKind.Selu => SeluKernel.Instance,
+        ActivationKind.Celu => CeluKernel.Instance,
+        ActivationKind.Gelu => GeluKernel.Instance,
+        ActivationKind.Silu => SiluKernel.Instance,
+        ActivationKind.Mish => MishKernel.Instance,
+        ActivationKind.Tanh => TanhKernel.Instance,
+        ActivationKind.Softsign => SoftsignKernel.Instance,
+        ActivationKind.LogSigmoid => LogSigmoidKernel.Instance,
+        ActivationKind.HardSigmoid => HardSigmoidKernel.Instance,
+        ActivationKind.HardSwish => HardSwishKernel.Instance,
+        ActivationKind.HardTanh => HardTanhKernel.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -45,6 +57,13 @@ internal abstract class Kernel
 
     public abstract void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
 
+    /// <summary>
+    /// f'(x) from the forward result: statements that read <c>y</c> = f(x) and end by declaring <c>dy</c>. Only called for
+    /// the parameters <c>AttributeArgumentsParser</c> accepts with <c>FromOutput = true</c>.
+    /// </summary>
+    public virtual void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
+        throw new NotSupportedException(spec.Kind + " has no derivative from the output.");
+
     /// <summary><c>{V}.Create(value)</c> in the compute type, or the named constant for 0 and 1.</summary>
     protected static string Constant(double value, ElementType compute) => value switch
     {
@@ -52,6 +71,34 @@ internal abstract class Kernel
         1 => "{VD}.One",
         _ => "{V}.Create(" + Literals.Of(value, compute) + ")",
     };
+
+    /// <summary>
+    /// <c>value·factor</c>; in float lanes a factor that is not a float is applied as a float pair, hi·v + lo·v, so the
+    /// product is rounded once. The value must be finite (∞·hi + ∞·lo is NaN when lo &lt; 0).
+    /// </summary>
+    protected static string Times(string value, double factor, ElementType compute)
+    {
+        if (factor == 1)
+        {
+            return value;
+        }
+
+        if (compute == ElementType.Double || IsSingleExact(factor))
+        {
+            return value + " * " + Constant(factor, compute);
+        }
+
+        var hi = (float)factor;
+        var lo = (float)(factor - hi);
+        return $"{{V}}.FusedMultiplyAdd({value}, {Constant(hi, compute)}, {value} * {Constant(lo, compute)})";
+    }
+
+    /// <summary>
+    /// <c>Select(v &gt; 0, positive, Select(v ≤ 0, notPositive, v))</c>: a step that passes NaN through (both comparisons
+    /// are false for NaN).
+    /// </summary>
+    protected static string Step(string v, string positive, string notPositive) =>
+        $"{{V}}.ConditionalSelect({{V}}.GreaterThan({v}, {{VD}}.Zero), {positive}, {{V}}.ConditionalSelect({{V}}.LessThanOrEqual({v}, {{VD}}.Zero), {notPositive}, {v}))";
 
     /// <summary>Whether a double constant is exactly a float, so float lanes can use it without rounding it.</summary>
     protected static bool IsSingleExact(double value) => (double)(float)value == value;

@@ -18,11 +18,15 @@ internal sealed class ReluKernel : Kernel
         writer.Line("var y = {V}.Max(x, {VD}.Zero); // IEEE maximum: NaN stays NaN, max(-0, 0) = 0");
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, {V}.ConditionalSelect({V}.LessThanOrEqual(x, {VD}.Zero), {VD}.Zero, x));");
+        writer.Line("var dy = " + Step("x", "{VD}.One", "{VD}.Zero") + ";");
 
     public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteForward(writer, spec, element, compute);
         WriteDerivative(writer, spec, element, compute);
     }
+
+    /// <summary>y &gt; 0 exactly when x &gt; 0.</summary>
+    public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
+        writer.Line("var dy = " + Step("y", "{VD}.One", "{VD}.Zero") + ";");
 }

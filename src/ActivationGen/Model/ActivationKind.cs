@@ -1,6 +1,6 @@
 namespace ActivationGen.Model;
 
-/// <summary>The activation functions, one per attribute.</summary>
+/// <summary>The activation functions, one per attribute (the order of <c>MethodParser.AttributeMetadataNames</c>).</summary>
 internal enum ActivationKind
 {
     Sigmoid,
@@ -8,4 +8,16 @@ internal enum ActivationKind
     Softplus,
     Relu,
     Elu,
+    LeakyRelu,
+    Selu,
+    Celu,
+    Gelu,
+    Silu,
+    Mish,
+    Tanh,
+    Softsign,
+    LogSigmoid,
+    HardSigmoid,
+    HardSwish,
+    HardTanh,
 }

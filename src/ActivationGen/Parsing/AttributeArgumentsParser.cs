@@ -53,6 +53,24 @@ internal static class AttributeArgumentsParser
                 case ("Alpha", double d):
                     spec = spec with { Alpha = d };
                     break;
+                case ("NegativeSlope", double d):
+                    spec = spec with { NegativeSlope = d };
+                    break;
+                case ("Beta", double d):
+                    spec = spec with { Beta = d };
+                    break;
+                case ("Min", double d):
+                    spec = spec with { Min = d };
+                    break;
+                case ("Max", double d):
+                    spec = spec with { Max = d };
+                    break;
+                case ("Approximate", int i):
+                    spec = spec with { Approximate = (GeluApproximation)i };
+                    break;
+                case ("FromOutput", bool b):
+                    spec = spec with { FromOutput = b };
+                    break;
                 default:
                     return null;
             }
@@ -87,7 +105,66 @@ internal static class AttributeArgumentsParser
             }
         }
 
+        valid &= CheckParameters(attribute, spec, methodLocation, report);
+        valid &= CheckFromOutput(attribute, spec, shape, methodLocation, report);
         return valid ? spec : null;
+    }
+
+    /// <summary>The parameter rules of the catalog's attributes (NaN and infinities are reported already).</summary>
+    private static bool CheckParameters(AttributeData attribute, ActivationSpec spec, Location methodLocation, Action<DiagnosticDescriptor, Location, object?[]> report)
+    {
+        switch (spec.Kind)
+        {
+            case ActivationKind.Celu when spec.Alpha == 0:
+                report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, "Alpha", methodLocation), new object?[] { "Alpha", "0", "Celu divides x by Alpha, give it a nonzero value" });
+                return false;
+            case ActivationKind.Softplus when spec.Beta == 0:
+                report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, "Beta", methodLocation), new object?[] { "Beta", "0", "Softplus divides by Beta, give it a nonzero value" });
+                return false;
+            case ActivationKind.Gelu when spec.Approximate is not (GeluApproximation.None or GeluApproximation.Tanh):
+                report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, "Approximate", methodLocation), new object?[] { "Approximate", ((int)spec.Approximate).ToString(CultureInfo.InvariantCulture), "use GeluApproximation.None or GeluApproximation.Tanh" });
+                return false;
+            case ActivationKind.HardTanh when spec.Min >= spec.Max && IsFinite(spec.Min) && IsFinite(spec.Max):
+                var location = HasArgument(attribute, "Min") ? ArgumentLocation(attribute, "Min", methodLocation) : ArgumentLocation(attribute, "Max", methodLocation);
+                report(DiagnosticDescriptors.MinNotLessThanMax, location, new object?[] { Format(spec.Min), Format(spec.Max) });
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>FromOutput = true needs the backward shape and an activation whose derivative follows from its result.</summary>
+    private static bool CheckFromOutput(AttributeData attribute, ActivationSpec spec, MethodShape shape, Location methodLocation, Action<DiagnosticDescriptor, Location, object?[]> report)
+    {
+        if (!spec.FromOutput)
+        {
+            return true;
+        }
+
+        var name = "[" + spec.Kind + "]";
+        string? problem = spec.Kind switch
+        {
+            ActivationKind.Sigmoid or ActivationKind.Tanh or ActivationKind.Relu or ActivationKind.Selu or ActivationKind.Softplus
+                or ActivationKind.Softsign or ActivationKind.HardTanh or ActivationKind.HardSigmoid => null,
+            ActivationKind.LeakyRelu when spec.NegativeSlope > 0 => null,
+            ActivationKind.LeakyRelu => $"is not supported by {name} with NegativeSlope = {Format(spec.NegativeSlope)} (the output does not tell the sign of x)",
+            ActivationKind.Elu or ActivationKind.Celu when spec.Alpha >= 0 => null,
+            ActivationKind.Elu or ActivationKind.Celu => $"is not supported by {name} with Alpha = {Format(spec.Alpha)} (the output does not tell the sign of x)",
+            _ => $"is not supported by {name}",
+        };
+
+        if (problem is null && shape != MethodShape.Backward)
+        {
+            problem = $"needs the backward shape, and '{MethodName(methodLocation)}' is not a backward method";
+        }
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        report(DiagnosticDescriptors.FromOutputUnsupported, ArgumentLocation(attribute, "FromOutput", methodLocation), new object?[] { problem });
+        return false;
     }
 
     private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);

@@ -24,7 +24,19 @@ internal static class MethodParser
         AttributeSource.SigmoidSumAttribute,
         AttributeSource.SoftplusAttribute,
         AttributeSource.ReluAttribute,
-        AttributeSource.EluAttribute);
+        AttributeSource.EluAttribute,
+        AttributeSource.LeakyReluAttribute,
+        AttributeSource.SeluAttribute,
+        AttributeSource.CeluAttribute,
+        AttributeSource.GeluAttribute,
+        AttributeSource.SiluAttribute,
+        AttributeSource.MishAttribute,
+        AttributeSource.TanhAttribute,
+        AttributeSource.SoftsignAttribute,
+        AttributeSource.LogSigmoidAttribute,
+        AttributeSource.HardSigmoidAttribute,
+        AttributeSource.HardSwishAttribute,
+        AttributeSource.HardTanhAttribute);
 
     /// <summary>Parses <paramref name="method"/>, declared by <paramref name="syntax"/>.</summary>
     /// <param name="generatedImplementationIsOurs">

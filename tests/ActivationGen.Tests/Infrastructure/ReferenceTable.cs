@@ -28,8 +28,13 @@ public sealed class ReferenceTable
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Reference");
 
+    /// <summary>The tables of f and f' for one element type (the <c>fromoutput_</c> tables are read by FromOutputTests).</summary>
     public static IEnumerable<string> Names(string type) =>
-        Directory.GetFiles(Folder, "*_" + type + ".csv").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+        Directory.GetFiles(Folder, "*_" + type + ".csv").Select(Path.GetFileNameWithoutExtension)
+            .Where(n => !n!.StartsWith(FromOutputPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)!;
+
+    /// <summary>The prefix of the tables of g(y) = f'(x) through the forward result y = f(x).</summary>
+    public const string FromOutputPrefix = "fromoutput_";
 
     public static ReferenceTable Load(string name)
     {

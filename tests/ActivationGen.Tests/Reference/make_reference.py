@@ -72,6 +72,31 @@ SETS = {
         {"Approximate": "None"},
         {"Approximate": "Tanh"},
     ],
+    "leakyrelu": [
+        {"NegativeSlope": 0.01},
+        {"NegativeSlope": 0.2},
+        {"NegativeSlope": 0.0},
+        {"NegativeSlope": -0.5},
+    ],
+    "hardsigmoid": [{}],
+    "hardswish": [{}],
+    "hardtanh": [
+        {"Min": -1.0, "Max": 1.0},
+        {"Min": 0.0, "Max": 6.0},
+        {"Min": -0.1, "Max": 0.7},
+    ],
+    "softsign": [{}],
+}
+
+# Backward from the output: the parameter sets (indices into SETS) whose derivative is also tabulated as a function of
+# the forward result y (tables fromoutput_<func>_<k>_<type>.csv, columns y and g = f'(x) expressed through that y).
+FROM_OUTPUT = {
+    "relu": [0],
+    "leakyrelu": [0, 1],
+    "hardsigmoid": [0],
+    "hardtanh": [0, 1, 2],
+    "softsign": [0],
+    "tanh": [0],
 }
 
 ATTRIBUTE_NAMES = {
@@ -80,6 +105,11 @@ ATTRIBUTE_NAMES = {
     "softplus": "Softplus",
     "relu": "Relu",
     "elu": "Elu",
+    "leakyrelu": "LeakyRelu",
+    "hardsigmoid": "HardSigmoid",
+    "hardswish": "HardSwish",
+    "hardtanh": "HardTanh",
+    "softsign": "Softsign",
     "tanh": "Tanh",
     "mish": "Mish",
     "gelu": "Gelu",
@@ -234,6 +264,19 @@ def evaluate(func, par, x):
             return (mpf(1), mpf(0)) if pos else (mpf(-1), mpf(0))
         if func in ("mish", "gelu"):
             return ("Infinity", mpf(1)) if pos else (mpf(0), mpf(0))
+        if func == "leakyrelu":
+            s = mpf(par["NegativeSlope"])
+            if pos:
+                return "Infinity", mpf(1)
+            return (mpf(0) if s == 0 else ("-Infinity" if s > 0 else "Infinity")), s
+        if func == "hardsigmoid":
+            return (mpf(1) if pos else mpf(0)), mpf(0)
+        if func == "hardswish":
+            return ("Infinity", mpf(1)) if pos else (mpf(0), mpf(0))
+        if func == "hardtanh":
+            return mpf(par["Max"] if pos else par["Min"]), mpf(0)
+        if func == "softsign":
+            return mpf(1 if pos else -1), mpf(0)
         raise ValueError(func)
 
     mx = mpf(x)  # exact
@@ -290,6 +333,43 @@ def evaluate(func, par, x):
         dv = c * (1 + 3 * mpf("0.044715") * mx ** 2)
         s, t = sigma_pair(v)
         return mx * s, s + mx * s * t * dv
+    if func == "leakyrelu":
+        s = mpf(par["NegativeSlope"])
+        return (mx, mpf(1)) if x > 0 else (s * mx, s)
+    if func == "hardsigmoid":
+        f = min(mpf(1), max(mpf(0), mx / 6 + mpf(1) / 2))
+        return f, (mpf(1) / 6 if -3 < x < 3 else mpf(0))
+    if func == "hardswish":
+        f = mx * min(mpf(1), max(mpf(0), mx / 6 + mpf(1) / 2))
+        d = mpf(0) if x < -3 else (mx / 3 + mpf(1) / 2 if x <= 3 else mpf(1))
+        return f, d
+    if func == "hardtanh":
+        lo, hi = mpf(par["Min"]), mpf(par["Max"])
+        return min(hi, max(lo, mx)), (mpf(1) if lo < mx < hi else mpf(0))
+    if func == "softsign":
+        d = 1 + abs(mx)
+        return mx / d, 1 / (d * d)
+    raise ValueError(func)
+
+
+def evaluate_from_output(func, par, y, typ):
+    """g(y) = f'(x) written through the forward result y = f(x), exact for the given representable y."""
+    my = mpf(y)  # exact (y may be +-inf: mpmath handles the limits below)
+    if func == "relu":
+        return mpf(1) if y > 0 else mpf(0)
+    if func == "leakyrelu":
+        return mpf(1) if y > 0 else mpf(par["NegativeSlope"])
+    if func == "hardsigmoid":
+        return mpf(1) / 6 if 0 < y < 1 else mpf(0)
+    if func == "hardtanh":
+        # The bounds as the forward method writes them: rounded to the element type.
+        lo, hi = to_type(par["Min"], typ), to_type(par["Max"], typ)
+        return mpf(1) if lo < y < hi else mpf(0)
+    if func == "softsign":
+        c = 1 - abs(my)
+        return c * c
+    if func == "tanh":
+        return 1 - my * my
     raise ValueError(func)
 
 
@@ -447,8 +527,34 @@ def build_table(task):
     return name + ".csv", "\n".join(lines) + "\n"
 
 
+def build_from_output_table(task):
+    """The forward results of the regular table's inputs (rounded to the type) as y, and the exact g(y)."""
+    _, func, k, typ = task
+    mp.dps = 80
+    par = dict(SETS[func][k])
+    name = "fromoutput_%s_%d_%s" % (func, k, typ)
+    ys = {}
+    for x in make_inputs("%s_%d_%s" % (func, k, typ), func, par, typ):
+        f, _ = evaluate(func, par, x)
+        y = math.copysign(math.inf, 1 if f == "Infinity" else -1) if isinstance(f, str) else to_type(f, typ)
+        if y is None:  # beyond the float range: the forward method gives +-inf
+            y = math.copysign(math.inf, f)
+        ys.setdefault(type_bits(y, typ), y)
+    text = attribute_text(func, par)
+    text = text[:-2] + ", FromOutput = true)]" if text.endswith(")]") else text[:-1] + "(FromOutput = true)]"
+    lines = ["# attribute: " + text, "y,g"]
+    for y in sorted(ys.values(), key=lambda v: (v, 1 if math.copysign(1.0, v) > 0 else 0)):
+        lines.append("%s,%s" % (format_x(y, typ), format_value(evaluate_from_output(func, par, y, typ))))
+    return name + ".csv", "\n".join(lines) + "\n"
+
+
+def build(task):
+    return build_from_output_table(task) if task[0] == "fromoutput" else build_table(task)
+
+
 def all_tasks():
-    return [(func, k, typ) for func in SETS for k in range(len(SETS[func])) for typ in TYPES]
+    tasks = [(func, k, typ) for func in SETS for k in range(len(SETS[func])) for typ in TYPES]
+    return tasks + [("fromoutput", func, k, typ) for func in FROM_OUTPUT for k in FROM_OUTPUT[func] for typ in TYPES]
 
 
 def main():
@@ -457,7 +563,7 @@ def main():
     # Heaviest tables first so that the two workers finish together.
     order = sorted(range(len(tasks)), key=lambda i: tasks[i][0] != "sigmoidsum")
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        results = pool.map(build_table, [tasks[i] for i in order], chunksize=1)
+        results = pool.map(build, [tasks[i] for i in order], chunksize=1)
     total = 0
     for fname, text in sorted(results):
         data = text.encode("utf-8")

@@ -24,6 +24,14 @@ namespace ActivationGen
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
         public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
     }
 
     /// <summary>
@@ -55,20 +63,40 @@ namespace ActivationGen
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
         public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
     }
 
     /// <summary>
-    /// Implements a <c>partial</c> method as softplus, f(x) = ln(1 + e^x), computed as max(x, 0) + log1p(e^-|x|)
-    /// (no overflow for large x, no loss for very negative x); with <see cref="Derivative"/>, f'(x) = σ(x).
+    /// Implements a <c>partial</c> method as softplus, f(x) = (1/Beta)·ln(1 + e^(Beta·x)), computed as
+    /// max(x, 0) + log1p(e^-|Beta·x|)/Beta (no overflow for large x, no loss for very negative x, no threshold switch);
+    /// with <see cref="Derivative"/>, f'(x) = σ(Beta·x).
     /// </summary>
-    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>Defaults: Beta = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class SoftplusAttribute : global::System.Attribute
     {
+        /// <summary>The sharpness β; must be finite and nonzero. Default 1.</summary>
+        public double Beta { get; set; } = 1;
+
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
         public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
     }
 
     /// <summary>
@@ -83,6 +111,14 @@ namespace ActivationGen
     {
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
         public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
     }
 
     /// <summary>
@@ -101,5 +137,309 @@ namespace ActivationGen
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
         public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the leaky rectified linear unit: f(x) = x for x &gt; 0, NegativeSlope·x otherwise;
+    /// with <see cref="Derivative"/>, f'(x) = 1 for x &gt; 0, else NegativeSlope (so f'(0) = NegativeSlope).
+    /// </summary>
+    /// <remarks>Defaults: NegativeSlope = 0.01, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class LeakyReluAttribute : global::System.Attribute
+    {
+        /// <summary>The slope for x ≤ 0; must be finite. Default 0.01.</summary>
+        public double NegativeSlope { get; set; } = 0.01;
+
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the scaled exponential linear unit: f(x) = λ·x for x &gt; 0, λ·α·(e^x - 1) otherwise, with
+    /// α = 1.6732632423543772848170429916717 and λ = 1.0507009873554804934193349852946; with <see cref="Derivative"/>,
+    /// f'(x) = λ for x &gt; 0, λ·α·e^x otherwise.
+    /// </summary>
+    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class SeluAttribute : global::System.Attribute
+    {
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the continuously differentiable exponential linear unit: f(x) = max(0, x) + min(0, Alpha·(e^(x/Alpha) - 1));
+    /// with <see cref="Derivative"/>, f'(x) = 1 for x &gt; 0, else e^(x/Alpha).
+    /// </summary>
+    /// <remarks>Defaults: Alpha = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class CeluAttribute : global::System.Attribute
+    {
+        /// <summary>The scale of the negative part; must be finite and nonzero. Default 1.</summary>
+        public double Alpha { get; set; } = 1;
+
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the Gaussian error linear unit: f(x) = x·Φ(x) = ½x(1 + erf(x/√2)) (the left tail through erfc, so it keeps
+    /// its digits), or with <c>Approximate = GeluApproximation.Tanh</c>, ½x(1 + tanh(√(2/π)(x + 0.044715x³)));
+    /// with <see cref="Derivative"/>, the exact derivative of the chosen form.
+    /// </summary>
+    /// <remarks>Defaults: Approximate = GeluApproximation.None, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result, or an
+    /// absolute error of 1e-30 (float) / 1e-300 (double) where the exact result is smaller than that (the left tail underflows).</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class GeluAttribute : global::System.Attribute
+    {
+        /// <summary>The form of GELU. Default <see cref="GeluApproximation.None"/> (exact).</summary>
+        public global::ActivationGen.GeluApproximation Approximate { get; set; } = global::ActivationGen.GeluApproximation.None;
+
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the sigmoid-weighted linear unit (swish): f(x) = x·σ(Beta·x) (SiLU when Beta = 1);
+    /// with <see cref="Derivative"/>, f'(x) = σ(Beta·x) + Beta·x·σ(Beta·x)·σ(-Beta·x).
+    /// </summary>
+    /// <remarks>Defaults: Beta = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class SiluAttribute : global::System.Attribute
+    {
+        /// <summary>The factor β in σ(β·x); must be finite. Default 1.</summary>
+        public double Beta { get; set; } = 1;
+
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as mish: f(x) = x·tanh(softplus(x)) = x·tanh(ln(1 + e^x)), without overflow;
+    /// with <see cref="Derivative"/>, its exact derivative.
+    /// </summary>
+    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result, or an absolute error of 1e-30 (float) /
+    /// 1e-300 (double) where the exact result is smaller than that (the left tail underflows).</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class MishAttribute : global::System.Attribute
+    {
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the hyperbolic tangent, f(x) = tanh(x), accurate near 0 (tanh(0) = 0);
+    /// with <see cref="Derivative"/>, f'(x) = 1 - tanh²(x), computed without cancellation near ±∞.
+    /// </summary>
+    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class TanhAttribute : global::System.Attribute
+    {
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as softsign: f(x) = x / (1 + |x|); with <see cref="Derivative"/>, f'(x) = 1 / (1 + |x|)².
+    /// </summary>
+    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class SoftsignAttribute : global::System.Attribute
+    {
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the log of the sigmoid: f(x) = ln σ(x) = -softplus(-x), computed as min(x, 0) - log1p(e^-|x|);
+    /// with <see cref="Derivative"/>, f'(x) = σ(-x).
+    /// </summary>
+    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class LogSigmoidAttribute : global::System.Attribute
+    {
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the hard sigmoid: f(x) = max(0, min(1, x/6 + ½));
+    /// with <see cref="Derivative"/>, f'(x) = 1/6 for -3 &lt; x &lt; 3, else 0.
+    /// </summary>
+    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class HardSigmoidAttribute : global::System.Attribute
+    {
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the hard swish: f(x) = x·max(0, min(1, x/6 + ½));
+    /// with <see cref="Derivative"/>, f'(x) = 0 for x &lt; -3, x/3 + ½ for -3 ≤ x ≤ 3, 1 for x &gt; 3.
+    /// </summary>
+    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class HardSwishAttribute : global::System.Attribute
+    {
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>
+    /// Implements a <c>partial</c> method as the hard tanh: f(x) = max(Min, min(Max, x)) (ReLU6 is Min = 0, Max = 6);
+    /// with <see cref="Derivative"/>, f'(x) = 1 for Min &lt; x &lt; Max, else 0.
+    /// </summary>
+    /// <remarks>Defaults: Min = -1, Max = 1, Derivative = false. Min &lt; Max, both finite. Shapes as for <see cref="SigmoidAttribute"/>. Exact.</remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class HardTanhAttribute : global::System.Attribute
+    {
+        /// <summary>The lower bound; must be finite and less than Max. Default -1.</summary>
+        public double Min { get; set; } = -1;
+
+        /// <summary>The upper bound; must be finite and greater than Min. Default 1.</summary>
+        public double Max { get; set; } = 1;
+
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>
+        /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
+        /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
+        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
+        /// HardSigmoid, on the backward shape only. Default false.
+        /// </summary>
+        public bool FromOutput { get; set; }
+    }
+
+    /// <summary>The form of <see cref="GeluAttribute"/>.</summary>
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal enum GeluApproximation
+    {
+        /// <summary>The exact x·Φ(x).</summary>
+        None = 0,
+
+        /// <summary>½x(1 + tanh(√(2/π)(x + 0.044715x³))).</summary>
+        Tanh = 1,
     }
 }

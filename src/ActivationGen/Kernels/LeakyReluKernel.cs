@@ -1,0 +1,45 @@
+using ActivationGen.Emit;
+using ActivationGen.Model;
+
+namespace ActivationGen.Kernels;
+
+/// <summary>Leaky ReLU: f(x) = x &gt; 0 ? x : s·x, f'(x) = x &gt; 0 ? 1 : s, with s = NegativeSlope; NaN stays NaN.</summary>
+internal sealed class LeakyReluKernel : Kernel
+{
+    public static readonly LeakyReluKernel Instance = new();
+
+    public override string Describe(ActivationSpec spec)
+    {
+        var s = Literals.Readable(spec.NegativeSlope);
+        return $"Leaky ReLU with NegativeSlope = {s}: f(x) = x for x &gt; 0, {s}·x otherwise; f'(x) = 1 for x &gt; 0, else {s}.";
+    }
+
+    /// <summary>One product, rounded once: no widening.</summary>
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        if (spec.NegativeSlope == 0)
+        {
+            // s·(-∞) would be NaN; the function is 0 on the whole left half.
+            writer.Line("var y = {V}.Max(x, {VD}.Zero); // NegativeSlope = 0: ReLU");
+            return;
+        }
+
+        // s rounded to float and the product rounded once: at most 1 ULP (a float pair for s would turn -∞ into NaN).
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x, x * " + Constant(spec.NegativeSlope, compute) + ");");
+    }
+
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
+        writer.Line("var dy = " + Step("x", "{VD}.One", Constant(spec.NegativeSlope, compute)) + ";");
+
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteForward(writer, spec, element, compute);
+        WriteDerivative(writer, spec, element, compute);
+    }
+
+    /// <summary>With s &gt; 0 (the parser's rule), y has the sign of x.</summary>
+    public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
+        writer.Line("var dy = " + Step("y", "{VD}.One", Constant(spec.NegativeSlope, compute)) + ";");
+}

@@ -1,0 +1,43 @@
+using ActivationGen.Emit;
+using ActivationGen.Model;
+
+namespace ActivationGen.Kernels;
+
+/// <summary>
+/// Softsign: f(x) = x / (1 + |x|) (±1 at ±∞, where the quotient would be ∞/∞), f'(x) = 1 / (1 + |x|)²; each at most
+/// 2 ULP in its own type, so no widening.
+/// </summary>
+internal sealed class SoftsignKernel : Kernel
+{
+    public static readonly SoftsignKernel Instance = new();
+
+    public override string Describe(ActivationSpec spec) =>
+        "Softsign: f(x) = x / (1 + |x|); f'(x) = 1 / (1 + |x|)².";
+
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        writer.Line("var quotient = x / ({VD}.One + {V}.Abs(x));");
+        writer.Line("var y = {V}.ConditionalSelect({V}.Equals({V}.Abs(x), " + Constant(double.PositiveInfinity, compute) + "), {V}.CopySign({VD}.One, x), quotient);");
+    }
+
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        writer.Line("var denominator = {VD}.One + {V}.Abs(x);");
+        writer.Line("var dy = {VD}.One / (denominator * denominator); // 0 where the square overflows: there f' is below the smallest normal");
+    }
+
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteForward(writer, spec, element, compute);
+        WriteDerivative(writer, spec, element, compute);
+    }
+
+    /// <summary>f' = (1 - |y|)², with 1 - |y| exact for |y| ≥ ½.</summary>
+    public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        writer.Line("var complement = {VD}.One - {V}.Abs(y);");
+        writer.Line("var dy = complement * complement;");
+    }
+}
