@@ -449,10 +449,11 @@ namespace ActivationGen.Internal
 
         /// <summary>
         /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x and -0 gives -0), else
-        /// ±(1 - 2t/(1 + t)) with t = e^-2|x| (no cancellation: 2t/(1 + t) ≤ 1/2); ±∞ give ±1, NaN gives NaN.
+        /// ±(1 - 2t/(1 + t)) with t = e^-2|x| (no cancellation: 2t/(1 + t) ≤ 1/2); ±∞ give ±1, NaN gives NaN. Takes
+        /// t4 = 4e^-2|x| = Exp(-2|x|, 2), which SechSquared shares.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Tanh(global::System.Runtime.Intrinsics.Vector128<double> x)
+        public static global::System.Runtime.Intrinsics.Vector128<double> Tanh(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> t4)
         {
             var s = x * x;
             var p = global::System.Runtime.Intrinsics.Vector128.Create(-2.060276537636634E-05);
@@ -468,19 +469,14 @@ namespace ActivationGen.Internal
             p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333));
             var small = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * s, p, x);
             var a = global::System.Runtime.Intrinsics.Vector128.Abs(x);
-            var t = Exp(a * global::System.Runtime.Intrinsics.Vector128.Create(-2.0), 0);
-            var u = DivideByOnePlus(t, t);
-            var large = global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128<double>.One - (u + u), x);
+            var large = global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25)), x);
             return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), small, large);
         }
 
-        /// <summary>1 - tanh²(x) = 4t / (1 + t)² with t = e^-2|x|, lane-wise, within 2 ULP (no cancellation); ±∞ give 0, NaN gives NaN.</summary>
+        /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2) (rounded once also where it is subnormal), lane-wise, within 2 ULP; no cancellation.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> SechSquared(global::System.Runtime.Intrinsics.Vector128<double> x)
-        {
-            var t4 = Exp(global::System.Runtime.Intrinsics.Vector128.Abs(x) * global::System.Runtime.Intrinsics.Vector128.Create(-2.0), 2); // 4e^-2|x|, rounded once also where it is subnormal
-            return DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25));
-        }
+        public static global::System.Runtime.Intrinsics.Vector128<double> SechSquared(global::System.Runtime.Intrinsics.Vector128<double> t4) =>
+            DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25));
 
         /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -551,10 +547,11 @@ namespace ActivationGen.Internal
 
         /// <summary>
         /// The derivative of exact GELU, Φ(x) + x·φ(x), lane-wise around its zero x0 = -0.75179…: d·Q(d) with d = x - x0
-        /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation.
+        /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> GeluDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x)
+        public static global::System.Runtime.Intrinsics.Vector128<double> GeluDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> elsewhere)
         {
             var d = (x - global::System.Runtime.Intrinsics.Vector128.Create(-0.7517915246935645)) - global::System.Runtime.Intrinsics.Vector128.Create(1.4956759177009883E-17);
             var q = global::System.Runtime.Intrinsics.Vector128.Create(1.7562879897975466E-09);
@@ -576,15 +573,16 @@ namespace ActivationGen.Internal
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.018199676398671087));
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.388284982990552));
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.4314939923140469));
-            return d * q;
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), d * q, elsewhere);
         }
 
         /// <summary>
         /// The derivative of tanh-form GELU lane-wise around its zero x0 = -0.75246…: d·Q(d) with d = x - x0 (x0 as a
-        /// double pair) and Q a degree-21 fit over |d| ≤ 0.6 (relative error 2e-16), so no cancellation.
+        /// double pair) and Q a degree-21 fit over |d| ≤ 0.6 (relative error 2e-16), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> GeluTanhDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x)
+        public static global::System.Runtime.Intrinsics.Vector128<double> GeluTanhDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> elsewhere)
         {
             var d = (x - global::System.Runtime.Intrinsics.Vector128.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector128.Create(3.635560509207687E-17);
             var q = global::System.Runtime.Intrinsics.Vector128.Create(1.4600512200146775E-09);
@@ -609,15 +607,39 @@ namespace ActivationGen.Internal
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.015782853521848033));
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.38751844613578895));
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.4304000910248585));
-            return d * q;
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>
+        /// v = 2√(2/π)·(a + 0.044715·a³) lane-wise for 0 ≤ a ≤ 1000 (the decimal 0.044715 taken exactly) as a double pair
+        /// v + lo, so e^-v keeps its digits deep into GELU's left tail (an error of v is an absolute error of ln e^-v).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> GeluTanhArgument(global::System.Runtime.Intrinsics.Vector128<double> a, out global::System.Runtime.Intrinsics.Vector128<double> lo)
+        {
+            var c1 = global::System.Runtime.Intrinsics.Vector128.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = global::System.Runtime.Intrinsics.Vector128.Create(-9.96930880911092E-17);
+            var c3 = global::System.Runtime.Intrinsics.Vector128.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = global::System.Runtime.Intrinsics.Vector128.Create(-6.175149918155315E-19);
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, a, -square);
+            var cubic = c3 * square; // c3·a² = cubic + cubicLow
+            var cubicLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
+            var b = sum - c1;
+            var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
+            var v = a * sum;
+            lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
+            return v;
         }
 
         /// <summary>
         /// The derivative of Mish lane-wise around its zero x0 = -1.19243…: d·Q(d) with d = x - x0 (x0 as a double pair)
-        /// and Q a degree-21 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation.
+        /// and Q a degree-21 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> MishDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x)
+        public static global::System.Runtime.Intrinsics.Vector128<double> MishDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> elsewhere)
         {
             var d = (x - global::System.Runtime.Intrinsics.Vector128.Create(-1.1924312145154952)) - global::System.Runtime.Intrinsics.Vector128.Create(-4.8484829848031044E-17);
             var q = global::System.Runtime.Intrinsics.Vector128.Create(1.6235719699259118E-10);
@@ -642,7 +664,7 @@ namespace ActivationGen.Internal
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.04190782104360988));
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.20473126408010586));
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.2669479140495345));
-            return d * q;
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), d * q, elsewhere);
         }
 
         /// <summary>e^r - 1 for |r| ≤ ln(2)/2 + a little: Taylor to degree 13, below 0.1 ULP of truncation error.</summary>
@@ -776,10 +798,10 @@ namespace ActivationGen.Internal
 
         /// <summary>
         /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x and -0 gives -0),
-        /// else ±(1 - 2t/(1 + t)) with t = e^-2|x|; ±∞ give ±1, NaN gives NaN.
+        /// else ±(1 - 2t/(1 + t)) with t = e^-2|x|; ±∞ give ±1, NaN gives NaN. Takes t4 = 4e^-2|x| = Exp(-2|x|, 2).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Tanh(global::System.Runtime.Intrinsics.Vector128<float> x)
+        public static global::System.Runtime.Intrinsics.Vector128<float> Tanh(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> t4)
         {
             var s = x * x;
             var p = global::System.Runtime.Intrinsics.Vector128.Create(-0.0066102277f);
@@ -789,19 +811,14 @@ namespace ActivationGen.Internal
             p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333f));
             var small = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * s, p, x);
             var a = global::System.Runtime.Intrinsics.Vector128.Abs(x);
-            var t = Exp(a * global::System.Runtime.Intrinsics.Vector128.Create(-2f), 0);
-            var u = t / (global::System.Runtime.Intrinsics.Vector128<float>.One + t);
-            var large = global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128<float>.One - (u + u), x);
+            var large = global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector128<float>.One + t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25f)), x);
             return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), small, large);
         }
 
-        /// <summary>1 - tanh²(x) = 4t / (1 + t)² with t = e^-2|x|, lane-wise in float (no cancellation); ±∞ give 0, NaN gives NaN.</summary>
+        /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2), lane-wise in float; no cancellation.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> SechSquared(global::System.Runtime.Intrinsics.Vector128<float> x)
-        {
-            var t4 = Exp(global::System.Runtime.Intrinsics.Vector128.Abs(x) * global::System.Runtime.Intrinsics.Vector128.Create(-2f), 2); // 4e^-2|x|, rounded once also where it is subnormal
-            return DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25f));
-        }
+        public static global::System.Runtime.Intrinsics.Vector128<float> SechSquared(global::System.Runtime.Intrinsics.Vector128<float> t4) =>
+            DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25f));
 
         /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
