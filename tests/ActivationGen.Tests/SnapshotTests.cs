@@ -262,6 +262,13 @@ public class SnapshotTests
         Standard("SigmoidSum_Count1_From5_To5_Span_Single", "SigmoidSum(Count = 1, From = 5, To = 5)", "Span", "float");
         Standard("SigmoidSum_Count3_From-1_To1_Fused_Double", "SigmoidSum(Count = 3, From = -1, To = 1)", "Fused", "double");
 
+        // The smooth catalog attributes: Tanh in float lanes, Mish and GELU in double lanes, Tanh from the output.
+        Standard("Tanh_Span_Single", "Tanh", "Span", "float");
+        Standard("Mish_Span_Single", "Mish", "Span", "float");
+        Standard("Gelu_Span_Single", "Gelu", "Span", "float");
+        Standard("Gelu_Tanh_Fused_Double", "Gelu(Approximate = GeluApproximation.Tanh)", "Fused", "double");
+        Standard("Tanh_FromOutput_Backward_Single", "Tanh(FromOutput = true)", "Backward", "float");
+
         // Containing types, namespaces, modifiers and parameter names.
         cases.Add("Containing_InstanceMethodInStruct", new MethodCase(
             """
