@@ -631,7 +631,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x and -0 gives -0), else
+        /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0), else
         /// ±(1 - 2t/(1 + t)) with t = e^-2|x| (no cancellation: 2t/(1 + t) ≤ 1/2); ±∞ give ±1, NaN gives NaN. Takes
         /// t4 = 4e^-2|x| = Exp(-2|x|, 2), which SechSquared shares.
         /// </summary>
@@ -652,8 +652,8 @@ namespace ActivationGen.Internal
             p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333));
             var small = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * s, p, x);
             var a = global::System.Runtime.Intrinsics.Vector128.Abs(x);
-            var large = global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25)), x);
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), small, large);
+            var large = global::System.Runtime.Intrinsics.Vector128<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25));
+            return global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
         }
 
         /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2) (rounded once also where it is subnormal), lane-wise, within 2 ULP; no cancellation.</summary>
@@ -980,7 +980,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x and -0 gives -0),
+        /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0),
         /// else ±(1 - 2t/(1 + t)) with t = e^-2|x|; ±∞ give ±1, NaN gives NaN. Takes t4 = 4e^-2|x| = Exp(-2|x|, 2).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -994,8 +994,8 @@ namespace ActivationGen.Internal
             p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333f));
             var small = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * s, p, x);
             var a = global::System.Runtime.Intrinsics.Vector128.Abs(x);
-            var large = global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector128<float>.One + t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25f)), x);
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), small, large);
+            var large = global::System.Runtime.Intrinsics.Vector128<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector128<float>.One + t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25f));
+            return global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
         }
 
         /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2), lane-wise in float; no cancellation.</summary>
@@ -1161,7 +1161,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x and -0 gives -0), else
+        /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0), else
         /// ±(1 - 2t/(1 + t)) with t = e^-2|x| (no cancellation: 2t/(1 + t) ≤ 1/2); ±∞ give ±1, NaN gives NaN. Takes
         /// t4 = 4e^-2|x| = Exp(-2|x|, 2), which SechSquared shares.
         /// </summary>
@@ -1182,8 +1182,8 @@ namespace ActivationGen.Internal
             p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333));
             var small = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * s, p, x);
             var a = global::System.Runtime.Intrinsics.Vector256.Abs(x);
-            var large = global::System.Runtime.Intrinsics.Vector256.CopySign(global::System.Runtime.Intrinsics.Vector256<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25)), x);
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), small, large);
+            var large = global::System.Runtime.Intrinsics.Vector256<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25));
+            return global::System.Runtime.Intrinsics.Vector256.CopySign(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
         }
 
         /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2) (rounded once also where it is subnormal), lane-wise, within 2 ULP; no cancellation.</summary>
@@ -1510,7 +1510,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x and -0 gives -0),
+        /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0),
         /// else ±(1 - 2t/(1 + t)) with t = e^-2|x|; ±∞ give ±1, NaN gives NaN. Takes t4 = 4e^-2|x| = Exp(-2|x|, 2).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -1524,8 +1524,8 @@ namespace ActivationGen.Internal
             p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333f));
             var small = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * s, p, x);
             var a = global::System.Runtime.Intrinsics.Vector256.Abs(x);
-            var large = global::System.Runtime.Intrinsics.Vector256.CopySign(global::System.Runtime.Intrinsics.Vector256<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector256<float>.One + t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25f)), x);
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55f)), small, large);
+            var large = global::System.Runtime.Intrinsics.Vector256<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector256<float>.One + t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25f));
+            return global::System.Runtime.Intrinsics.Vector256.CopySign(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55f)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
         }
 
         /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2), lane-wise in float; no cancellation.</summary>
@@ -1691,7 +1691,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x and -0 gives -0), else
+        /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0), else
         /// ±(1 - 2t/(1 + t)) with t = e^-2|x| (no cancellation: 2t/(1 + t) ≤ 1/2); ±∞ give ±1, NaN gives NaN. Takes
         /// t4 = 4e^-2|x| = Exp(-2|x|, 2), which SechSquared shares.
         /// </summary>
@@ -1712,8 +1712,8 @@ namespace ActivationGen.Internal
             p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333));
             var small = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x * s, p, x);
             var a = global::System.Runtime.Intrinsics.Vector512.Abs(x);
-            var large = global::System.Runtime.Intrinsics.Vector512.CopySign(global::System.Runtime.Intrinsics.Vector512<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25)), x);
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), small, large);
+            var large = global::System.Runtime.Intrinsics.Vector512<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25));
+            return global::System.Runtime.Intrinsics.Vector512.CopySign(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
         }
 
         /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2) (rounded once also where it is subnormal), lane-wise, within 2 ULP; no cancellation.</summary>
@@ -2040,7 +2040,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x and -0 gives -0),
+        /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0),
         /// else ±(1 - 2t/(1 + t)) with t = e^-2|x|; ±∞ give ±1, NaN gives NaN. Takes t4 = 4e^-2|x| = Exp(-2|x|, 2).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -2054,8 +2054,8 @@ namespace ActivationGen.Internal
             p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333f));
             var small = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x * s, p, x);
             var a = global::System.Runtime.Intrinsics.Vector512.Abs(x);
-            var large = global::System.Runtime.Intrinsics.Vector512.CopySign(global::System.Runtime.Intrinsics.Vector512<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector512<float>.One + t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25f)), x);
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55f)), small, large);
+            var large = global::System.Runtime.Intrinsics.Vector512<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector512<float>.One + t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25f));
+            return global::System.Runtime.Intrinsics.Vector512.CopySign(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55f)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
         }
 
         /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2), lane-wise in float; no cancellation.</summary>
