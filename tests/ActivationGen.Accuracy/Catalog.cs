@@ -88,6 +88,9 @@ internal static class Catalog
         SoftplusAttribute a => a.Derivative,
         ReluAttribute a => a.Derivative,
         EluAttribute a => a.Derivative,
+        TanhAttribute a => a.Derivative,
+        MishAttribute a => a.Derivative,
+        GeluAttribute a => a.Derivative,
         var other => throw new InvalidOperationException("unknown attribute " + other.GetType()),
     };
 
@@ -98,6 +101,9 @@ internal static class Catalog
         SoftplusAttribute => new SoftplusReference(),
         ReluAttribute => new ReluReference(),
         EluAttribute a => new EluReference(a.Alpha),
+        TanhAttribute => new TanhReference(),
+        MishAttribute => new MishReference(),
+        GeluAttribute a => new GeluReference(a.Approximate == GeluApproximation.Tanh),
         var other => throw new InvalidOperationException("unknown attribute " + other.GetType()),
     };
 }
