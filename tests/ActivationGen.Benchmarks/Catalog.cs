@@ -15,6 +15,9 @@ public static class Catalog
         typeof(ReluFloat), typeof(ReluDouble),
         typeof(Elu1Float), typeof(Elu1Double),
         typeof(Elu05Float), typeof(Elu05Double),
+        typeof(TanhFloat), typeof(TanhDouble),
+        typeof(MishFloat), typeof(MishDouble),
+        typeof(GeluTanhFloat), typeof(GeluTanhDouble),
     ];
 
     /// <summary>The attribute of a benchmark class, e.g. <c>Elu(Alpha = 0.5)</c>, and its element type.</summary>
