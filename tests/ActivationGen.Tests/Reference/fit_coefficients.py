@@ -8,7 +8,8 @@ relative error is measured on a dense grid against the exact function.
     /usr/bin/python3 tests/ActivationGen.Tests/Reference/fit_coefficients.py
 
 - TanhOdd: tanh(x) = x + x^3 P(x^2) for |x| <= 0.55, P fitted over s = x^2 in [0, 0.3025] (double and float).
-- NormalTail: Phi(-a) = e^(-a^2/2) M(a), M(a) = H(t) / (a + K), t = (a - K) / (a + K), K = 5, fitted for a in [0, 40].
+- NormalTail: Phi(-a) = e^(-a^2/2) M(a), M(a) = H(t) / (a + K), t = (a - K) / (a + K), K = 5, fitted for a in [0, 40]
+  (double results) and, with a lower degree, for a in [0, 15] (float results computed in double lanes).
 - Roots: f'(x) = d Q(d), d = x - x0, for the derivatives of GELU (exact and tanh form) and Mish, which vanish at x0;
   Q fitted over |d| <= W so the derivative keeps its relative accuracy around its zero.
 """
@@ -95,6 +96,7 @@ if __name__ == "__main__":
     fit("TanhOdd float", tanh_p, 0, "0.3025", 5, single=True)
     tmax = (mpf(40) - K) / (40 + K)
     fit("NormalTail H(t), K = %d" % K, normal_h, -1, tmax, 25)
+    fit("NormalTail H(t) for float results (a <= 15), K = %d" % K, normal_h, -1, (mpf(15) - K) / (15 + K), 12)
     root_fit("GELU'", d_gelu, -0.75, 0.6, 19)
     root_fit("GELU (tanh)'", d_gelu_tanh, -0.75, 0.6, 22)
     root_fit("Mish'", d_mish, -1.19, 0.6, 22)

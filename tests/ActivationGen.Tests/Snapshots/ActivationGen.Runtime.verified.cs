@@ -729,6 +729,31 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
+        /// NormalTailRatio for double lanes that compute a float result, lane-wise for 0 ≤ a ≤ 15: M(a) = H(t) / (a + 5)
+        /// with a degree-11 fit of H (relative error 1e-10) and t rounded as it comes, far inside float's precision.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> NormalTailRatioSingle(global::System.Runtime.Intrinsics.Vector128<double> a, out global::System.Runtime.Intrinsics.Vector128<double> e)
+        {
+            e = Exp(a * a * global::System.Runtime.Intrinsics.Vector128.Create(-0.5), 0); // a is a float: a² is exact in double
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / (a + global::System.Runtime.Intrinsics.Vector128.Create(5.0));
+            var t = (a - global::System.Runtime.Intrinsics.Vector128.Create(5.0)) * reciprocal;
+            var h = global::System.Runtime.Intrinsics.Vector128.Create(-5.541948367239735E-05);
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-4.386239763971326E-05));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.0005539788066265183));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.0008035411670509104));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.0029972884006137165));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.020796091792858726));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.06911793682793106));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.16502026670253728));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.31353320723007627));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.49530562048586146));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.6653825019029828));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.7691930497100417));
+            return h * reciprocal;
+        }
+
+        /// <summary>
         /// The derivative of exact GELU, Φ(x) + x·φ(x), lane-wise around its zero x0 = -0.75179…: d·Q(d) with d = x - x0
         /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
         /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
@@ -1259,6 +1284,31 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
+        /// NormalTailRatio for double lanes that compute a float result, lane-wise for 0 ≤ a ≤ 15: M(a) = H(t) / (a + 5)
+        /// with a degree-11 fit of H (relative error 1e-10) and t rounded as it comes, far inside float's precision.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> NormalTailRatioSingle(global::System.Runtime.Intrinsics.Vector256<double> a, out global::System.Runtime.Intrinsics.Vector256<double> e)
+        {
+            e = Exp(a * a * global::System.Runtime.Intrinsics.Vector256.Create(-0.5), 0); // a is a float: a² is exact in double
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256<double>.One / (a + global::System.Runtime.Intrinsics.Vector256.Create(5.0));
+            var t = (a - global::System.Runtime.Intrinsics.Vector256.Create(5.0)) * reciprocal;
+            var h = global::System.Runtime.Intrinsics.Vector256.Create(-5.541948367239735E-05);
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-4.386239763971326E-05));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.0005539788066265183));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.0008035411670509104));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.0029972884006137165));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.020796091792858726));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.06911793682793106));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.16502026670253728));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.31353320723007627));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.49530562048586146));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.6653825019029828));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.7691930497100417));
+            return h * reciprocal;
+        }
+
+        /// <summary>
         /// The derivative of exact GELU, Φ(x) + x·φ(x), lane-wise around its zero x0 = -0.75179…: d·Q(d) with d = x - x0
         /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
         /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
@@ -1785,6 +1835,31 @@ namespace ActivationGen.Internal
             h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.495305615969976));
             h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.6653825028900568));
             h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.769193049750063));
+            return h * reciprocal;
+        }
+
+        /// <summary>
+        /// NormalTailRatio for double lanes that compute a float result, lane-wise for 0 ≤ a ≤ 15: M(a) = H(t) / (a + 5)
+        /// with a degree-11 fit of H (relative error 1e-10) and t rounded as it comes, far inside float's precision.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> NormalTailRatioSingle(global::System.Runtime.Intrinsics.Vector512<double> a, out global::System.Runtime.Intrinsics.Vector512<double> e)
+        {
+            e = Exp(a * a * global::System.Runtime.Intrinsics.Vector512.Create(-0.5), 0); // a is a float: a² is exact in double
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512<double>.One / (a + global::System.Runtime.Intrinsics.Vector512.Create(5.0));
+            var t = (a - global::System.Runtime.Intrinsics.Vector512.Create(5.0)) * reciprocal;
+            var h = global::System.Runtime.Intrinsics.Vector512.Create(-5.541948367239735E-05);
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-4.386239763971326E-05));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.0005539788066265183));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.0008035411670509104));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.0029972884006137165));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.020796091792858726));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.06911793682793106));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.16502026670253728));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.31353320723007627));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.49530562048586146));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.6653825019029828));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.7691930497100417));
             return h * reciprocal;
         }
 

@@ -45,8 +45,8 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
-            var a = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128.Create(40.0));
-            var ratio = global::ActivationGen.Internal.ActivationMath.NormalTailRatio(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
+            var a = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128.Create(15.0));
+            var ratio = global::ActivationGen.Internal.ActivationMath.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
             var tail = e * ratio;
             var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), x * (global::System.Runtime.Intrinsics.Vector128<double>.One - tail), -a * tail);
             return y;
@@ -55,8 +55,8 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
-            var a = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256.Create(40.0));
-            var ratio = global::ActivationGen.Internal.ActivationMath.NormalTailRatio(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
+            var a = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256.Create(15.0));
+            var ratio = global::ActivationGen.Internal.ActivationMath.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
             var tail = e * ratio;
             var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), x * (global::System.Runtime.Intrinsics.Vector256<double>.One - tail), -a * tail);
             return y;
@@ -65,8 +65,8 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
-            var a = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512.Create(40.0));
-            var ratio = global::ActivationGen.Internal.ActivationMath.NormalTailRatio(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
+            var a = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512.Create(15.0));
+            var ratio = global::ActivationGen.Internal.ActivationMath.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
             var tail = e * ratio;
             var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), x * (global::System.Runtime.Intrinsics.Vector512<double>.One - tail), -a * tail);
             return y;
