@@ -15,7 +15,7 @@ namespace ActivationGen.Samples;
 /// (round-trip formatted; for a log-scale axis, the values before taking log10), so they can be checked without
 /// reading pixels.
 /// </summary>
-internal sealed class Plots(string outputDirectory)
+internal sealed partial class Plots(string outputDirectory)
 {
     public const int Width = 800;
     public const int SingleHeight = 500;

@@ -69,6 +69,11 @@ Console.WriteLine($"figures of the blog, in {outputDirectory}:");
 var plots = new Plots(outputDirectory);
 plots.BlogFigures();
 
+// ---- the rest of the catalog: every other activation with its derivative ----------------------------------------
+Console.WriteLine();
+Console.WriteLine($"figures of the rest of the catalog, in {outputDirectory}:");
+plots.CatalogFigures();
+
 // ---- why derivatives matter: the same small network trained with three activations ------------------------------
 Console.WriteLine();
 Console.WriteLine($"training a 1 → {Training.Hidden} → 1 network on a noisy sine ({Training.Samples} points in [-3, 3], seed {Training.Seed}), "

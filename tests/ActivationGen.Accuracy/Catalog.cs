@@ -81,18 +81,11 @@ internal static class Catalog
 
     private static string Label(this Reference r) => r.Name + "(" + r.Parameters + ")";
 
-    private static bool IsDerivative(MethodInfo m) => m.GetCustomAttributes().Single(a => a.GetType().Namespace == "ActivationGen") switch
+    private static bool IsDerivative(MethodInfo m)
     {
-        SigmoidAttribute a => a.Derivative,
-        SigmoidSumAttribute a => a.Derivative,
-        SoftplusAttribute a => a.Derivative,
-        ReluAttribute a => a.Derivative,
-        EluAttribute a => a.Derivative,
-        TanhAttribute a => a.Derivative,
-        MishAttribute a => a.Derivative,
-        GeluAttribute a => a.Derivative,
-        var other => throw new InvalidOperationException("unknown attribute " + other.GetType()),
-    };
+        var attribute = m.GetCustomAttributes().Single(a => a.GetType().Namespace == "ActivationGen");
+        return (bool)attribute.GetType().GetProperty("Derivative")!.GetValue(attribute)!;
+    }
 
     private static Reference ReferenceFor(MethodInfo m) => m.GetCustomAttributes().Single(a => a.GetType().Namespace == "ActivationGen") switch
     {
@@ -101,6 +94,11 @@ internal static class Catalog
         SoftplusAttribute => new SoftplusReference(),
         ReluAttribute => new ReluReference(),
         EluAttribute a => new EluReference(a.Alpha),
+        LeakyReluAttribute a => new LeakyReluReference(a.NegativeSlope),
+        HardSigmoidAttribute => new HardSigmoidReference(),
+        HardSwishAttribute => new HardSwishReference(),
+        HardTanhAttribute a => new HardTanhReference(a.Min, a.Max),
+        SoftsignAttribute => new SoftsignReference(),
         TanhAttribute => new TanhReference(),
         MishAttribute => new MishReference(),
         GeluAttribute a => new GeluReference(a.Approximate == GeluApproximation.Tanh),

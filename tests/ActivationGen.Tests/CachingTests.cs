@@ -204,6 +204,50 @@ public class CachingTests
         Assert.Equal(RuntimeSource(first), RuntimeSource(second));
     }
 
+    private const string CatalogSource = """
+        using System;
+        using ActivationGen;
+
+        namespace Net.Catalog;
+
+        public static partial class Acts
+        {
+            [HardTanh(Min = 0, Max = 6)]
+            public static partial void Relu6(ReadOnlySpan<float> x, Span<float> destination);
+
+            [LeakyRelu(NegativeSlope = 0.2, FromOutput = true)]
+            public static partial void LeakyBackward(ReadOnlySpan<double> y, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+
+            [Relu]
+            public static partial void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+
+            [Softsign]
+            public static partial float Softsign(float x);
+        }
+        """;
+
+    /// <summary>A catalog parameter, or FromOutput, is part of the method's model: editing it regenerates that method only.</summary>
+    [Theory]
+    [InlineData("Max = 6", "Max = 5", "Net.Catalog.Acts.Relu6.SpanSingle.Activation.g.cs")]
+    [InlineData("NegativeSlope = 0.2", "NegativeSlope = 0.3", "Net.Catalog.Acts.LeakyBackward.BackwardDouble.Activation.g.cs")]
+    [InlineData("[Relu]", "[Relu(FromOutput = true)]", "Net.Catalog.Acts.ReluBackward.BackwardSingle.Activation.g.cs")]
+    public void Changing_a_catalog_parameter_modifies_only_that_method(string before, string after, string changed)
+    {
+        const string CatalogPath = "Catalog.cs";
+        Assert.Single(AllIndexesOf(CatalogSource, before));
+        var first = Baseline().AddSyntaxTrees(Tree(CatalogSource, CatalogPath));
+        var second = Replace(first, CatalogPath, CatalogSource.Replace(before, after, StringComparison.Ordinal));
+
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+        var firstResult = driver.GetRunResult();
+        var secondResult = driver.RunGenerators(second).GetRunResult();
+        Assert.All(new[] { firstResult, secondResult }, r => Assert.Null(Assert.Single(r.Results).Exception));
+
+        AssertSourceOutputs(secondResult, (changed, IncrementalStepRunReason.Modified));
+        AssertOtherSourcesIdentical(firstResult, secondResult, changed);
+        Assert.NotEqual(MethodSources(firstResult)[changed], MethodSources(secondResult)[changed]);
+    }
+
     [Fact]
     public void Adding_an_annotated_method_is_new_and_leaves_the_others_cached()
     {

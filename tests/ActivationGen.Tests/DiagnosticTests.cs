@@ -237,6 +237,83 @@ public class DiagnosticTests
             }
             """, new[] { "From (0) is greater than To (-0.5)", "swap them" }, "CS8795"),
 
+        // AGEN0013: located on the argument.
+        new("Celu Alpha = 0", "AGEN0013", """
+            public static partial class C
+            {
+                [Celu([|Alpha = 0|])] public static partial double M(double x);
+            }
+            """, new[] { "'Alpha' is 0", "nonzero" }, "CS8795"),
+        new("Softplus Beta = 0", "AGEN0013", """
+            public static partial class C
+            {
+                [Softplus([|Beta = -0.0|])] public static partial float M(float x);
+            }
+            """, new[] { "'Beta' is 0", "nonzero" }, "CS8795"),
+        new("Gelu with an unnamed GeluApproximation", "AGEN0013", """
+            public static partial class C
+            {
+                [Gelu([|Approximate = (GeluApproximation)2|])] public static partial double M(double x);
+            }
+            """, new[] { "'Approximate' is 2", "GeluApproximation.None or GeluApproximation.Tanh" }, "CS8795"),
+
+        // AGEN0014: located on Min, or on Max when Min is left at its default.
+        new("HardTanh Min = Max", "AGEN0014", """
+            public static partial class C
+            {
+                [HardTanh([|Min = 2|], Max = 2)] public static partial double M(double x);
+            }
+            """, new[] { "Min (2) is not less than Max (2)" }, "CS8795"),
+        new("HardTanh default Min > Max", "AGEN0014", """
+            public static partial class C
+            {
+                [HardTanh([|Max = -3|])] public static partial void M(Span<float> values);
+            }
+            """, new[] { "Min (-1) is not less than Max (-3)" }, "CS8795"),
+
+        // AGEN0015: located on the argument; names the attributes that support it.
+        new("FromOutput on an attribute without it", "AGEN0015", """
+            public static partial class C
+            {
+                [Gelu([|FromOutput = true|])]
+                public static partial void M(ReadOnlySpan<float> y, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+            }
+            """, new[] { "not supported by [Gelu]", "Sigmoid, Tanh, Relu", "remove it" }, "CS8795"),
+        new("FromOutput on SigmoidSum", "AGEN0015", """
+            public static partial class C
+            {
+                [SigmoidSum(Count = 3, [|FromOutput = true|])]
+                public static partial void M(ReadOnlySpan<double> y, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+            }
+            """, new[] { "not supported by [SigmoidSum]", "HardSigmoid" }, "CS8795"),
+        new("FromOutput on LeakyRelu with a negative slope", "AGEN0015", """
+            public static partial class C
+            {
+                [LeakyRelu(NegativeSlope = -0.5, [|FromOutput = true|])]
+                public static partial void M(ReadOnlySpan<double> y, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+            }
+            """, new[] { "[LeakyRelu] with NegativeSlope = -0.5", "LeakyRelu (NegativeSlope > 0)" }, "CS8795"),
+        new("FromOutput on Elu with a negative Alpha", "AGEN0015", """
+            public static partial class C
+            {
+                [Elu(Alpha = -1, [|FromOutput = true|])]
+                public static partial void M(ReadOnlySpan<float> y, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+            }
+            """, new[] { "[Elu] with Alpha = -1", "Elu and Celu (Alpha ≥ 0)" }, "CS8795"),
+        new("FromOutput on the span shape", "AGEN0015", """
+            public static partial class C
+            {
+                [Sigmoid([|FromOutput = true|])] public static partial void M(ReadOnlySpan<float> x, Span<float> destination);
+            }
+            """, new[] { "needs the backward shape", "'M' is not a backward method" }, "CS8795"),
+        new("FromOutput on the fused shape", "AGEN0015", """
+            public static partial class C
+            {
+                [Relu([|FromOutput = true|])]
+                public static partial void M(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative);
+            }
+            """, new[] { "needs the backward shape", "void M(ReadOnlySpan<T> y, ReadOnlySpan<T> gradOutput, Span<T> gradInput)" }, "CS8795"),
+
         // AGEN0012
         new("method in an interface", "AGEN0012", """
             public partial interface I
@@ -264,7 +341,11 @@ public class DiagnosticTests
         get
         {
             var data = new TheoryData<string, string, string, string>();
-            foreach (var (attribute, property) in new[] { ("Elu", "Alpha"), ("Sigmoid", "Offset"), ("SigmoidSum", "From"), ("SigmoidSum", "To"), ("SigmoidSum", "Scale") })
+            foreach (var (attribute, property) in new[]
+            {
+                ("Elu", "Alpha"), ("Sigmoid", "Offset"), ("SigmoidSum", "From"), ("SigmoidSum", "To"), ("SigmoidSum", "Scale"),
+                ("LeakyRelu", "NegativeSlope"), ("Celu", "Alpha"), ("Silu", "Beta"), ("Softplus", "Beta"), ("HardTanh", "Min"), ("HardTanh", "Max"),
+            })
             {
                 data.Add(attribute, property, "double.NaN", "NaN");
                 data.Add(attribute, property, "double.PositiveInfinity", "positive infinity");

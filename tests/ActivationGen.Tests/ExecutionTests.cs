@@ -21,6 +21,11 @@ public class ExecutionTests
         "Softplus",
         "Relu",
         "Elu(Alpha = 0.5)",
+        "LeakyRelu(NegativeSlope = 0.2)",
+        "HardSigmoid",
+        "HardSwish",
+        "HardTanh(Min = 0, Max = 6)",
+        "Softsign",
     };
 
     public static IEnumerable<object[]> AttributeRows => Attributes.Select(a => new object[] { a });
@@ -257,6 +262,13 @@ public class ExecutionTests
     [InlineData("Relu", double.PositiveInfinity, 0, 1, 0)]
     [InlineData("Elu(Alpha = 0.5)", double.PositiveInfinity, -0.5, 1, 0)]
     [InlineData("Elu", double.PositiveInfinity, -1, 1, 0)]
+    [InlineData("LeakyRelu", double.PositiveInfinity, double.NegativeInfinity, 1, 0.01)]
+    [InlineData("LeakyRelu(NegativeSlope = 0)", double.PositiveInfinity, 0, 1, 0)]
+    [InlineData("LeakyRelu(NegativeSlope = -2)", double.PositiveInfinity, double.PositiveInfinity, 1, -2)]
+    [InlineData("HardSigmoid", 1, 0, 0, 0)]
+    [InlineData("HardSwish", double.PositiveInfinity, 0, 1, 0)]
+    [InlineData("HardTanh(Min = -2.5, Max = 1e300)", 1e300, -2.5, 0, 0)]
+    [InlineData("Softsign", 1, -1, 0, 0)]
     public void Infinities_give_the_limits(string attribute, double fPlus, double fMinus, double dPlus, double dMinus)
     {
         var single = KernelCache.Get<float>(attribute);
@@ -278,6 +290,15 @@ public class ExecutionTests
         Assert.Equal(0.5, KernelCache.Get<double>("Elu(Alpha = 0.5)").D(0));
         Assert.Equal(0.5f, KernelCache.Get<float>("Elu(Alpha = 0.5)").D(0));
         Assert.Equal(1, KernelCache.Get<double>("Relu").D(double.Epsilon));
+        Assert.Equal(0.2f, KernelCache.Get<float>("LeakyRelu(NegativeSlope = 0.2)").D(0));
+        Assert.Equal(0, KernelCache.Get<double>("HardSigmoid").D(-3));
+        Assert.Equal(0, KernelCache.Get<double>("HardSigmoid").D(3));
+        Assert.Equal(1.0 / 6, KernelCache.Get<double>("HardSigmoid").D(-2.9999999999999996));
+        Assert.Equal(-0.5, KernelCache.Get<double>("HardSwish").D(-3));
+        Assert.Equal(1.5f, KernelCache.Get<float>("HardSwish").D(3));
+        Assert.Equal(0, KernelCache.Get<double>("HardTanh(Min = 0, Max = 6)").D(0));
+        Assert.Equal(0, KernelCache.Get<float>("HardTanh(Min = 0, Max = 6)").D(6));
+        Assert.Equal(1, KernelCache.Get<float>("HardTanh(Min = 0, Max = 6)").D(float.Epsilon));
     }
 
     [Fact]

@@ -22,6 +22,16 @@ namespace ActivationGen.Tests;
 [Trait("Category", "Sample")]
 public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) : IClassFixture<SampleFixture>
 {
+    /// <summary>The catalog's figures and f, f' written here independently of the generated kernels.</summary>
+    private static readonly Dictionary<string, (Func<double, double> F, Func<double, double> Df)> Catalog = new()
+    {
+        ["leaky-relu"] = (x => x > 0 ? x : 0.1 * x, x => x > 0 ? 1 : 0.1),
+        ["hard-sigmoid"] = (x => Math.Clamp((x + 3) / 6, 0, 1), x => x > -3 && x < 3 ? 1.0 / 6 : 0),
+        ["hard-swish"] = (x => x * Math.Clamp((x + 3) / 6, 0, 1), x => x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6),
+        ["relu6"] = (x => Math.Clamp(x, 0, 6), x => x > 0 && x < 6 ? 1 : 0),
+        ["softsign"] = (x => x / (1 + Math.Abs(x)), x => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x)))),
+    };
+
     /// <summary>Every PNG the sample writes, with its size in pixels. Each has a CSV of the same name.</summary>
     public static readonly (string Name, int Width, int Height)[] Figures =
     [
@@ -32,6 +42,7 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         ("relu", 800, 800),
         ("elu", 800, 800),
         ("vanishing-gradient", 800, 800),
+        .. Catalog.Keys.Select(name => ("catalog-" + name, 800, 800)),
         ("training-loss", 800, 500),
         ("training-fit", 800, 500),
     ];
@@ -167,6 +178,26 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         else
         {
             Assert.Equal(3, csv.Header.Length);
+        }
+    }
+
+    public static TheoryData<string> CatalogNames => new(Catalog.Keys);
+
+    [Theory]
+    [MemberData(nameof(CatalogNames))]
+    public void Catalog_figure_plots_the_function_and_its_derivative(string name)
+    {
+        sample.AssertSucceeded();
+        var csv = sample.Csv("catalog-" + name);
+        Assert.Equal(new[] { "x", "f", "df" }, csv.Header);
+        Assert.Equal(241, csv.Rows.Length);
+        var (f, df) = Catalog[name];
+        for (var i = 0; i < csv.Rows.Length; i++)
+        {
+            var x = csv.Rows[i][0];
+            AssertClose(-6 + 0.05 * i, x, 1e-12, name, "x", i);
+            AssertClose(f(x), csv.Rows[i][1], 1e-9, name, "f", i);
+            AssertClose(df(x), csv.Rows[i][2], 1e-9, name, "df", i);
         }
     }
 

@@ -262,6 +262,16 @@ public class SnapshotTests
         Standard("SigmoidSum_Count1_From5_To5_Span_Single", "SigmoidSum(Count = 1, From = 5, To = 5)", "Span", "float");
         Standard("SigmoidSum_Count3_From-1_To1_Fused_Double", "SigmoidSum(Count = 3, From = -1, To = 1)", "Fused", "double");
 
+        // The catalog: parameters baked in or folded away, f' and fused, and the derivative from the output.
+        Standard("LeakyRelu_NegativeSlope0.2_Span_Single", "LeakyRelu(NegativeSlope = 0.2)", "Span", "float");
+        Standard("LeakyRelu_NegativeSlope0_Span_Single", "LeakyRelu(NegativeSlope = 0)", "Span", "float");
+        Standard("HardSigmoid_Fused_Single", "HardSigmoid", "Fused", "float");
+        Standard("HardSwish_Fused_Double", "HardSwish", "Fused", "double");
+        Standard("HardTanh_Min-0.1_Max0.7_Derivative_Span_Single", "HardTanh(Min = -0.1, Max = 0.7, Derivative = true)", "Span", "float");
+        Standard("Softsign_Fused_Single", "Softsign", "Fused", "float");
+        Standard("Relu_FromOutput_Backward_Single", "Relu(FromOutput = true)", "Backward", "float");
+        Standard("Softsign_FromOutput_Backward_Double", "Softsign(FromOutput = true)", "Backward", "double");
+
         // The smooth catalog attributes: Tanh in float lanes, Mish and GELU in double lanes, Tanh from the output.
         Standard("Tanh_Span_Single", "Tanh", "Span", "float");
         Standard("Mish_Span_Single", "Mish", "Span", "float");

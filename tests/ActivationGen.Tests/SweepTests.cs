@@ -29,8 +29,11 @@ public class SweepTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>The tool's cases: 4 Sigmoid, 3 SigmoidSum, Softplus, Relu, 3 Elu, Tanh, Mish, 2 Gelu, each with f and f'.</summary>
-    private const int ExpectedRows = 16 * 2;
+    /// <summary>
+    /// The tool's cases: 4 Sigmoid, 3 SigmoidSum, Softplus, Relu, 3 Elu, Tanh, Mish, 2 Gelu, 2 LeakyRelu, HardSigmoid,
+    /// HardSwish, HardTanh, Softsign, each with f and f'.
+    /// </summary>
+    private const int ExpectedRows = 22 * 2;
 
     /// <summary>The tool, built once for the tests of this class.</summary>
     private static readonly Lazy<(string Tool, string Log)> Tool = new(BuildTool);

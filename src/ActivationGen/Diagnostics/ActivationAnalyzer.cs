@@ -27,7 +27,10 @@ public sealed class ActivationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CountOutOfRange,
         DiagnosticDescriptors.FromGreaterThanTo,
         DiagnosticDescriptors.UnsupportedTargetFramework,
-        DiagnosticDescriptors.UnsupportedContainingType);
+        DiagnosticDescriptors.UnsupportedContainingType,
+        DiagnosticDescriptors.ParameterOutOfRange,
+        DiagnosticDescriptors.MinNotLessThanMax,
+        DiagnosticDescriptors.FromOutputUnsupported);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -23,12 +23,6 @@ internal sealed class HardSigmoidKernel : Kernel
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         WriteSlope(writer, "x", Constant(-3, compute), Constant(3, compute), compute);
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        WriteForward(writer, spec, element, compute);
-        WriteDerivative(writer, spec, element, compute);
-    }
-
     /// <summary>0 &lt; y &lt; 1 exactly when -3 &lt; x &lt; 3 (up to the rounding of y next to 1).</summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         WriteSlope(writer, "y", "{VD}.Zero", "{VD}.One", compute);

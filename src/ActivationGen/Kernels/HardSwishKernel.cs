@@ -30,10 +30,4 @@ internal sealed class HardSwishKernel : Kernel
         var middle = $"{{V}}.FusedMultiplyAdd(x, {Constant(2, compute)}, {three}) * {Constant(1.0 / 6, compute)}";
         writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.LessThan(x, {Constant(-3, compute)}), {{VD}}.Zero, {{V}}.ConditionalSelect({{V}}.GreaterThan(x, {three}), {{VD}}.One, {middle}));");
     }
-
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        WriteForward(writer, spec, element, compute);
-        WriteDerivative(writer, spec, element, compute);
-    }
 }

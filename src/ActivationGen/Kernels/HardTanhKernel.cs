@@ -37,12 +37,6 @@ internal sealed class HardTanhKernel : Kernel
         WriteSlope(writer, "x", inside);
     }
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        WriteForward(writer, spec, element, compute);
-        WriteDerivative(writer, spec, element, compute);
-    }
-
     /// <summary>
     /// y lies strictly between the bounds as the forward method writes them (rounded to T) exactly when x lies
     /// strictly between Min and Max, up to the rounding of the bounds.

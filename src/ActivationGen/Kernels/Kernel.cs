@@ -55,7 +55,12 @@ internal abstract class Kernel
 
     public abstract void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
 
-    public abstract void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
+    /// <summary>f and f' together; by default the two one after the other (kernels that share work override it).</summary>
+    public virtual void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteForward(writer, spec, element, compute);
+        WriteDerivative(writer, spec, element, compute);
+    }
 
     /// <summary>
     /// f'(x) from the forward result: statements that read <c>y</c> = f(x) and end by declaring <c>dy</c>. Only called for

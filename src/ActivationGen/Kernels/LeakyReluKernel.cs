@@ -33,12 +33,6 @@ internal sealed class LeakyReluKernel : Kernel
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var dy = " + Step("x", "{VD}.One", Constant(spec.NegativeSlope, compute)) + ";");
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        WriteForward(writer, spec, element, compute);
-        WriteDerivative(writer, spec, element, compute);
-    }
-
     /// <summary>With s &gt; 0 (the parser's rule), y has the sign of x.</summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var dy = " + Step("y", "{VD}.One", Constant(spec.NegativeSlope, compute)) + ";");

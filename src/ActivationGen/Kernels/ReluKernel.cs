@@ -20,12 +20,6 @@ internal sealed class ReluKernel : Kernel
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var dy = " + Step("x", "{VD}.One", "{VD}.Zero") + ";");
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        WriteForward(writer, spec, element, compute);
-        WriteDerivative(writer, spec, element, compute);
-    }
-
     /// <summary>y &gt; 0 exactly when x &gt; 0.</summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var dy = " + Step("y", "{VD}.One", "{VD}.Zero") + ";");

@@ -4,8 +4,8 @@ using ActivationGen.Model;
 namespace ActivationGen.Kernels;
 
 /// <summary>
-/// Softsign: f(x) = x / (1 + |x|) (±1 at ±∞, where the quotient would be ∞/∞), f'(x) = 1 / (1 + |x|)²; each at most
-/// 2 ULP in its own type, so no widening.
+/// Softsign: f(x) = x / (1 + |x|) (±1 at ±∞, where the quotient would be ∞/∞), f'(x) = 1 / (1 + |x|·(2 + |x|)); each
+/// at most about 2 ULP in its own type, so no widening.
 /// </summary>
 internal sealed class SoftsignKernel : Kernel
 {
@@ -24,14 +24,10 @@ internal sealed class SoftsignKernel : Kernel
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        writer.Line("var denominator = {VD}.One + {V}.Abs(x);");
-        writer.Line("var dy = {VD}.One / (denominator * denominator); // 0 where the square overflows: there f' is below the smallest normal");
-    }
-
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        WriteForward(writer, spec, element, compute);
-        WriteDerivative(writer, spec, element, compute);
+        // (1 + |x|)² as 1 + |x|·(2 + |x|) in one FMA: the rounding of 1 + |x| is not squared (about 2 ULP instead of 3.5).
+        // Where the product overflows, f' is below the smallest normal and 1/∞ = 0 is within the contract.
+        writer.Line("var magnitude = {V}.Abs(x);");
+        writer.Line("var dy = {VD}.One / {V}.FusedMultiplyAdd(magnitude, " + Constant(2, compute) + " + magnitude, {VD}.One);");
     }
 
     /// <summary>f' = (1 - |y|)², with 1 - |y| exact for |y| ≥ ½.</summary>
