@@ -103,6 +103,9 @@ internal static class Catalog
         CeluAttribute a => new CeluReference(a.Alpha),
         SiluAttribute a => new SiluReference(a.Beta),
         LogSigmoidAttribute => new LogSigmoidReference(),
+        TanhAttribute => new TanhReference(),
+        MishAttribute => new MishReference(),
+        GeluAttribute a => new GeluReference(a.Approximate == GeluApproximation.Tanh),
         var other => throw new InvalidOperationException("unknown attribute " + other.GetType()),
     };
 }

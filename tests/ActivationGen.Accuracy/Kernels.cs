@@ -94,4 +94,30 @@ internal static partial class Kernels
 
     [Elu(Alpha = 1.6732632423543772, Derivative = true)]
     public static partial void Elu_SeluDerivative(ReadOnlySpan<float> x, Span<float> destination);
+
+    // ---- Tanh, Mish, Gelu ------------------------------------------------------------------------------------
+
+    [Tanh]
+    public static partial void Tanh(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Tanh(Derivative = true)]
+    public static partial void TanhDerivative(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Mish]
+    public static partial void Mish(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Mish(Derivative = true)]
+    public static partial void MishDerivative(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu]
+    public static partial void Gelu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Derivative = true)]
+    public static partial void GeluDerivative(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void Gelu_Tanh(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Derivative = true)]
+    public static partial void Gelu_TanhDerivative(ReadOnlySpan<float> x, Span<float> destination);
 }

@@ -21,7 +21,8 @@ internal static class Program
                              (the default, with N = 2^24 = 16777216); N may be written 2^k
           --seed S           seed of the random part of --sample (default 1)
           --only NAME        only these cases (repeatable, or comma separated): an attribute name (sigmoid,
-                             sigmoidsum, softplus, relu, elu, selu, celu, silu, logsigmoid), a label or its start
+                             sigmoidsum, softplus, relu, elu, leakyrelu, hardsigmoid, hardswish, hardtanh,
+                             softsign, selu, celu, silu, logsigmoid, tanh, mish, gelu), a label or its start
                              such as "Sigmoid(Offset=2)" or "SigmoidSum(Count=7", or a method name of Kernels;
                              --list shows them
           --markdown FILE    also write the results as markdown

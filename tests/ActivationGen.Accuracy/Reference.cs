@@ -35,6 +35,14 @@ internal abstract class Reference
     /// <summary>x values near which the function changes behavior; the sampled mode adds their neighbors.</summary>
     public virtual IEnumerable<double> Breakpoints => [0.0];
 
+    /// <summary>
+    /// Where f' is a difference of terms that cancel near a zero of f' (GELU, Mish): the size of those terms at x, so
+    /// the check against the exact tables measures the reference's error relative to what a double computation of
+    /// them can give (1 double ULP of the terms, at most a fraction of a float ULP of f' at the floats nearest the zero);
+    /// 0 elsewhere (plain relative error).
+    /// </summary>
+    public virtual double DerivativeTermScale(double x) => 0;
+
     /// <summary>f(x) and f'(x) for <paramref name="x"/>, a float widened to double. NaN gives NaN; ±∞ the limits.</summary>
     public void Evaluate(double x, out double f, out double d)
     {
@@ -320,5 +328,178 @@ internal sealed class EluReference(double alpha) : Reference
         // A few double ULP each (ExpM1NonPositive, Math.Exp), plus one rounding for the product with Alpha.
         f = alpha * ExpM1NonPositive(x);
         d = alpha * Math.Exp(x);
+    }
+}
+
+/// <summary>tanh(x) and 1 - tanh²(x).</summary>
+internal sealed class TanhReference : Reference
+{
+    public override string Name => "Tanh";
+
+    public override string Parameters => string.Empty;
+
+    protected override void Limits(bool positive, out double f, out double d)
+    {
+        f = positive ? 1 : -1;
+        d = 0;
+    }
+
+    protected override void EvaluateFinite(double x, out double f, out double d)
+    {
+        // Math.Tanh is the C runtime's tanh (glibc: within 2 double ULP, exact sign and tiny x). The derivative as
+        // 4t/(1 + t)², t = e^-2|x| (exp within 1 ULP, then three roundings): no cancellation, ~3 double ULP.
+        f = Math.Tanh(x);
+        var t = Math.Exp(-2 * Math.Abs(x));
+        var p = 1.0 + t;
+        d = 4 * t / (p * p);
+    }
+}
+
+/// <summary>Mish: x·tanh(softplus(x)) and its derivative.</summary>
+internal sealed class MishReference : Reference
+{
+    public override string Name => "Mish";
+
+    public override string Parameters => string.Empty;
+
+    public override IEnumerable<double> Breakpoints => [0.0, -1.1924312145154952];
+
+    public override double DerivativeTermScale(double x) => x is > -3 and < 0 ? 1 : 0;
+
+    protected override void Limits(bool positive, out double f, out double d)
+    {
+        f = positive ? double.PositiveInfinity : 0;
+        d = positive ? 1 : 0;
+    }
+
+    protected override void EvaluateFinite(double x, out double f, out double d)
+    {
+        if (x > 0)
+        {
+            // u = e^-x ≤ 1: tanh(ln(1 + 1/u)) = (1 + 2u) / (1 + 2u + 2u²) and
+            // x·sech²(softplus)·σ(x) = 4x·u²(1 + u) / (1 + 2u + 2u²)², all terms positive (a few double ULP).
+            var u = Math.Exp(-x);
+            var den = 1 + (2 * u) + (2 * u * u);
+            var th = (1 + (2 * u)) / den;
+            f = x * th;
+            d = th + (4 * x * u * u * (1 + u) / (den * den));
+            return;
+        }
+
+        // t = e^x ≤ 1, n = t(t + 2): tanh(softplus) = n / (n + 2), and
+        // f' = t·P / (n + 2)², P = 4(1 + x) + t(6 + 4x) + 4t² + t³. P changes sign at x0 ≈ -1.1924, where its terms
+        // cancel: it is summed as a double pair (exact products by fused multiply-adds), so its error is that of t
+        // (1 double ULP of the terms ≈ 4e-17 absolute), and the nearest float to x0 (3e-9 away, P ≈ 1.4e-8) keeps a
+        // relative 3e-9, a twentieth of a float ULP.
+        var t = Math.Exp(x);
+        var n = t * (t + 2);
+        f = x * (n / (n + 2));
+        var a = 4 * (1 + x);
+        var c = 6 + (4 * x);
+        var bh = t * c;
+        var bl = Math.FusedMultiplyAdd(t, c, -bh);
+        var ch = 4 * t * t;
+        var cl = Math.FusedMultiplyAdd(4 * t, t, -ch);
+        var sum = TwoSum(a, bh, out var e1);
+        sum = TwoSum(sum, ch, out var e2);
+        var p = sum + (e1 + e2 + bl + cl + (t * t * t));
+        var q = n + 2;
+        d = t * p / (q * q);
+    }
+
+    private static double TwoSum(double a, double b, out double error)
+    {
+        var s = a + b;
+        var bb = s - a;
+        error = (a - (s - bb)) + (b - bb);
+        return s;
+    }
+}
+
+/// <summary>GELU, exact (x·Φ(x)) or in PyTorch's tanh form, and its derivative.</summary>
+internal sealed class GeluReference(bool tanhForm) : Reference
+{
+    private const double InverseSqrtTwoPi = 0.3989422804014327;
+
+    public override string Name => "Gelu";
+
+    public override string Parameters => "Approximate=" + (tanhForm ? "Tanh" : "None");
+
+    public override IEnumerable<double> Breakpoints => [0.0, tanhForm ? -0.7524614220710163 : -0.7517915246935645];
+
+    public override double DerivativeTermScale(double x) => x is > -3 and < 0 ? 0.5 : 0;
+
+    protected override void Limits(bool positive, out double f, out double d)
+    {
+        f = positive ? double.PositiveInfinity : 0;
+        d = positive ? 1 : 0;
+    }
+
+    protected override void EvaluateFinite(double x, out double f, out double d)
+    {
+        if (tanhForm)
+        {
+            // v = 2√(2/π)(x + 0.044715x³) in double: relative error ~3e-16, an absolute |v|·3e-16 that moves σ(v) by a
+            // relative 2e-14 at most where the result is above float's range floor (|v| < 104). Near the zero of f'
+            // (x ≈ -0.7525) σ(v) ≈ 0.23 and x·σ'(v)·v' cancel: an absolute error ~1e-16 against |f'| ≥ 5e-9 at the
+            // nearest float, under a fifth of a float ULP.
+            const double c1 = 1.5957691216057308; // 2√(2/π)
+            var v = c1 * x * (1 + (0.044715 * x * x));
+            var dv = c1 * (1 + (3 * 0.044715 * x * x));
+            Logistic(v, out var s, out var ds);
+            f = x * s;
+            d = s + (x * ds * dv);
+            return;
+        }
+
+        // φ(x) = e^(-x²/2)/√(2π): x is a float, so x² is exact in double. Φ from a series with terms of one sign
+        // near 0, from the Mills ratio's continued fraction in the tails (no cancellation; see NormalCdf).
+        var phi = Math.Exp(-0.5 * x * x) * InverseSqrtTwoPi;
+        if (Math.Abs(x) < 3)
+        {
+            // Φ(x) = ½ + φ(x)·S(x), S(x) = Σ x^(2k+1) / (1·3·…·(2k+1)); then f' = ½ + φ(x)·(S(x) + x), where S and x
+            // have the same sign. Below 0, ½ and φ·(S + x) cancel near the zero of f' (x ≈ -0.7518): an absolute
+            // error ~1e-16 against |f'| ≥ 5e-9 at the nearest float, under a third of a float ULP.
+            var s = Series(x);
+            f = x * (0.5 + (phi * s));
+            d = Math.FusedMultiplyAdd(phi, s + x, 0.5);
+            return;
+        }
+
+        var tail = phi == 0 ? 0 : phi * MillsRatio(Math.Abs(x)); // Φ(-|x|); 0 beyond |x| ≈ 38.6, where φ underflows
+        var cdf = x < 0 ? tail : 1 - tail;
+        f = x * cdf;
+        d = cdf + (x * phi);
+    }
+
+    /// <summary>Σ x^(2k+1) / (1·3·…·(2k+1)) for |x| &lt; 3: positive terms (for x &gt; 0), summed until they stop mattering.</summary>
+    private static double Series(double x)
+    {
+        var x2 = x * x;
+        var term = x;
+        var sum = x;
+        for (var k = 1; k < 200 && Math.Abs(term) > 1e-18 * Math.Abs(sum); k++)
+        {
+            term *= x2 / ((2 * k) + 1);
+            sum += term;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Φ(-a)/φ(a) for a ≥ 3 by its continued fraction 1/(a + 1/(a + 2/(a + 3/(a + …)))), evaluated from
+    /// 20 + 2000/a² levels down (242 at a = 3; converged to far below a double ULP, as --check-reference confirms
+    /// against the mpmath tables; each level adds one small rounding).
+    /// </summary>
+    private static double MillsRatio(double a)
+    {
+        var r = a;
+        for (var k = 20 + (int)(2000 / (a * a)); k >= 1; k--)
+        {
+            r = a + (k / r);
+        }
+
+        return 1 / r;
     }
 }

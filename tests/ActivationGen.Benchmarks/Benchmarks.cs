@@ -404,3 +404,153 @@ public class Elu05Double() : EluBenchmarks<double>(0.5)
 
     protected override void ScalarLoopFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative) => SeedLoops.EluFused(x, destination, derivative, 0.5d);
 }
+
+public class TanhFloat() : TanhBenchmarks<float>
+{
+    public override string Attribute => "Tanh";
+
+    public override float ReferenceF(float x) => Kernels.TanhScalarFloat(x);
+
+    public override float ReferenceDerivative(float x) => Kernels.TanhDerivativeScalarFloat(x);
+
+    protected override void GeneratedF(ReadOnlySpan<float> x, Span<float> destination) => Kernels.TanhFloat(x, destination);
+
+    protected override void GeneratedDerivative(ReadOnlySpan<float> x, Span<float> destination) => Kernels.TanhDerivativeFloat(x, destination);
+
+    protected override void GeneratedBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput) => Kernels.TanhBackwardFloat(x, gradOutput, gradInput);
+
+    protected override void GeneratedFused(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative) => Kernels.TanhFusedFloat(x, destination, derivative);
+
+    protected override void ScalarLoopF(ReadOnlySpan<float> x, Span<float> destination) => SeedLoops.Tanh(x, destination);
+
+    protected override void ScalarLoopDerivative(ReadOnlySpan<float> x, Span<float> destination) => SeedLoops.TanhDerivative(x, destination);
+
+    protected override void ScalarLoopBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput) => SeedLoops.TanhBackward(x, gradOutput, gradInput);
+
+    protected override void ScalarLoopFused(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative) => SeedLoops.TanhFused(x, destination, derivative);
+}
+
+public class TanhDouble() : TanhBenchmarks<double>
+{
+    public override string Attribute => "Tanh";
+
+    public override double ReferenceF(double x) => Kernels.TanhScalarDouble(x);
+
+    public override double ReferenceDerivative(double x) => Kernels.TanhDerivativeScalarDouble(x);
+
+    protected override void GeneratedF(ReadOnlySpan<double> x, Span<double> destination) => Kernels.TanhDouble(x, destination);
+
+    protected override void GeneratedDerivative(ReadOnlySpan<double> x, Span<double> destination) => Kernels.TanhDerivativeDouble(x, destination);
+
+    protected override void GeneratedBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput) => Kernels.TanhBackwardDouble(x, gradOutput, gradInput);
+
+    protected override void GeneratedFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative) => Kernels.TanhFusedDouble(x, destination, derivative);
+
+    protected override void ScalarLoopF(ReadOnlySpan<double> x, Span<double> destination) => SeedLoops.Tanh(x, destination);
+
+    protected override void ScalarLoopDerivative(ReadOnlySpan<double> x, Span<double> destination) => SeedLoops.TanhDerivative(x, destination);
+
+    protected override void ScalarLoopBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput) => SeedLoops.TanhBackward(x, gradOutput, gradInput);
+
+    protected override void ScalarLoopFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative) => SeedLoops.TanhFused(x, destination, derivative);
+}
+
+public class MishFloat() : MishBenchmarks<float>
+{
+    public override string Attribute => "Mish";
+
+    public override float ReferenceF(float x) => Kernels.MishScalarFloat(x);
+
+    public override float ReferenceDerivative(float x) => Kernels.MishDerivativeScalarFloat(x);
+
+    protected override void GeneratedF(ReadOnlySpan<float> x, Span<float> destination) => Kernels.MishFloat(x, destination);
+
+    protected override void GeneratedDerivative(ReadOnlySpan<float> x, Span<float> destination) => Kernels.MishDerivativeFloat(x, destination);
+
+    protected override void GeneratedBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput) => Kernels.MishBackwardFloat(x, gradOutput, gradInput);
+
+    protected override void GeneratedFused(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative) => Kernels.MishFusedFloat(x, destination, derivative);
+
+    protected override void ScalarLoopF(ReadOnlySpan<float> x, Span<float> destination) => SeedLoops.Mish(x, destination);
+
+    protected override void ScalarLoopDerivative(ReadOnlySpan<float> x, Span<float> destination) => SeedLoops.MishDerivative(x, destination);
+
+    protected override void ScalarLoopBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput) => SeedLoops.MishBackward(x, gradOutput, gradInput);
+
+    protected override void ScalarLoopFused(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative) => SeedLoops.MishFused(x, destination, derivative);
+}
+
+public class MishDouble() : MishBenchmarks<double>
+{
+    public override string Attribute => "Mish";
+
+    public override double ReferenceF(double x) => Kernels.MishScalarDouble(x);
+
+    public override double ReferenceDerivative(double x) => Kernels.MishDerivativeScalarDouble(x);
+
+    protected override void GeneratedF(ReadOnlySpan<double> x, Span<double> destination) => Kernels.MishDouble(x, destination);
+
+    protected override void GeneratedDerivative(ReadOnlySpan<double> x, Span<double> destination) => Kernels.MishDerivativeDouble(x, destination);
+
+    protected override void GeneratedBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput) => Kernels.MishBackwardDouble(x, gradOutput, gradInput);
+
+    protected override void GeneratedFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative) => Kernels.MishFusedDouble(x, destination, derivative);
+
+    protected override void ScalarLoopF(ReadOnlySpan<double> x, Span<double> destination) => SeedLoops.Mish(x, destination);
+
+    protected override void ScalarLoopDerivative(ReadOnlySpan<double> x, Span<double> destination) => SeedLoops.MishDerivative(x, destination);
+
+    protected override void ScalarLoopBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput) => SeedLoops.MishBackward(x, gradOutput, gradInput);
+
+    protected override void ScalarLoopFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative) => SeedLoops.MishFused(x, destination, derivative);
+}
+
+public class GeluTanhFloat() : GeluTanhBenchmarks<float>
+{
+    public override string Attribute => "Gelu(Approximate = GeluApproximation.Tanh)";
+
+    public override float ReferenceF(float x) => Kernels.GeluTanhScalarFloat(x);
+
+    public override float ReferenceDerivative(float x) => Kernels.GeluTanhDerivativeScalarFloat(x);
+
+    protected override void GeneratedF(ReadOnlySpan<float> x, Span<float> destination) => Kernels.GeluTanhFloat(x, destination);
+
+    protected override void GeneratedDerivative(ReadOnlySpan<float> x, Span<float> destination) => Kernels.GeluTanhDerivativeFloat(x, destination);
+
+    protected override void GeneratedBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput) => Kernels.GeluTanhBackwardFloat(x, gradOutput, gradInput);
+
+    protected override void GeneratedFused(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative) => Kernels.GeluTanhFusedFloat(x, destination, derivative);
+
+    protected override void ScalarLoopF(ReadOnlySpan<float> x, Span<float> destination) => SeedLoops.GeluTanh(x, destination);
+
+    protected override void ScalarLoopDerivative(ReadOnlySpan<float> x, Span<float> destination) => SeedLoops.GeluTanhDerivative(x, destination);
+
+    protected override void ScalarLoopBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput) => SeedLoops.GeluTanhBackward(x, gradOutput, gradInput);
+
+    protected override void ScalarLoopFused(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative) => SeedLoops.GeluTanhFused(x, destination, derivative);
+}
+
+public class GeluTanhDouble() : GeluTanhBenchmarks<double>
+{
+    public override string Attribute => "Gelu(Approximate = GeluApproximation.Tanh)";
+
+    public override double ReferenceF(double x) => Kernels.GeluTanhScalarDouble(x);
+
+    public override double ReferenceDerivative(double x) => Kernels.GeluTanhDerivativeScalarDouble(x);
+
+    protected override void GeneratedF(ReadOnlySpan<double> x, Span<double> destination) => Kernels.GeluTanhDouble(x, destination);
+
+    protected override void GeneratedDerivative(ReadOnlySpan<double> x, Span<double> destination) => Kernels.GeluTanhDerivativeDouble(x, destination);
+
+    protected override void GeneratedBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput) => Kernels.GeluTanhBackwardDouble(x, gradOutput, gradInput);
+
+    protected override void GeneratedFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative) => Kernels.GeluTanhFusedDouble(x, destination, derivative);
+
+    protected override void ScalarLoopF(ReadOnlySpan<double> x, Span<double> destination) => SeedLoops.GeluTanh(x, destination);
+
+    protected override void ScalarLoopDerivative(ReadOnlySpan<double> x, Span<double> destination) => SeedLoops.GeluTanhDerivative(x, destination);
+
+    protected override void ScalarLoopBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput) => SeedLoops.GeluTanhBackward(x, gradOutput, gradInput);
+
+    protected override void ScalarLoopFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative) => SeedLoops.GeluTanhFused(x, destination, derivative);
+}

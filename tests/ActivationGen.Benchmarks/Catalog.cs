@@ -16,6 +16,9 @@ public static class Catalog
         typeof(Elu1Float), typeof(Elu1Double),
         typeof(Elu05Float), typeof(Elu05Double),
         typeof(SiluFloat), typeof(SiluDouble),
+        typeof(TanhFloat), typeof(TanhDouble),
+        typeof(MishFloat), typeof(MishDouble),
+        typeof(GeluTanhFloat), typeof(GeluTanhDouble),
     ];
 
     /// <summary>Benchmark classes outside the ratio table and --verify (they check themselves in their setup).</summary>

@@ -329,4 +329,124 @@ internal static partial class Kernels
 
     [Elu(Alpha = 0.5, Derivative = true)]
     public static partial double Elu05DerivativeScalarDouble(double x);
+
+    // ---- [Tanh], float ----
+
+    [Tanh]
+    public static partial void TanhFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Tanh(Derivative = true)]
+    public static partial void TanhDerivativeFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Tanh]
+    public static partial void TanhBackwardFloat(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+
+    [Tanh]
+    public static partial void TanhFusedFloat(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+
+    [Tanh]
+    public static partial float TanhScalarFloat(float x);
+
+    [Tanh(Derivative = true)]
+    public static partial float TanhDerivativeScalarFloat(float x);
+
+    // ---- [Tanh], double ----
+
+    [Tanh]
+    public static partial void TanhDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Tanh(Derivative = true)]
+    public static partial void TanhDerivativeDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Tanh]
+    public static partial void TanhBackwardDouble(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+
+    [Tanh]
+    public static partial void TanhFusedDouble(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative);
+
+    [Tanh]
+    public static partial double TanhScalarDouble(double x);
+
+    [Tanh(Derivative = true)]
+    public static partial double TanhDerivativeScalarDouble(double x);
+
+    // ---- [Mish], float ----
+
+    [Mish]
+    public static partial void MishFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Mish(Derivative = true)]
+    public static partial void MishDerivativeFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Mish]
+    public static partial void MishBackwardFloat(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+
+    [Mish]
+    public static partial void MishFusedFloat(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+
+    [Mish]
+    public static partial float MishScalarFloat(float x);
+
+    [Mish(Derivative = true)]
+    public static partial float MishDerivativeScalarFloat(float x);
+
+    // ---- [Mish], double ----
+
+    [Mish]
+    public static partial void MishDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Mish(Derivative = true)]
+    public static partial void MishDerivativeDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Mish]
+    public static partial void MishBackwardDouble(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+
+    [Mish]
+    public static partial void MishFusedDouble(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative);
+
+    [Mish]
+    public static partial double MishScalarDouble(double x);
+
+    [Mish(Derivative = true)]
+    public static partial double MishDerivativeScalarDouble(double x);
+
+    // ---- [Gelu(Approximate = GeluApproximation.Tanh)], float ----
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Derivative = true)]
+    public static partial void GeluTanhDerivativeFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhBackwardFloat(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhFusedFloat(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial float GeluTanhScalarFloat(float x);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Derivative = true)]
+    public static partial float GeluTanhDerivativeScalarFloat(float x);
+
+    // ---- [Gelu(Approximate = GeluApproximation.Tanh)], double ----
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Derivative = true)]
+    public static partial void GeluTanhDerivativeDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhBackwardDouble(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhFusedDouble(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial double GeluTanhScalarDouble(double x);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Derivative = true)]
+    public static partial double GeluTanhDerivativeScalarDouble(double x);
 }

@@ -207,6 +207,132 @@ internal static class SeedLoops
         }
     }
 
+    public static void Tanh(ReadOnlySpan<float> x, Span<float> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(v);
+            destination[i] = th;
+        }
+    }
+
+    public static void TanhDerivative(ReadOnlySpan<float> x, Span<float> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(v);
+            destination[i] = 1 - (th * th);
+        }
+    }
+
+    public static void TanhBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(v);
+            gradInput[i] = gradOutput[i] * (1 - (th * th));
+        }
+    }
+
+    public static void TanhFused(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(v);
+            destination[i] = th;
+            derivative[i] = 1 - (th * th);
+        }
+    }
+
+    public static void Mish(ReadOnlySpan<float> x, Span<float> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(MathF.Log(1 + MathF.Exp(v)));
+            destination[i] = v * th;
+        }
+    }
+
+    public static void MishDerivative(ReadOnlySpan<float> x, Span<float> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(MathF.Log(1 + MathF.Exp(v)));
+            var sigma = 1 / (1 + MathF.Exp(-v));
+            destination[i] = th + (v * (1 - (th * th)) * sigma);
+        }
+    }
+
+    public static void MishBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(MathF.Log(1 + MathF.Exp(v)));
+            var sigma = 1 / (1 + MathF.Exp(-v));
+            gradInput[i] = gradOutput[i] * (th + (v * (1 - (th * th)) * sigma));
+        }
+    }
+
+    public static void MishFused(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(MathF.Log(1 + MathF.Exp(v)));
+            var sigma = 1 / (1 + MathF.Exp(-v));
+            destination[i] = v * th;
+            derivative[i] = th + (v * (1 - (th * th)) * sigma);
+        }
+    }
+
+    public static void GeluTanh(ReadOnlySpan<float> x, Span<float> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(0.7978845608028654f * (v + (0.044715f * v * v * v)));
+            destination[i] = 0.5f * v * (1 + th);
+        }
+    }
+
+    public static void GeluTanhDerivative(ReadOnlySpan<float> x, Span<float> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(0.7978845608028654f * (v + (0.044715f * v * v * v)));
+            destination[i] = (0.5f * (1 + th)) + (0.5f * v * (1 - (th * th)) * 0.7978845608028654f * (1 + (3 * 0.044715f * v * v)));
+        }
+    }
+
+    public static void GeluTanhBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(0.7978845608028654f * (v + (0.044715f * v * v * v)));
+            gradInput[i] = gradOutput[i] * ((0.5f * (1 + th)) + (0.5f * v * (1 - (th * th)) * 0.7978845608028654f * (1 + (3 * 0.044715f * v * v))));
+        }
+    }
+
+    public static void GeluTanhFused(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = MathF.Tanh(0.7978845608028654f * (v + (0.044715f * v * v * v)));
+            destination[i] = 0.5f * v * (1 + th);
+            derivative[i] = (0.5f * (1 + th)) + (0.5f * v * (1 - (th * th)) * 0.7978845608028654f * (1 + (3 * 0.044715f * v * v)));
+        }
+    }
+
     // ---- double ----
 
     public static void Sigmoid(ReadOnlySpan<double> x, Span<double> destination, double offset)
@@ -403,6 +529,132 @@ internal static class SeedLoops
         {
             destination[i] = x[i] >= 0 ? x[i] : alpha * (Math.Exp(x[i]) - 1);
             derivative[i] = x[i] >= 0 ? 1 : alpha * Math.Exp(x[i]);
+        }
+    }
+
+    public static void Tanh(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(v);
+            destination[i] = th;
+        }
+    }
+
+    public static void TanhDerivative(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(v);
+            destination[i] = 1 - (th * th);
+        }
+    }
+
+    public static void TanhBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(v);
+            gradInput[i] = gradOutput[i] * (1 - (th * th));
+        }
+    }
+
+    public static void TanhFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(v);
+            destination[i] = th;
+            derivative[i] = 1 - (th * th);
+        }
+    }
+
+    public static void Mish(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(Math.Log(1 + Math.Exp(v)));
+            destination[i] = v * th;
+        }
+    }
+
+    public static void MishDerivative(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(Math.Log(1 + Math.Exp(v)));
+            var sigma = 1 / (1 + Math.Exp(-v));
+            destination[i] = th + (v * (1 - (th * th)) * sigma);
+        }
+    }
+
+    public static void MishBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(Math.Log(1 + Math.Exp(v)));
+            var sigma = 1 / (1 + Math.Exp(-v));
+            gradInput[i] = gradOutput[i] * (th + (v * (1 - (th * th)) * sigma));
+        }
+    }
+
+    public static void MishFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(Math.Log(1 + Math.Exp(v)));
+            var sigma = 1 / (1 + Math.Exp(-v));
+            destination[i] = v * th;
+            derivative[i] = th + (v * (1 - (th * th)) * sigma);
+        }
+    }
+
+    public static void GeluTanh(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(0.7978845608028654 * (v + (0.044715 * v * v * v)));
+            destination[i] = 0.5 * v * (1 + th);
+        }
+    }
+
+    public static void GeluTanhDerivative(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(0.7978845608028654 * (v + (0.044715 * v * v * v)));
+            destination[i] = (0.5 * (1 + th)) + (0.5 * v * (1 - (th * th)) * 0.7978845608028654 * (1 + (3 * 0.044715 * v * v)));
+        }
+    }
+
+    public static void GeluTanhBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(0.7978845608028654 * (v + (0.044715 * v * v * v)));
+            gradInput[i] = gradOutput[i] * ((0.5 * (1 + th)) + (0.5 * v * (1 - (th * th)) * 0.7978845608028654 * (1 + (3 * 0.044715 * v * v))));
+        }
+    }
+
+    public static void GeluTanhFused(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var th = Math.Tanh(0.7978845608028654 * (v + (0.044715 * v * v * v)));
+            destination[i] = 0.5 * v * (1 + th);
+            derivative[i] = (0.5 * (1 + th)) + (0.5 * v * (1 - (th * th)) * 0.7978845608028654 * (1 + (3 * 0.044715 * v * v)));
         }
     }
 }

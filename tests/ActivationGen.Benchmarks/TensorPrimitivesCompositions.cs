@@ -300,3 +300,151 @@ public abstract class EluBenchmarks<T>(double alpha) : ActivationBenchmarks<T>
         TP.MultiplyAdd(d, _alpha, c, d);
     }
 }
+
+/// <summary>tanh(x) = TensorPrimitives.Tanh; tanh'(x) = 1 - tanh²(x) from it (Multiply, Subtract).</summary>
+public abstract class TanhBenchmarks<T> : ActivationBenchmarks<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    protected override void TensorPrimitivesF(ReadOnlySpan<T> x, Span<T> destination) => TP.Tanh(x, destination);
+
+    protected override void TensorPrimitivesDerivative(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        TP.Tanh(x, destination);
+        TP.Multiply(destination, destination, destination);
+        TP.Subtract(T.One, destination, destination);
+    }
+
+    protected override void TensorPrimitivesBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> gradOutput, Span<T> gradInput)
+    {
+        TensorPrimitivesDerivative(x, gradInput);
+        TP.Multiply(gradInput, gradOutput, gradInput);
+    }
+
+    protected override void TensorPrimitivesFused(ReadOnlySpan<T> x, Span<T> destination, Span<T> derivative)
+    {
+        TP.Tanh(x, destination);
+        TP.Multiply(destination, destination, derivative);
+        TP.Subtract(T.One, derivative, derivative);
+    }
+}
+
+/// <summary>
+/// mish(x) = x·tanh(ln(1 + e^x)): Exp, LogP1, Tanh, Multiply (e^x overflowing to +∞ still gives tanh = 1, so this is
+/// mish over the whole finite domain); mish'(x) = th + x·(1 - th²)·σ(x) with Sigmoid and four more passes.
+/// </summary>
+public abstract class MishBenchmarks<T> : ActivationBenchmarks<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    protected override void TensorPrimitivesF(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        TanhSoftplus(x, destination);
+        TP.Multiply(destination, x, destination);
+    }
+
+    protected override void TensorPrimitivesDerivative(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        var th = Scratch.AsSpan(0, x.Length);
+        TanhSoftplus(x, th);
+        Slope(x, th, destination);
+    }
+
+    protected override void TensorPrimitivesBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> gradOutput, Span<T> gradInput)
+    {
+        TensorPrimitivesDerivative(x, gradInput);
+        TP.Multiply(gradInput, gradOutput, gradInput);
+    }
+
+    protected override void TensorPrimitivesFused(ReadOnlySpan<T> x, Span<T> destination, Span<T> derivative)
+    {
+        var th = Scratch.AsSpan(0, x.Length);
+        TanhSoftplus(x, th);
+        TP.Multiply(th, x, destination);
+        Slope(x, th, derivative);
+    }
+
+    private static void TanhSoftplus(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        TP.Exp(x, destination);
+        TP.LogP1(destination, destination);
+        TP.Tanh(destination, destination);
+    }
+
+    // destination = th + x·(1 - th²)·σ(x).
+    private void Slope(ReadOnlySpan<T> x, ReadOnlySpan<T> th, Span<T> destination)
+    {
+        var sigma = Scratch2.AsSpan(0, x.Length);
+        TP.Sigmoid(x, sigma);
+        TP.Multiply(th, th, destination);
+        TP.Subtract(T.One, destination, destination);
+        TP.Multiply(destination, sigma, destination);
+        TP.Multiply(destination, x, destination);
+        TP.Add(destination, th, destination);
+    }
+}
+
+/// <summary>
+/// GELU in PyTorch's tanh form through ½(1 + tanh(u)) = σ(2u), u = c(x + 0.044715x³), c = √(2/π): x², then
+/// 2c + 2c·0.044715·x² (Multiply, Add), times x, Sigmoid, times x; the derivative s + x·s(1 - s)·(2c + 6c·0.044715x²)
+/// reuses s = σ(2u). (Written with Tanh, ½(1 + th) loses every digit in float where th ≈ -1, for x below about -4:
+/// that composition fails --verify.)
+/// </summary>
+public abstract class GeluTanhBenchmarks<T> : ActivationBenchmarks<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private const double C = 0.7978845608028654;
+    private static readonly T TwoC = T.CreateChecked(2 * C);
+    private static readonly T TwoCK = T.CreateChecked(2 * C * 0.044715);
+    private static readonly T SixCK = T.CreateChecked(6 * C * 0.044715);
+
+    protected override void TensorPrimitivesF(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        var square = Scratch2.AsSpan(0, x.Length);
+        Sigmoid(x, square, destination);
+        TP.Multiply(destination, x, destination);
+    }
+
+    protected override void TensorPrimitivesDerivative(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        var s = Scratch.AsSpan(0, x.Length);
+        var square = Scratch2.AsSpan(0, x.Length);
+        Sigmoid(x, square, s);
+        Slope(x, square, s, destination);
+    }
+
+    protected override void TensorPrimitivesBackward(ReadOnlySpan<T> x, ReadOnlySpan<T> gradOutput, Span<T> gradInput)
+    {
+        TensorPrimitivesDerivative(x, gradInput);
+        TP.Multiply(gradInput, gradOutput, gradInput);
+    }
+
+    protected override void TensorPrimitivesFused(ReadOnlySpan<T> x, Span<T> destination, Span<T> derivative)
+    {
+        var s = Scratch.AsSpan(0, x.Length);
+        var square = Scratch2.AsSpan(0, x.Length);
+        Sigmoid(x, square, s);
+        TP.Multiply(s, x, destination);
+        Slope(x, square, s, derivative);
+    }
+
+    // square = x², s = σ(2c·x + 2c·0.044715·x³).
+    private static void Sigmoid(ReadOnlySpan<T> x, Span<T> square, Span<T> s)
+    {
+        TP.Multiply(x, x, square);
+        TP.Multiply(square, TwoCK, s);
+        TP.Add(s, TwoC, s);
+        TP.Multiply(s, x, s);
+        TP.Sigmoid(s, s);
+    }
+
+    // destination = s + x·s(1 - s)·(2c + 6c·0.044715·x²); square is overwritten.
+    private static void Slope(ReadOnlySpan<T> x, Span<T> square, ReadOnlySpan<T> s, Span<T> destination)
+    {
+        TP.Multiply(square, SixCK, square);
+        TP.Add(square, TwoC, square);
+        TP.Subtract(T.One, s, destination);
+        TP.Multiply(destination, s, destination);
+        TP.Multiply(destination, square, destination);
+        TP.Multiply(destination, x, destination);
+        TP.Add(destination, s, destination);
+    }
+}

@@ -34,6 +34,9 @@ public sealed class BenchmarkSmokeTests(BenchmarkProjectFixture benchmarks, ITes
         "Relu",
         "Elu(Alpha = 1)",
         "Elu(Alpha = 0.5)",
+        "Tanh",
+        "Mish",
+        "Gelu(Approximate = GeluApproximation.Tanh)",
     ];
 
     private static readonly string[] Kernels = ["f", "f'", "backward", "fused"];
@@ -52,7 +55,7 @@ public sealed class BenchmarkSmokeTests(BenchmarkProjectFixture benchmarks, ITes
         var all = Regex.Match(run.Stdout, @"verify: all (\d+) benchmark methods agree");
         Assert.True(all.Success, "no summary line from --verify:\n" + Tail(run.Log));
 
-        // 16 classes (8 attributes × float, double) of 13 methods: generated, TensorPrimitives and scalar loop for
+        // 22 classes (11 attributes × float, double) of 13 methods: generated, TensorPrimitives and scalar loop for
         // f, f', backward and fused, and CopyTo.
         var methods = int.Parse(all.Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.True(methods >= Attributes.Length * Elements.Length * 13, $"only {methods} benchmark methods verified:\n" + Tail(run.Log));

@@ -283,6 +283,13 @@ public class SnapshotTests
         Standard("Sigmoid_FromOutput_Backward_Single", "Sigmoid(FromOutput = true)", "Backward", "float");
         Standard("Softplus_Beta2_FromOutput_Backward_Double", "Softplus(Beta = 2, FromOutput = true)", "Backward", "double");
 
+        // The smooth catalog attributes: Tanh in float lanes, Mish and GELU in double lanes, Tanh from the output.
+        Standard("Tanh_Span_Single", "Tanh", "Span", "float");
+        Standard("Mish_Span_Single", "Mish", "Span", "float");
+        Standard("Gelu_Span_Single", "Gelu", "Span", "float");
+        Standard("Gelu_Tanh_Fused_Double", "Gelu(Approximate = GeluApproximation.Tanh)", "Fused", "double");
+        Standard("Tanh_FromOutput_Backward_Single", "Tanh(FromOutput = true)", "Backward", "float");
+
         // Containing types, namespaces, modifiers and parameter names.
         cases.Add("Containing_InstanceMethodInStruct", new MethodCase(
             """

@@ -1,22 +1,133 @@
-using System;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 
 namespace ActivationGen.Kernels;
 
-/// <summary>Gelu: not written yet.</summary>
+/// <summary>
+/// GELU, computed in double. Exact form: f(x) = x·Φ(x) with the lower tail Φ(-|x|) = e^(-x²/2)·M(|x|) (x² split
+/// exactly, M a fit of the Mills ratio), Φ(x) = 1 - Φ(-x) for x ≥ 0, so the left tail keeps its digits;
+/// f'(x) = Φ(x) + x·φ(x), with φ(x) = e^(-x²/2)/√(2π) from the same exponential. Tanh form: ½x(1 + tanh(v/2)) =
+/// x·σ(v), v = 2√(2/π)(x + 0.044715x³) kept as a double pair, σ from e^-|v| without cancellation;
+/// f'(x) = σ(v) + x·σ(v)σ(-v)·v'(x). Both derivatives vanish near x = -0.75, where a fitted d·Q(d), d = x - x0, takes
+/// over. A float result needs less: v in plain double, a lower-degree Mills fit, and in the tanh form no fit around the
+/// zero (the cancellation there costs an absolute 1e-16, a third of a float ULP at the nearest float to x0).
+/// </summary>
 internal sealed class GeluKernel : Kernel
 {
     public static readonly GeluKernel Instance = new();
 
-    public override string Describe(ActivationSpec spec) => "Gelu.";
+    /// <summary>
+    /// Beyond |x| = 40 (exact form) or 1000 (tanh form) the tails are far below 1e-300, beyond 15 (exact form, float
+    /// results) below float's smallest subnormal: |x| is clamped there.
+    /// </summary>
+    private const double ExactLimit = 40;
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotImplementedException();
+    private const double ExactLimitSingle = 15;
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotImplementedException();
+    private const double TanhLimit = 1000;
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotImplementedException();
+    private const double InverseSqrtTwoPi = 0.3989422804014327;
+
+    /// <summary>v = Linear·x + Cubic·x³: 2√(2/π) and 2√(2/π)·0.044715, rounded to double.</summary>
+    private const double Linear = 1.5957691216057308;
+
+    private const double Cubic = 0.07135481627260025;
+
+    public override string Describe(ActivationSpec spec) => spec.Approximate == GeluApproximation.Tanh
+        ? "GELU, tanh approximation: f(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³))); f'(x) is its exact derivative."
+        : "GELU: f(x) = x·Φ(x) = ½x(1 + erf(x/√2)); f'(x) = Φ(x) + x·φ(x).";
+
+    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        if (spec.Approximate == GeluApproximation.Tanh)
+        {
+            WriteTanhSigmoid(writer, element, compute);
+            WriteTanhValue(writer);
+        }
+        else
+        {
+            WriteExactTail(writer, element, compute);
+            WriteExactValue(writer);
+        }
+    }
+
+    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        if (spec.Approximate == GeluApproximation.Tanh)
+        {
+            WriteTanhSigmoid(writer, element, compute);
+            WriteTanhSlope(writer, element, compute);
+        }
+        else
+        {
+            WriteExactTail(writer, element, compute);
+            WriteExactSlope(writer, element, compute);
+        }
+    }
+
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        if (spec.Approximate == GeluApproximation.Tanh)
+        {
+            WriteTanhSigmoid(writer, element, compute);
+            WriteTanhValue(writer);
+            WriteTanhSlope(writer, element, compute);
+        }
+        else
+        {
+            WriteExactTail(writer, element, compute);
+            WriteExactValue(writer);
+            WriteExactSlope(writer, element, compute);
+        }
+    }
+
+    private static void WriteExactTail(CodeWriter writer, ElementType element, ElementType compute)
+    {
+        var single = element == ElementType.Single;
+        writer.Line("var a = {V}.Min({V}.Abs(x), " + Constant(single ? ExactLimitSingle : ExactLimit, compute) + ");");
+        writer.Line("var ratio = {M}." + (single ? "NormalTailRatioSingle" : "NormalTailRatio") + "(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)");
+        writer.Line("var tail = e * ratio;");
+    }
+
+    private static void WriteExactValue(CodeWriter writer) =>
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x * ({VD}.One - tail), -a * tail);");
+
+    private static void WriteExactSlope(CodeWriter writer, ElementType element, ElementType compute)
+    {
+        writer.Line("var scaled = a * " + Constant(InverseSqrtTwoPi, compute) + "; // a·φ(a) = scaled·e");
+        var slope = "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {V}.FusedMultiplyAdd(scaled, e, {VD}.One - tail), e * (ratio - scaled))";
+        // Always the fit around the zero here: the Mills fit of float results (relative 1e-10) would not survive the cancellation.
+        writer.Line("var dy = {M}.GeluDerivativeNearZero(x, " + slope + ");");
+    }
+
+    private static void WriteTanhSigmoid(CodeWriter writer, ElementType element, ElementType compute)
+    {
+        writer.Line("var a = {V}.Min({V}.Abs(x), " + Constant(TanhLimit, compute) + ");");
+        if (element == ElementType.Single)
+        {
+            writer.Line("var v = a * {V}.FusedMultiplyAdd(" + Constant(Cubic, compute) + ", a * a, " + Constant(Linear, compute) + "); // |v|");
+            writer.Line("var t = {M}.Exp(-v, 0); // e^-|v|");
+        }
+        else
+        {
+            writer.Line("var v = {M}.GeluTanhArgument(a, out var vLow); // |v| as a double pair");
+            writer.Line("var t = {M}.Exp(-v, -vLow, 0); // e^-|v|");
+        }
+
+        writer.Line("var sigmoid = {M}.DivideByOnePlus({V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {VD}.One, t), t); // σ(v)");
+    }
+
+    private static void WriteTanhValue(CodeWriter writer) =>
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x, -a) * sigmoid;");
+
+    private static void WriteTanhSlope(CodeWriter writer, ElementType element, ElementType compute)
+    {
+        writer.Line("var slope = {V}.FusedMultiplyAdd(" + Constant(3 * Cubic, compute) + ", a * a, " + Constant(Linear, compute) + "); // v'(x)");
+        writer.Line("var signedA = {V}.CopySign(a, x);");
+        writer.Line("var dy = " + NearZero("GeluTanhDerivativeNearZero", "{V}.FusedMultiplyAdd(signedA * slope, {M}.DivideByOnePlusSquared(t), sigmoid)", element) + ";");
+    }
+
+    /// <summary>For double results, the fitted form around the zero of f' (<paramref name="helper"/>) replaces <paramref name="slope"/> there.</summary>
+    private static string NearZero(string helper, string slope, ElementType element) =>
+        element == ElementType.Single ? slope : "{M}." + helper + "(x, " + slope + ")";
 }

@@ -86,6 +86,12 @@ SETS = {
         {"Beta": 0.0},
     ],
     "logsigmoid": [{}],
+    "tanh": [{}],
+    "mish": [{}],
+    "gelu": [
+        {"Approximate": "None"},
+        {"Approximate": "Tanh"},
+    ],
     "leakyrelu": [
         {"NegativeSlope": 0.01},
         {"NegativeSlope": 0.2},
@@ -115,6 +121,7 @@ FROM_OUTPUT = {
     "celu": [0, 1, 2],
     "selu": [0],
     "softplus": [0, 1, 2, 3],
+    "tanh": [0],
 }
 
 # SELU's constants (Klambauer et al. 2017), as PyTorch gives them.
@@ -136,6 +143,14 @@ ATTRIBUTE_NAMES = {
     "hardswish": "HardSwish",
     "hardtanh": "HardTanh",
     "softsign": "Softsign",
+    "tanh": "Tanh",
+    "mish": "Mish",
+    "gelu": "Gelu",
+}
+
+# Enum-valued properties: the C# enum type of each (printed as Type.Member).
+ENUM_TYPES = {
+    "Approximate": "GeluApproximation",
 }
 
 TYPES = ("float", "double")
@@ -301,6 +316,10 @@ def evaluate(func, par, x):
             return mpf(0), mpf(0)
         if func == "logsigmoid":
             return (mpf(0), mpf(0)) if pos else ("-Infinity", mpf(1))
+        if func == "tanh":
+            return (mpf(1), mpf(0)) if pos else (mpf(-1), mpf(0))
+        if func in ("mish", "gelu"):
+            return ("Infinity", mpf(1)) if pos else (mpf(0), mpf(0))
         if func == "leakyrelu":
             s = mpf(par["NegativeSlope"])
             if pos:
@@ -367,6 +386,34 @@ def evaluate(func, par, x):
         if x > 0:
             return mx, mpf(1)
         return a * mp.expm1(mx), a * mp.exp(mx)
+    if func == "tanh":
+        return mp.tanh(mx), mp.sech(mx) ** 2
+    if func == "mish":
+        # With t = e^x: tanh(ln(1 + t)) = t(t + 2) / (t(t + 2) + 2) and
+        # sech^2(ln(1 + t)) = 4(1 + t)^2 / ((1 + t)^2 + 1)^2: no cancellation anywhere.
+        t = mp.exp(mx)
+        w = 1 + t
+        n = t * (t + 2)
+        th = n / (n + 2)
+        sech2 = 4 * w * w / (n + 2) ** 2
+        s, _ = sigma_pair(mx)
+        return mx * th, th + mx * sech2 * s
+    if func == "gelu":
+        if par["Approximate"] == "None":
+            # Beyond |x| = 100 the tail e^(-x^2/2) < 1e-2000 is far below every cutoff (and mpmath's erfc
+            # cannot take such arguments): the values are x and 1, or negative and far below ZERO_CUTOFF.
+            if x > 100:
+                return mx, mpf(1)
+            if x < -100:
+                return -mpf("1e-2000"), -mpf("1e-2000")
+            return mx * mp.ncdf(mx), mp.ncdf(mx) + mx * mp.npdf(mx)
+        # 0.5 x (1 + tanh(v / 2)) = x sigma(v), v = 2 sqrt(2/pi) (x + 0.044715 x^3),
+        # with the decimal 0.044715 taken exactly.
+        c = 2 * mp.sqrt(2 / mp.pi)
+        v = c * (mx + mpf("0.044715") * mx ** 3)
+        dv = c * (1 + 3 * mpf("0.044715") * mx ** 2)
+        s, t = sigma_pair(v)
+        return mx * s, s + mx * s * t * dv
     if func == "leakyrelu":
         s = mpf(par["NegativeSlope"])
         return (mx, mpf(1)) if x > 0 else (s * mx, s)
@@ -415,6 +462,8 @@ def evaluate_from_output(func, par, y, typ):
         if math.isinf(y):
             return mpf(1)  # y -> sign(Beta) inf as Beta x -> +inf, where sigma(Beta x) -> 1
         return -mp.expm1(mp.fmul(-mpf(par.get("Beta", 1.0)), my, exact=True))
+    if func == "tanh":
+        return 1 - my * my
     raise ValueError(func)
 
 
@@ -428,6 +477,8 @@ def centres(func, par):
     if func == "sigmoid":
         c = par["Offset"]
         return [c], c, c
+    if func in ROOTS:
+        return [0.0, float(ROOTS[func](par))], 0.0, 0.0
     if func == "sigmoidsum":
         offs = par["_offsets"]
         n = len(offs)
@@ -467,6 +518,35 @@ def extra_inputs(func, par, typ):
     return []
 
 
+def gelu_root(par):
+    """Where the GELU derivative vanishes (its minimum), to 80 digits."""
+    if par["Approximate"] == "None":
+        return mp.findroot(lambda x: mp.ncdf(x) + x * mp.npdf(x), mpf("-0.75"))
+    c = 2 * mp.sqrt(2 / mp.pi)
+
+    def d(x):
+        v = c * (x + mpf("0.044715") * x ** 3)
+        s, t = sigma_pair(v)
+        return s + x * s * t * c * (1 + 3 * mpf("0.044715") * x ** 2)
+
+    return mp.findroot(d, mpf("-0.75"))
+
+
+def mish_root(par):
+    """Where the Mish derivative vanishes (its minimum), to 80 digits."""
+    def d(x):
+        t = mp.exp(x)
+        n = t * (t + 2)
+        s, _ = sigma_pair(x)
+        return n / (n + 2) + x * 4 * (1 + t) ** 2 / (n + 2) ** 2 * s
+
+    return mp.findroot(d, mpf("-1.19"))
+
+
+# Functions whose derivative has a zero: their tables also hold the inputs nearest that zero.
+ROOTS = {"gelu": gelu_root, "mish": mish_root}
+
+
 def linspace(a, b, n):
     return [a + (b - a) * i / (n - 1) for i in range(n)]
 
@@ -497,6 +577,12 @@ def make_inputs(name, func, par, typ):
     # extremes
     raw += [big, -big, math.inf, -math.inf]
     raw += extra_inputs(func, par, typ)
+    # the inputs nearest a zero of the derivative, where it is hardest to keep its relative accuracy
+    if func in ROOTS:
+        root = ROOTS[func](par)
+        near = to_type(float(root), typ)
+        step = (2.0 ** -24 if typ == "float" else 2.0 ** -53) * abs(near)
+        raw += [near + k * step for k in range(-8, 9)]
     # pseudo-random values (fixed seed per table)
     rng = random.Random(zlib.crc32(name.encode("ascii")))
     nbits = 32 if typ == "float" else 64
@@ -542,7 +628,13 @@ def attribute_text(func, par):
         return "[%s]" % name
     parts = []
     for k, v in props:
-        parts.append("%s = %s" % (k, str(v) if isinstance(v, int) else csharp_double(v)))
+        if k in ENUM_TYPES:
+            text = ENUM_TYPES[k] + "." + v
+        elif isinstance(v, int):
+            text = str(v)
+        else:
+            text = csharp_double(v)
+        parts.append("%s = %s" % (k, text))
     return "[%s(%s)]" % (name, ", ".join(parts))
 
 
