@@ -89,6 +89,12 @@ public class FromOutputTests(ITestOutputHelper output)
         "HardSigmoid",
         "HardTanh(Min = -0.5, Max = 2)",
         "Softsign",
+        "Sigmoid(Offset = 2)",
+        "Tanh",
+        "Elu(Alpha = 0.5)",
+        "Celu(Alpha = 2)",
+        "Selu",
+        "Softplus(Beta = 2)",
     };
 
     /// <summary>

@@ -30,7 +30,65 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         ["hard-swish"] = (x => x * Math.Clamp((x + 3) / 6, 0, 1), x => x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6),
         ["relu6"] = (x => Math.Clamp(x, 0, 6), x => x > 0 && x < 6 ? 1 : 0),
         ["softsign"] = (x => x / (1 + Math.Abs(x)), x => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x)))),
+        ["selu"] = (x => SeluLambda * (x > 0 ? x : SeluAlpha * (Math.Exp(x) - 1)), x => SeluLambda * (x > 0 ? 1 : SeluAlpha * Math.Exp(x))),
+        ["celu"] = (x => x > 0 ? x : 2 * (Math.Exp(x / 2) - 1), x => x > 0 ? 1 : Math.Exp(x / 2)),
+        ["gelu"] = (x => x * NormalCdf(x), x => NormalCdf(x) + x * NormalPdf(x)),
+        ["gelu-tanh"] = (x => x * Sigmoid(2 * GeluTanhArgument(x)), GeluTanhDerivative),
+        ["silu"] = (x => x * Sigmoid(x), x => Sigmoid(x) * (1 + x * Sigmoid(-x))),
+        ["mish"] = (x => x * Math.Tanh(Math.Log(1 + Math.Exp(x))), MishDerivative),
+        ["tanh"] = (Math.Tanh, x => 1 / (Math.Cosh(x) * Math.Cosh(x))),
+        ["log-sigmoid"] = (x => -Math.Log(1 + Math.Exp(-x)), x => Sigmoid(-x)),
+        ["softplus-beta2"] = (x => Math.Log(1 + Math.Exp(2 * x)) / 2, x => Sigmoid(2 * x)),
     };
+
+    private const double SeluAlpha = 1.6732632423543772848170429916717;
+    private const double SeluLambda = 1.0507009873554804934193349852946;
+
+    private static double NormalPdf(double x) => Math.Exp(-x * x / 2) / Math.Sqrt(2 * Math.PI);
+
+    /// <summary>
+    /// Φ(x): for x ≥ -2 the one-signed series ½ + φ(x)·Σ x^(2n+1)/(1·3·…·(2n+1)); below, φ(x)·M(-x) with Mills' ratio
+    /// M(a) = 1/(a + 1/(a + 2/(a + 3/(a + …)))) (Laplace's continued fraction), so the left tail keeps its digits.
+    /// </summary>
+    private static double NormalCdf(double x)
+    {
+        if (x >= -2)
+        {
+            double term = x, sum = x;
+            for (var n = 1; n < 200 && Math.Abs(term) > 1e-18 * Math.Abs(sum); n++)
+            {
+                term *= x * x / (2 * n + 1);
+                sum += term;
+            }
+
+            return 0.5 + NormalPdf(x) * sum;
+        }
+
+        var a = -x;
+        var fraction = a;
+        for (var k = 300; k >= 1; k--)
+        {
+            fraction = a + k / fraction;
+        }
+
+        return NormalPdf(x) / fraction;
+    }
+
+    private static double GeluTanhArgument(double x) => Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x);
+
+    /// <summary>d/dx of x·σ(2u), u = √(2/π)(x + 0.044715x³): σ(2u) + 2x·σ(2u)σ(-2u)·u'.</summary>
+    private static double GeluTanhDerivative(double x)
+    {
+        var u = GeluTanhArgument(x);
+        return Sigmoid(2 * u) + 2 * x * Sigmoid(2 * u) * Sigmoid(-2 * u) * Math.Sqrt(2 / Math.PI) * (1 + 3 * 0.044715 * x * x);
+    }
+
+    /// <summary>tanh(s) + x·sech²(s)·σ(x), s = softplus(x).</summary>
+    private static double MishDerivative(double x)
+    {
+        var s = Math.Log(1 + Math.Exp(x));
+        return Math.Tanh(s) + x * Sigmoid(x) / (Math.Cosh(s) * Math.Cosh(s));
+    }
 
     /// <summary>Every PNG the sample writes, with its size in pixels. Each has a CSV of the same name.</summary>
     public static readonly (string Name, int Width, int Height)[] Figures =
