@@ -32,10 +32,13 @@ internal sealed class EluKernel : Kernel
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
     }
 
+    // The fused statements share one range reduction between e^x - 1 and e^x; the forward and derivative statements
+    // call the same helper (or its exp-only half), so all three give the same values.
     public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteNegativePart(writer, spec, compute);
-        WriteNegativeSlope(writer, spec, compute);
+        writer.Line("var expm1 = {M}.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below");
+        writer.Line("var negative = " + Times("expm1", spec.Alpha, compute) + ";");
+        writer.Line("var slope = " + Times("exp", spec.Alpha, compute) + ";");
         writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x, negative);");
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
     }
@@ -50,9 +53,15 @@ internal sealed class EluKernel : Kernel
         writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan(y, {{VD}}.Zero), {{VD}}.One, {sum});");
     }
 
-    private static void WriteNegativePart(CodeWriter writer, ActivationSpec spec, ElementType compute) =>
-        writer.Line("var negative = " + Times("{M}.ExpM1NonPositive(x)", spec.Alpha, compute) + ";");
+    private static void WriteNegativePart(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        writer.Line("var expm1 = {M}.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below");
+        writer.Line("var negative = " + Times("expm1", spec.Alpha, compute) + ";");
+    }
 
-    private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec, ElementType compute) =>
-        writer.Line("var slope = " + Times("{M}.Exp(x, 0)", spec.Alpha, compute) + ";");
+    private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        writer.Line("var exp = {M}.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below");
+        writer.Line("var slope = " + Times("exp", spec.Alpha, compute) + ";");
+    }
 }

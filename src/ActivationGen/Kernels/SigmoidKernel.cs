@@ -54,12 +54,12 @@ internal sealed class SigmoidKernel : Kernel
         if (spec.Offset == 0)
         {
             writer.Line("var z = x;");
-            writer.Line("var t = {M}.Exp(-{V}.Abs(z), 0); // e^-|x|, in [0, 1]");
+            writer.Line("var t = {M}.ExpNonPositive(-{V}.Abs(z), 0); // e^-|x|, in [0, 1]");
         }
         else
         {
             writer.Line("var z = {M}.Subtract(x, " + Literals.Of(spec.Offset, compute) + ", " + Literals.Of(0, compute) + ", out var zLow); // z + zLow = x - Offset exactly");
-            writer.Line("var t = {M}.Exp(-{V}.Abs(z), {V}.ConditionalSelect({V}.GreaterThanOrEqual(z, {VD}.Zero), -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]");
+            writer.Line("var t = {M}.ExpNonPositive(-{V}.Abs(z), {V}.ConditionalSelect({V}.GreaterThanOrEqual(z, {VD}.Zero), -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]");
         }
     }
 

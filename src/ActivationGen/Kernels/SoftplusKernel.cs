@@ -92,7 +92,7 @@ internal sealed class SoftplusKernel : Kernel
     }
 
     private static void WriteExponential(CodeWriter writer) =>
-        writer.Line("var t = {M}.Exp(-{V}.Abs(x), 0); // e^-|x|, in [0, 1]");
+        writer.Line("var t = {M}.ExpNonPositive(-{V}.Abs(x), 0); // e^-|x|, in [0, 1]");
 
     private static void WriteValue(CodeWriter writer)
     {

@@ -33,8 +33,9 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
         {
-            var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x) * global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, 0) * global::System.Runtime.Intrinsics.Vector128.Create(0.5);
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below
+            var negative = expm1 * global::System.Runtime.Intrinsics.Vector128.Create(0.5);
+            var slope = exp * global::System.Runtime.Intrinsics.Vector128.Create(0.5);
             var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), x, negative);
             var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, slope);
             derivative = dy;
@@ -44,8 +45,9 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
         {
-            var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x) * global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, 0) * global::System.Runtime.Intrinsics.Vector256.Create(0.5);
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below
+            var negative = expm1 * global::System.Runtime.Intrinsics.Vector256.Create(0.5);
+            var slope = exp * global::System.Runtime.Intrinsics.Vector256.Create(0.5);
             var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), x, negative);
             var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, slope);
             derivative = dy;
@@ -55,8 +57,9 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
         {
-            var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x) * global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, 0) * global::System.Runtime.Intrinsics.Vector512.Create(0.5);
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below
+            var negative = expm1 * global::System.Runtime.Intrinsics.Vector512.Create(0.5);
+            var slope = exp * global::System.Runtime.Intrinsics.Vector512.Create(0.5);
             var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), x, negative);
             var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, slope);
             derivative = dy;

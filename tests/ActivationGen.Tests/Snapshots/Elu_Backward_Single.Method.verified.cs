@@ -33,7 +33,8 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, 0);
+            var exp = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var slope = exp;
             var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, slope);
             return dy;
         }
@@ -41,7 +42,8 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, 0);
+            var exp = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var slope = exp;
             var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, slope);
             return dy;
         }
@@ -49,7 +51,8 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(x, 0);
+            var exp = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var slope = exp;
             var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, slope);
             return dy;
         }

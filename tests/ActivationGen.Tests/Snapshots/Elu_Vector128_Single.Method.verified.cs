@@ -33,7 +33,8 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
+            var negative = expm1;
             var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), x, negative);
             return y;
         }
@@ -41,7 +42,8 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
+            var negative = expm1;
             var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), x, negative);
             return y;
         }
@@ -49,7 +51,8 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            var negative = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
+            var negative = expm1;
             var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), x, negative);
             return y;
         }

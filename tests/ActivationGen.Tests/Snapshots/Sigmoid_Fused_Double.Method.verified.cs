@@ -34,7 +34,7 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
         {
             var z = x;
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(z), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector128.Abs(z), 0); // e^-|x|, in [0, 1]
             var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, t), t);
             var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             derivative = dy;
@@ -45,7 +45,7 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
         {
             var z = x;
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(z), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector256.Abs(z), 0); // e^-|x|, in [0, 1]
             var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, t), t);
             var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             derivative = dy;
@@ -56,7 +56,7 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
         {
             var z = x;
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(z), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector512.Abs(z), 0); // e^-|x|, in [0, 1]
             var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, t), t);
             var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
             derivative = dy;

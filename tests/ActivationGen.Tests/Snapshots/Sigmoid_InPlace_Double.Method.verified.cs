@@ -34,7 +34,7 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
             var z = x;
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(z), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector128.Abs(z), 0); // e^-|x|, in [0, 1]
             var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, t), t);
             return y;
         }
@@ -43,7 +43,7 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
             var z = x;
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(z), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector256.Abs(z), 0); // e^-|x|, in [0, 1]
             var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, t), t);
             return y;
         }
@@ -52,7 +52,7 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
             var z = x;
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(z), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector512.Abs(z), 0); // e^-|x|, in [0, 1]
             var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, t), t);
             return y;
         }

@@ -33,7 +33,7 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector128.Abs(x), 0); // e^-|x|, in [0, 1]
             var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, t), t);
             return dy;
         }
@@ -41,7 +41,7 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector256.Abs(x), 0); // e^-|x|, in [0, 1]
             var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, t), t);
             return dy;
         }
@@ -49,7 +49,7 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector512.Abs(x), 0); // e^-|x|, in [0, 1]
             var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, t), t);
             return dy;
         }

@@ -33,7 +33,7 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector128.Abs(x), 0); // e^-|x|, in [0, 1]
             var log1p = global::ActivationGen.Internal.ActivationMath.Log1pUnit(t);
             var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), x + log1p, log1p);
             return y;
@@ -42,7 +42,7 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector256.Abs(x), 0); // e^-|x|, in [0, 1]
             var log1p = global::ActivationGen.Internal.ActivationMath.Log1pUnit(t);
             var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), x + log1p, log1p);
             return y;
@@ -51,7 +51,7 @@ namespace ActivationGen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), 0); // e^-|x|, in [0, 1]
+            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector512.Abs(x), 0); // e^-|x|, in [0, 1]
             var log1p = global::ActivationGen.Internal.ActivationMath.Log1pUnit(t);
             var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), x + log1p, log1p);
             return y;
