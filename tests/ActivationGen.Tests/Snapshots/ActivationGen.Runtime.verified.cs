@@ -793,9 +793,308 @@ namespace ActivationGen.Internal
             return z;
         }
 
+        /// <summary>
+        /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0), else
+        /// ±(1 - 2t/(1 + t)) with t = e^-2|x| (no cancellation: 2t/(1 + t) ≤ 1/2); ±∞ give ±1, NaN gives NaN. Takes
+        /// t4 = 4e^-2|x| = Exp(-2|x|, 2), which SechSquared shares.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> Tanh(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> t4)
+        {
+            var s = x * x;
+            var p = global::System.Runtime.Intrinsics.Vector128.Create(-2.060276537636634E-05);
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(8.511313685577672E-05));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.0002346347410887237));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(0.0005889360520074057));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.001455661830100716));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(0.003592110378689024));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.008863234397814355));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(0.021869488493666944));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.053968253967434016));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(0.13333333333332714));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333));
+            var small = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * s, p, x);
+            var a = global::System.Runtime.Intrinsics.Vector128.Abs(x);
+            var large = global::System.Runtime.Intrinsics.Vector128<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25));
+            return global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
+        }
+
+        /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2) (rounded once also where it is subnormal), lane-wise, within 2 ULP; no cancellation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> SechSquared(global::System.Runtime.Intrinsics.Vector128<double> t4) =>
+            DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25));
+
+        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / square;
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
+        }
+
+        /// <summary>
+        /// The normal distribution's lower tail in the form Φ(-a) = e^(-a²/2)·M(a), lane-wise for 0 ≤ a ≤ 40 (NaN gives
+        /// NaN): returns M(a) = H(t) / (a + 5), t = (a - 5) / (a + 5), H a degree-24 fit (relative error 2e-17), and
+        /// e = e^(-a²/2) with a² split exactly into a high and a low part, so the tail keeps its digits down to 1e-300.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> NormalTailRatio(global::System.Runtime.Intrinsics.Vector128<double> a, out global::System.Runtime.Intrinsics.Vector128<double> e)
+        {
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, a, -square);
+            e = Exp(square * global::System.Runtime.Intrinsics.Vector128.Create(-0.5), squareLow * global::System.Runtime.Intrinsics.Vector128.Create(-0.5), 0);
+            // a ± 5 as exact pairs, then 1 / (a + 5) and t = (a - 5) / (a + 5) with their roundings put back: H is
+            // steep near t = -1, where an error of t would cost several ULP.
+            var five = global::System.Runtime.Intrinsics.Vector128.Create(5.0);
+            var den = a + five;
+            var denB = den - a;
+            var denLow = (a - (den - denB)) + (five - denB);
+            var num = a - five;
+            var numB = num - a;
+            var numLow = (a - (num - numB)) - (five + numB);
+            var r = global::System.Runtime.Intrinsics.Vector128<double>.One / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(r, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-r, den, global::System.Runtime.Intrinsics.Vector128<double>.One) - r * denLow, r);
+            var t0 = num * r;
+            var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-t0, den, num) + (numLow - t0 * denLow), r, t0);
+            var h = global::System.Runtime.Intrinsics.Vector128.Create(-1.9750205117389054E-11);
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-4.215048810150002E-10));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-1.1003514880321343E-09));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(2.380938735908965E-09));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(1.0732670653455705E-08));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-8.83395147619223E-09));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-7.012796329386927E-08));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(4.0453499469914684E-08));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(4.3632213903968043E-07));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-3.347456433999717E-07));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-2.7707520210893634E-06));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(3.979875146352331E-06));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(1.6681654735816092E-05));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-4.976247516686963E-05));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-5.9375811494585084E-05));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.0005448989960971598));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.0007978693886321235));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.0029933767622323353));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.020795066799200485));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.06911863870685579));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.16502036617040983));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.3135331566712881));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.495305615969976));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.6653825028900568));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.769193049750063));
+            return h * reciprocal;
+        }
+
+        /// <summary>
+        /// NormalTailRatio for double lanes that compute a float result, lane-wise for 0 ≤ a ≤ 15: M(a) = H(t) / (a + 5)
+        /// with a degree-11 fit of H (relative error 1e-10) and t rounded as it comes, far inside float's precision.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> NormalTailRatioSingle(global::System.Runtime.Intrinsics.Vector128<double> a, out global::System.Runtime.Intrinsics.Vector128<double> e)
+        {
+            e = Exp(a * a * global::System.Runtime.Intrinsics.Vector128.Create(-0.5), 0); // a is a float: a² is exact in double
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / (a + global::System.Runtime.Intrinsics.Vector128.Create(5.0));
+            var t = (a - global::System.Runtime.Intrinsics.Vector128.Create(5.0)) * reciprocal;
+            var h = global::System.Runtime.Intrinsics.Vector128.Create(-5.541948367239735E-05);
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-4.386239763971326E-05));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.0005539788066265183));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.0008035411670509104));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.0029972884006137165));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.020796091792858726));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.06911793682793106));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.16502026670253728));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.31353320723007627));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.49530562048586146));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(-0.6653825019029828));
+            h = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector128.Create(0.7691930497100417));
+            return h * reciprocal;
+        }
+
+        /// <summary>
+        /// The derivative of exact GELU, Φ(x) + x·φ(x), lane-wise around its zero x0 = -0.75179…: d·Q(d) with d = x - x0
+        /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> GeluDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> elsewhere)
+        {
+            var d = (x - global::System.Runtime.Intrinsics.Vector128.Create(-0.7517915246935645)) - global::System.Runtime.Intrinsics.Vector128.Create(1.4956759177009883E-17);
+            var q = global::System.Runtime.Intrinsics.Vector128.Create(1.7562879897975466E-09);
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.1650491274503813E-09));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-3.5355526780646313E-08));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.7676313937126184E-09));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(5.702356887750598E-07));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(4.329086085999942E-07));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-7.748451794705445E-06));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.1214394961873585E-05));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(8.615947726914578E-05));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0001863397483131801));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.0007448268385633687));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.002239538068245906));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0045392283791204115));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.01942167983819681));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.014771522148244235));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.11400823329722187));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.018199676398671087));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.388284982990552));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.4314939923140469));
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>
+        /// The derivative of tanh-form GELU lane-wise around its zero x0 = -0.75246…: d·Q(d) with d = x - x0 (x0 as a
+        /// double pair) and Q a degree-21 fit over |d| ≤ 0.6 (relative error 2e-16), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> GeluTanhDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> elsewhere)
+        {
+            var d = (x - global::System.Runtime.Intrinsics.Vector128.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector128.Create(3.635560509207687E-17);
+            var q = global::System.Runtime.Intrinsics.Vector128.Create(1.4600512200146775E-09);
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-8.991045155395695E-09));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.672791046520547E-08));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(7.279664896924296E-08));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(1.4145680974652207E-07));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-4.29889781283684E-07));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-9.89829523239744E-07));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(2.4332162302379418E-06));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(5.91860496383733E-06));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.5950832860679398E-05));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-3.4956170863314744E-05));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0001242522701566289));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0002639276404628979));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.0009274420224161723));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.0024227318458722273));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.005261059254894798));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.019682309459833052));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.016619328343051937));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.11394448308095899));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.015782853521848033));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.38751844613578895));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.4304000910248585));
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>
+        /// v = 2√(2/π)·(a + 0.044715·a³) lane-wise for 0 ≤ a ≤ 1000 (the decimal 0.044715 taken exactly) as a double pair
+        /// v + lo, so e^-v keeps its digits deep into GELU's left tail (an error of v is an absolute error of ln e^-v).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> GeluTanhArgument(global::System.Runtime.Intrinsics.Vector128<double> a, out global::System.Runtime.Intrinsics.Vector128<double> lo)
+        {
+            var c1 = global::System.Runtime.Intrinsics.Vector128.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = global::System.Runtime.Intrinsics.Vector128.Create(-9.96930880911092E-17);
+            var c3 = global::System.Runtime.Intrinsics.Vector128.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = global::System.Runtime.Intrinsics.Vector128.Create(-6.175149918155315E-19);
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, a, -square);
+            var cubic = c3 * square; // c3·a² = cubic + cubicLow
+            var cubicLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
+            var b = sum - c1;
+            var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
+            var v = a * sum;
+            lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
+            return v;
+        }
+
+        /// <summary>
+        /// The derivative of Mish lane-wise around its zero x0 = -1.19243…: d·Q(d) with d = x - x0 (x0 as a double pair)
+        /// and Q a degree-21 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> MishDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> elsewhere)
+        {
+            var d = (x - global::System.Runtime.Intrinsics.Vector128.Create(-1.1924312145154952)) - global::System.Runtime.Intrinsics.Vector128.Create(-4.8484829848031044E-17);
+            var q = global::System.Runtime.Intrinsics.Vector128.Create(1.6235719699259118E-10);
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(2.770967026712696E-09));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(6.654918360307832E-09));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-4.941492142206513E-09));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-6.187052985127551E-08));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.414263774947213E-07));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(2.6916962424516343E-08));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(1.0717533782481672E-06));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(2.908812744210723E-06));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(9.427212940900266E-07));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.7299269923867086E-05));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-5.582891383223581E-05));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-4.1961496099885436E-05));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.00025412936371959765));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0009898181021319823));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0010924055409509976));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.0033606849270233392));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.01582112656173353));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.020271822716684245));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.04190782104360988));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.20473126408010586));
+            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.2669479140495345));
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> Multiply(global::System.Runtime.Intrinsics.Vector128<double> x, double hi, double hiLo, out global::System.Runtime.Intrinsics.Vector128<double> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector128.Create(hi);
+            lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(hi), -z);
+            if (hiLo != 0)
+            {
+                lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(hiLo), lo);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)), lo, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// z + lo = x / (hi + hiLo) lane-wise, to about twice the precision, with reciprocal the constant 1 / hi rounded: the
+        /// remainder x - z·(hi + hiLo) is exact by fused multiply-add. z infinite: no low part.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> Divide(global::System.Runtime.Intrinsics.Vector128<double> x, double hi, double hiLo, double reciprocal, out global::System.Runtime.Intrinsics.Vector128<double> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector128.Create(reciprocal);
+            var remainder = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector128.Create(hi), x);
+            if (hiLo != 0)
+            {
+                remainder = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector128.Create(hiLo), remainder);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)), remainder * global::System.Runtime.Intrinsics.Vector128.Create(reciprocal), global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
+        /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> ExpM1NonNegative(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> lo)
+        {
+            var max = global::System.Runtime.Intrinsics.Vector128.Create(709.8); // just above ln(MaxValue): the result overflows
+            var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x);
+            xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(xc, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2E), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic));
+            var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic);
+            var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2Hi), xc);
+            r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2Lo), r) + lo;
+            var p = ExpM1Reduced(r);
+            var half = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBits - 1023 + 1)) << 52).AsDouble(); // 2^(k-1)
+            var result = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+            return result + result;
+        }
+
         /// <summary>e^r - 1 for |r| ≤ ln(2)/2 + a little: Taylor to degree 13, below 0.1 ULP of truncation error.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector128<double> r)
+        public static global::System.Runtime.Intrinsics.Vector128<double> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector128<double> r)
         {
             var q = global::System.Runtime.Intrinsics.Vector128.Create(1.6059043836821613E-10);
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(2.08767569878681E-09));
@@ -954,11 +1253,104 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
+        /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0),
+        /// else ±(1 - 2t/(1 + t)) with t = e^-2|x|; ±∞ give ±1, NaN gives NaN. Takes t4 = 4e^-2|x| = Exp(-2|x|, 2).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> Tanh(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> t4)
+        {
+            var s = x * x;
+            var p = global::System.Runtime.Intrinsics.Vector128.Create(-0.0066102277f);
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(0.021309389f));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.05390943f));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(0.13333113f));
+            p = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333f));
+            var small = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x * s, p, x);
+            var a = global::System.Runtime.Intrinsics.Vector128.Abs(x);
+            var large = global::System.Runtime.Intrinsics.Vector128<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector128<float>.One + t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25f));
+            return global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
+        }
+
+        /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2), lane-wise in float; no cancellation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> SechSquared(global::System.Runtime.Intrinsics.Vector128<float> t4) =>
+            DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25f));
+
+        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> n, global::System.Runtime.Intrinsics.Vector128<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
+            var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / square;
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
+        }
+
+        /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> Multiply(global::System.Runtime.Intrinsics.Vector128<float> x, float hi, float hiLo, out global::System.Runtime.Intrinsics.Vector128<float> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector128.Create(hi);
+            lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(hi), -z);
+            if (hiLo != 0)
+            {
+                lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(hiLo), lo);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity)), lo, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// z + lo = x / (hi + hiLo) lane-wise, to about twice the precision, with reciprocal the constant 1 / hi rounded: the
+        /// remainder x - z·(hi + hiLo) is exact by fused multiply-add. z infinite: no low part.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> Divide(global::System.Runtime.Intrinsics.Vector128<float> x, float hi, float hiLo, float reciprocal, out global::System.Runtime.Intrinsics.Vector128<float> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector128.Create(reciprocal);
+            var remainder = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector128.Create(hi), x);
+            if (hiLo != 0)
+            {
+                remainder = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector128.Create(hiLo), remainder);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity)), remainder * global::System.Runtime.Intrinsics.Vector128.Create(reciprocal), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
+        /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> ExpM1NonNegative(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> lo)
+        {
+            var max = global::System.Runtime.Intrinsics.Vector128.Create(88.75f); // just above ln(MaxValue): the result overflows
+            var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x);
+            xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(xc, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2EF), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2LoF), r) + lo;
+            var p = ExpM1Reduced(r);
+            var half = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBitsF - 127 + 1)) << 23).AsSingle(); // 2^(k-1)
+            var result = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+            return result + result;
+        }
+
+        /// <summary>
         /// e^r - 1 in float for |r| ≤ ln(2)/2 + a little: r + r²·q(r) with q of degree 4, minimax for the error relative to
         /// e^r (0.03 ULP; 0.17 ULP relative to e^r - 1), fitted by tests/ActivationGen.Tests/Reference/fit_exp_polynomial.py.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector128<float> r)
+        public static global::System.Runtime.Intrinsics.Vector128<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector128<float> r)
         {
             var q = global::System.Runtime.Intrinsics.Vector128.Create(1.38389028E-03f);
             q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector128.Create(8.36919248E-03f));
@@ -1113,9 +1505,308 @@ namespace ActivationGen.Internal
             return z;
         }
 
+        /// <summary>
+        /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0), else
+        /// ±(1 - 2t/(1 + t)) with t = e^-2|x| (no cancellation: 2t/(1 + t) ≤ 1/2); ±∞ give ±1, NaN gives NaN. Takes
+        /// t4 = 4e^-2|x| = Exp(-2|x|, 2), which SechSquared shares.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> Tanh(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> t4)
+        {
+            var s = x * x;
+            var p = global::System.Runtime.Intrinsics.Vector256.Create(-2.060276537636634E-05);
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(8.511313685577672E-05));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002346347410887237));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(0.0005889360520074057));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(-0.001455661830100716));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(0.003592110378689024));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863234397814355));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(0.021869488493666944));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253967434016));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(0.13333333333332714));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333));
+            var small = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * s, p, x);
+            var a = global::System.Runtime.Intrinsics.Vector256.Abs(x);
+            var large = global::System.Runtime.Intrinsics.Vector256<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25));
+            return global::System.Runtime.Intrinsics.Vector256.CopySign(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
+        }
+
+        /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2) (rounded once also where it is subnormal), lane-wise, within 2 ULP; no cancellation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> SechSquared(global::System.Runtime.Intrinsics.Vector256<double> t4) =>
+            DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25));
+
+        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<double> n, global::System.Runtime.Intrinsics.Vector256<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<double>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError);
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256<double>.One / square;
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, n);
+            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
+        }
+
+        /// <summary>
+        /// The normal distribution's lower tail in the form Φ(-a) = e^(-a²/2)·M(a), lane-wise for 0 ≤ a ≤ 40 (NaN gives
+        /// NaN): returns M(a) = H(t) / (a + 5), t = (a - 5) / (a + 5), H a degree-24 fit (relative error 2e-17), and
+        /// e = e^(-a²/2) with a² split exactly into a high and a low part, so the tail keeps its digits down to 1e-300.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> NormalTailRatio(global::System.Runtime.Intrinsics.Vector256<double> a, out global::System.Runtime.Intrinsics.Vector256<double> e)
+        {
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a, a, -square);
+            e = Exp(square * global::System.Runtime.Intrinsics.Vector256.Create(-0.5), squareLow * global::System.Runtime.Intrinsics.Vector256.Create(-0.5), 0);
+            // a ± 5 as exact pairs, then 1 / (a + 5) and t = (a - 5) / (a + 5) with their roundings put back: H is
+            // steep near t = -1, where an error of t would cost several ULP.
+            var five = global::System.Runtime.Intrinsics.Vector256.Create(5.0);
+            var den = a + five;
+            var denB = den - a;
+            var denLow = (a - (den - denB)) + (five - denB);
+            var num = a - five;
+            var numB = num - a;
+            var numLow = (a - (num - numB)) - (five + numB);
+            var r = global::System.Runtime.Intrinsics.Vector256<double>.One / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(r, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-r, den, global::System.Runtime.Intrinsics.Vector256<double>.One) - r * denLow, r);
+            var t0 = num * r;
+            var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-t0, den, num) + (numLow - t0 * denLow), r, t0);
+            var h = global::System.Runtime.Intrinsics.Vector256.Create(-1.9750205117389054E-11);
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-4.215048810150002E-10));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-1.1003514880321343E-09));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(2.380938735908965E-09));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(1.0732670653455705E-08));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-8.83395147619223E-09));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-7.012796329386927E-08));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(4.0453499469914684E-08));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(4.3632213903968043E-07));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-3.347456433999717E-07));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-2.7707520210893634E-06));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(3.979875146352331E-06));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(1.6681654735816092E-05));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-4.976247516686963E-05));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-5.9375811494585084E-05));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.0005448989960971598));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.0007978693886321235));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.0029933767622323353));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.020795066799200485));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.06911863870685579));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.16502036617040983));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.3135331566712881));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.495305615969976));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.6653825028900568));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.769193049750063));
+            return h * reciprocal;
+        }
+
+        /// <summary>
+        /// NormalTailRatio for double lanes that compute a float result, lane-wise for 0 ≤ a ≤ 15: M(a) = H(t) / (a + 5)
+        /// with a degree-11 fit of H (relative error 1e-10) and t rounded as it comes, far inside float's precision.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> NormalTailRatioSingle(global::System.Runtime.Intrinsics.Vector256<double> a, out global::System.Runtime.Intrinsics.Vector256<double> e)
+        {
+            e = Exp(a * a * global::System.Runtime.Intrinsics.Vector256.Create(-0.5), 0); // a is a float: a² is exact in double
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256<double>.One / (a + global::System.Runtime.Intrinsics.Vector256.Create(5.0));
+            var t = (a - global::System.Runtime.Intrinsics.Vector256.Create(5.0)) * reciprocal;
+            var h = global::System.Runtime.Intrinsics.Vector256.Create(-5.541948367239735E-05);
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-4.386239763971326E-05));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.0005539788066265183));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.0008035411670509104));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.0029972884006137165));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.020796091792858726));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.06911793682793106));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.16502026670253728));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.31353320723007627));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.49530562048586146));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(-0.6653825019029828));
+            h = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector256.Create(0.7691930497100417));
+            return h * reciprocal;
+        }
+
+        /// <summary>
+        /// The derivative of exact GELU, Φ(x) + x·φ(x), lane-wise around its zero x0 = -0.75179…: d·Q(d) with d = x - x0
+        /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> GeluDerivativeNearZero(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> elsewhere)
+        {
+            var d = (x - global::System.Runtime.Intrinsics.Vector256.Create(-0.7517915246935645)) - global::System.Runtime.Intrinsics.Vector256.Create(1.4956759177009883E-17);
+            var q = global::System.Runtime.Intrinsics.Vector256.Create(1.7562879897975466E-09);
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.1650491274503813E-09));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-3.5355526780646313E-08));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.7676313937126184E-09));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(5.702356887750598E-07));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(4.329086085999942E-07));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-7.748451794705445E-06));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.1214394961873585E-05));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(8.615947726914578E-05));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0001863397483131801));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.0007448268385633687));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.002239538068245906));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0045392283791204115));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.01942167983819681));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.014771522148244235));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.11400823329722187));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.018199676398671087));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.388284982990552));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.4314939923140469));
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(d), global::System.Runtime.Intrinsics.Vector256.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>
+        /// The derivative of tanh-form GELU lane-wise around its zero x0 = -0.75246…: d·Q(d) with d = x - x0 (x0 as a
+        /// double pair) and Q a degree-21 fit over |d| ≤ 0.6 (relative error 2e-16), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> GeluTanhDerivativeNearZero(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> elsewhere)
+        {
+            var d = (x - global::System.Runtime.Intrinsics.Vector256.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector256.Create(3.635560509207687E-17);
+            var q = global::System.Runtime.Intrinsics.Vector256.Create(1.4600512200146775E-09);
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-8.991045155395695E-09));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.672791046520547E-08));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(7.279664896924296E-08));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(1.4145680974652207E-07));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-4.29889781283684E-07));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-9.89829523239744E-07));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(2.4332162302379418E-06));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(5.91860496383733E-06));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.5950832860679398E-05));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-3.4956170863314744E-05));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0001242522701566289));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0002639276404628979));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.0009274420224161723));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.0024227318458722273));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.005261059254894798));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.019682309459833052));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.016619328343051937));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.11394448308095899));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.015782853521848033));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.38751844613578895));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.4304000910248585));
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(d), global::System.Runtime.Intrinsics.Vector256.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>
+        /// v = 2√(2/π)·(a + 0.044715·a³) lane-wise for 0 ≤ a ≤ 1000 (the decimal 0.044715 taken exactly) as a double pair
+        /// v + lo, so e^-v keeps its digits deep into GELU's left tail (an error of v is an absolute error of ln e^-v).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> GeluTanhArgument(global::System.Runtime.Intrinsics.Vector256<double> a, out global::System.Runtime.Intrinsics.Vector256<double> lo)
+        {
+            var c1 = global::System.Runtime.Intrinsics.Vector256.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = global::System.Runtime.Intrinsics.Vector256.Create(-9.96930880911092E-17);
+            var c3 = global::System.Runtime.Intrinsics.Vector256.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = global::System.Runtime.Intrinsics.Vector256.Create(-6.175149918155315E-19);
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a, a, -square);
+            var cubic = c3 * square; // c3·a² = cubic + cubicLow
+            var cubicLow = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
+            var b = sum - c1;
+            var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
+            var v = a * sum;
+            lo = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
+            return v;
+        }
+
+        /// <summary>
+        /// The derivative of Mish lane-wise around its zero x0 = -1.19243…: d·Q(d) with d = x - x0 (x0 as a double pair)
+        /// and Q a degree-21 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> MishDerivativeNearZero(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> elsewhere)
+        {
+            var d = (x - global::System.Runtime.Intrinsics.Vector256.Create(-1.1924312145154952)) - global::System.Runtime.Intrinsics.Vector256.Create(-4.8484829848031044E-17);
+            var q = global::System.Runtime.Intrinsics.Vector256.Create(1.6235719699259118E-10);
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(2.770967026712696E-09));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(6.654918360307832E-09));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-4.941492142206513E-09));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-6.187052985127551E-08));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.414263774947213E-07));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(2.6916962424516343E-08));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(1.0717533782481672E-06));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(2.908812744210723E-06));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(9.427212940900266E-07));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.7299269923867086E-05));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-5.582891383223581E-05));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-4.1961496099885436E-05));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.00025412936371959765));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0009898181021319823));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0010924055409509976));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.0033606849270233392));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.01582112656173353));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.020271822716684245));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.04190782104360988));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.20473126408010586));
+            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.2669479140495345));
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(d), global::System.Runtime.Intrinsics.Vector256.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> Multiply(global::System.Runtime.Intrinsics.Vector256<double> x, double hi, double hiLo, out global::System.Runtime.Intrinsics.Vector256<double> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector256.Create(hi);
+            lo = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(hi), -z);
+            if (hiLo != 0)
+            {
+                lo = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(hiLo), lo);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), lo, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// z + lo = x / (hi + hiLo) lane-wise, to about twice the precision, with reciprocal the constant 1 / hi rounded: the
+        /// remainder x - z·(hi + hiLo) is exact by fused multiply-add. z infinite: no low part.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> Divide(global::System.Runtime.Intrinsics.Vector256<double> x, double hi, double hiLo, double reciprocal, out global::System.Runtime.Intrinsics.Vector256<double> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector256.Create(reciprocal);
+            var remainder = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector256.Create(hi), x);
+            if (hiLo != 0)
+            {
+                remainder = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector256.Create(hiLo), remainder);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), remainder * global::System.Runtime.Intrinsics.Vector256.Create(reciprocal), global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
+        /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> ExpM1NonNegative(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> lo)
+        {
+            var max = global::System.Runtime.Intrinsics.Vector256.Create(709.8); // just above ln(MaxValue): the result overflows
+            var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max), max, x);
+            xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(xc, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2E), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagic));
+            var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagic);
+            var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2Hi), xc);
+            r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2Lo), r) + lo;
+            var p = ExpM1Reduced(r);
+            var half = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicBits - 1023 + 1)) << 52).AsDouble(); // 2^(k-1)
+            var result = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+            return result + result;
+        }
+
         /// <summary>e^r - 1 for |r| ≤ ln(2)/2 + a little: Taylor to degree 13, below 0.1 ULP of truncation error.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector256<double> r)
+        public static global::System.Runtime.Intrinsics.Vector256<double> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector256<double> r)
         {
             var q = global::System.Runtime.Intrinsics.Vector256.Create(1.6059043836821613E-10);
             q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(2.08767569878681E-09));
@@ -1274,11 +1965,104 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
+        /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0),
+        /// else ±(1 - 2t/(1 + t)) with t = e^-2|x|; ±∞ give ±1, NaN gives NaN. Takes t4 = 4e^-2|x| = Exp(-2|x|, 2).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> Tanh(global::System.Runtime.Intrinsics.Vector256<float> x, global::System.Runtime.Intrinsics.Vector256<float> t4)
+        {
+            var s = x * x;
+            var p = global::System.Runtime.Intrinsics.Vector256.Create(-0.0066102277f);
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(0.021309389f));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(-0.05390943f));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(0.13333113f));
+            p = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333f));
+            var small = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x * s, p, x);
+            var a = global::System.Runtime.Intrinsics.Vector256.Abs(x);
+            var large = global::System.Runtime.Intrinsics.Vector256<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector256<float>.One + t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25f));
+            return global::System.Runtime.Intrinsics.Vector256.CopySign(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55f)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
+        }
+
+        /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2), lane-wise in float; no cancellation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> SechSquared(global::System.Runtime.Intrinsics.Vector256<float> t4) =>
+            DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25f));
+
+        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<float> n, global::System.Runtime.Intrinsics.Vector256<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector256<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<float>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError);
+            var reciprocal = global::System.Runtime.Intrinsics.Vector256<float>.One / square;
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, n);
+            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
+        }
+
+        /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> Multiply(global::System.Runtime.Intrinsics.Vector256<float> x, float hi, float hiLo, out global::System.Runtime.Intrinsics.Vector256<float> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector256.Create(hi);
+            lo = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(hi), -z);
+            if (hiLo != 0)
+            {
+                lo = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(hiLo), lo);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(float.PositiveInfinity)), lo, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// z + lo = x / (hi + hiLo) lane-wise, to about twice the precision, with reciprocal the constant 1 / hi rounded: the
+        /// remainder x - z·(hi + hiLo) is exact by fused multiply-add. z infinite: no low part.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> Divide(global::System.Runtime.Intrinsics.Vector256<float> x, float hi, float hiLo, float reciprocal, out global::System.Runtime.Intrinsics.Vector256<float> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector256.Create(reciprocal);
+            var remainder = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector256.Create(hi), x);
+            if (hiLo != 0)
+            {
+                remainder = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector256.Create(hiLo), remainder);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(float.PositiveInfinity)), remainder * global::System.Runtime.Intrinsics.Vector256.Create(reciprocal), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
+        /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> ExpM1NonNegative(global::System.Runtime.Intrinsics.Vector256<float> x, global::System.Runtime.Intrinsics.Vector256<float> lo)
+        {
+            var max = global::System.Runtime.Intrinsics.Vector256.Create(88.75f); // just above ln(MaxValue): the result overflows
+            var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max), max, x);
+            xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(xc, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2EF), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2LoF), r) + lo;
+            var p = ExpM1Reduced(r);
+            var half = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicBitsF - 127 + 1)) << 23).AsSingle(); // 2^(k-1)
+            var result = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+            return result + result;
+        }
+
+        /// <summary>
         /// e^r - 1 in float for |r| ≤ ln(2)/2 + a little: r + r²·q(r) with q of degree 4, minimax for the error relative to
         /// e^r (0.03 ULP; 0.17 ULP relative to e^r - 1), fitted by tests/ActivationGen.Tests/Reference/fit_exp_polynomial.py.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector256<float> r)
+        public static global::System.Runtime.Intrinsics.Vector256<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector256<float> r)
         {
             var q = global::System.Runtime.Intrinsics.Vector256.Create(1.38389028E-03f);
             q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector256.Create(8.36919248E-03f));
@@ -1433,9 +2217,308 @@ namespace ActivationGen.Internal
             return z;
         }
 
+        /// <summary>
+        /// tanh(x) lane-wise, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0), else
+        /// ±(1 - 2t/(1 + t)) with t = e^-2|x| (no cancellation: 2t/(1 + t) ≤ 1/2); ±∞ give ±1, NaN gives NaN. Takes
+        /// t4 = 4e^-2|x| = Exp(-2|x|, 2), which SechSquared shares.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> Tanh(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> t4)
+        {
+            var s = x * x;
+            var p = global::System.Runtime.Intrinsics.Vector512.Create(-2.060276537636634E-05);
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(8.511313685577672E-05));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002346347410887237));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(0.0005889360520074057));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(-0.001455661830100716));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(0.003592110378689024));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863234397814355));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(0.021869488493666944));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253967434016));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(0.13333333333332714));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333));
+            var small = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x * s, p, x);
+            var a = global::System.Runtime.Intrinsics.Vector512.Abs(x);
+            var large = global::System.Runtime.Intrinsics.Vector512<double>.One - DivideByOnePlus(t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.5), t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25));
+            return global::System.Runtime.Intrinsics.Vector512.CopySign(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
+        }
+
+        /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2) (rounded once also where it is subnormal), lane-wise, within 2 ULP; no cancellation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> SechSquared(global::System.Runtime.Intrinsics.Vector512<double> t4) =>
+            DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25));
+
+        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<double> n, global::System.Runtime.Intrinsics.Vector512<double> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<double>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError);
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512<double>.One / square;
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, n);
+            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
+        }
+
+        /// <summary>
+        /// The normal distribution's lower tail in the form Φ(-a) = e^(-a²/2)·M(a), lane-wise for 0 ≤ a ≤ 40 (NaN gives
+        /// NaN): returns M(a) = H(t) / (a + 5), t = (a - 5) / (a + 5), H a degree-24 fit (relative error 2e-17), and
+        /// e = e^(-a²/2) with a² split exactly into a high and a low part, so the tail keeps its digits down to 1e-300.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> NormalTailRatio(global::System.Runtime.Intrinsics.Vector512<double> a, out global::System.Runtime.Intrinsics.Vector512<double> e)
+        {
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a, a, -square);
+            e = Exp(square * global::System.Runtime.Intrinsics.Vector512.Create(-0.5), squareLow * global::System.Runtime.Intrinsics.Vector512.Create(-0.5), 0);
+            // a ± 5 as exact pairs, then 1 / (a + 5) and t = (a - 5) / (a + 5) with their roundings put back: H is
+            // steep near t = -1, where an error of t would cost several ULP.
+            var five = global::System.Runtime.Intrinsics.Vector512.Create(5.0);
+            var den = a + five;
+            var denB = den - a;
+            var denLow = (a - (den - denB)) + (five - denB);
+            var num = a - five;
+            var numB = num - a;
+            var numLow = (a - (num - numB)) - (five + numB);
+            var r = global::System.Runtime.Intrinsics.Vector512<double>.One / den;
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(r, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-r, den, global::System.Runtime.Intrinsics.Vector512<double>.One) - r * denLow, r);
+            var t0 = num * r;
+            var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-t0, den, num) + (numLow - t0 * denLow), r, t0);
+            var h = global::System.Runtime.Intrinsics.Vector512.Create(-1.9750205117389054E-11);
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-4.215048810150002E-10));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-1.1003514880321343E-09));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(2.380938735908965E-09));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(1.0732670653455705E-08));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-8.83395147619223E-09));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-7.012796329386927E-08));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(4.0453499469914684E-08));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(4.3632213903968043E-07));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-3.347456433999717E-07));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-2.7707520210893634E-06));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(3.979875146352331E-06));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(1.6681654735816092E-05));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-4.976247516686963E-05));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-5.9375811494585084E-05));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.0005448989960971598));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.0007978693886321235));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.0029933767622323353));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.020795066799200485));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.06911863870685579));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.16502036617040983));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.3135331566712881));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.495305615969976));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.6653825028900568));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.769193049750063));
+            return h * reciprocal;
+        }
+
+        /// <summary>
+        /// NormalTailRatio for double lanes that compute a float result, lane-wise for 0 ≤ a ≤ 15: M(a) = H(t) / (a + 5)
+        /// with a degree-11 fit of H (relative error 1e-10) and t rounded as it comes, far inside float's precision.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> NormalTailRatioSingle(global::System.Runtime.Intrinsics.Vector512<double> a, out global::System.Runtime.Intrinsics.Vector512<double> e)
+        {
+            e = Exp(a * a * global::System.Runtime.Intrinsics.Vector512.Create(-0.5), 0); // a is a float: a² is exact in double
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512<double>.One / (a + global::System.Runtime.Intrinsics.Vector512.Create(5.0));
+            var t = (a - global::System.Runtime.Intrinsics.Vector512.Create(5.0)) * reciprocal;
+            var h = global::System.Runtime.Intrinsics.Vector512.Create(-5.541948367239735E-05);
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-4.386239763971326E-05));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.0005539788066265183));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.0008035411670509104));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.0029972884006137165));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.020796091792858726));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.06911793682793106));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.16502026670253728));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.31353320723007627));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.49530562048586146));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(-0.6653825019029828));
+            h = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(h, t, global::System.Runtime.Intrinsics.Vector512.Create(0.7691930497100417));
+            return h * reciprocal;
+        }
+
+        /// <summary>
+        /// The derivative of exact GELU, Φ(x) + x·φ(x), lane-wise around its zero x0 = -0.75179…: d·Q(d) with d = x - x0
+        /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> GeluDerivativeNearZero(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> elsewhere)
+        {
+            var d = (x - global::System.Runtime.Intrinsics.Vector512.Create(-0.7517915246935645)) - global::System.Runtime.Intrinsics.Vector512.Create(1.4956759177009883E-17);
+            var q = global::System.Runtime.Intrinsics.Vector512.Create(1.7562879897975466E-09);
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.1650491274503813E-09));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-3.5355526780646313E-08));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.7676313937126184E-09));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(5.702356887750598E-07));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(4.329086085999942E-07));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-7.748451794705445E-06));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.1214394961873585E-05));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(8.615947726914578E-05));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0001863397483131801));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.0007448268385633687));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.002239538068245906));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0045392283791204115));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.01942167983819681));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.014771522148244235));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.11400823329722187));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.018199676398671087));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.388284982990552));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.4314939923140469));
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(d), global::System.Runtime.Intrinsics.Vector512.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>
+        /// The derivative of tanh-form GELU lane-wise around its zero x0 = -0.75246…: d·Q(d) with d = x - x0 (x0 as a
+        /// double pair) and Q a degree-21 fit over |d| ≤ 0.6 (relative error 2e-16), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> GeluTanhDerivativeNearZero(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> elsewhere)
+        {
+            var d = (x - global::System.Runtime.Intrinsics.Vector512.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector512.Create(3.635560509207687E-17);
+            var q = global::System.Runtime.Intrinsics.Vector512.Create(1.4600512200146775E-09);
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-8.991045155395695E-09));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.672791046520547E-08));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(7.279664896924296E-08));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(1.4145680974652207E-07));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-4.29889781283684E-07));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-9.89829523239744E-07));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(2.4332162302379418E-06));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(5.91860496383733E-06));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.5950832860679398E-05));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-3.4956170863314744E-05));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0001242522701566289));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0002639276404628979));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.0009274420224161723));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.0024227318458722273));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.005261059254894798));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.019682309459833052));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.016619328343051937));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.11394448308095899));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.015782853521848033));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.38751844613578895));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.4304000910248585));
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(d), global::System.Runtime.Intrinsics.Vector512.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>
+        /// v = 2√(2/π)·(a + 0.044715·a³) lane-wise for 0 ≤ a ≤ 1000 (the decimal 0.044715 taken exactly) as a double pair
+        /// v + lo, so e^-v keeps its digits deep into GELU's left tail (an error of v is an absolute error of ln e^-v).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> GeluTanhArgument(global::System.Runtime.Intrinsics.Vector512<double> a, out global::System.Runtime.Intrinsics.Vector512<double> lo)
+        {
+            var c1 = global::System.Runtime.Intrinsics.Vector512.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = global::System.Runtime.Intrinsics.Vector512.Create(-9.96930880911092E-17);
+            var c3 = global::System.Runtime.Intrinsics.Vector512.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = global::System.Runtime.Intrinsics.Vector512.Create(-6.175149918155315E-19);
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a, a, -square);
+            var cubic = c3 * square; // c3·a² = cubic + cubicLow
+            var cubicLow = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
+            var b = sum - c1;
+            var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
+            var v = a * sum;
+            lo = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
+            return v;
+        }
+
+        /// <summary>
+        /// The derivative of Mish lane-wise around its zero x0 = -1.19243…: d·Q(d) with d = x - x0 (x0 as a double pair)
+        /// and Q a degree-21 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
+        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> MishDerivativeNearZero(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> elsewhere)
+        {
+            var d = (x - global::System.Runtime.Intrinsics.Vector512.Create(-1.1924312145154952)) - global::System.Runtime.Intrinsics.Vector512.Create(-4.8484829848031044E-17);
+            var q = global::System.Runtime.Intrinsics.Vector512.Create(1.6235719699259118E-10);
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(2.770967026712696E-09));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(6.654918360307832E-09));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-4.941492142206513E-09));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-6.187052985127551E-08));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.414263774947213E-07));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(2.6916962424516343E-08));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(1.0717533782481672E-06));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(2.908812744210723E-06));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(9.427212940900266E-07));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.7299269923867086E-05));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-5.582891383223581E-05));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-4.1961496099885436E-05));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.00025412936371959765));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0009898181021319823));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0010924055409509976));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.0033606849270233392));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.01582112656173353));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.020271822716684245));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.04190782104360988));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.20473126408010586));
+            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.2669479140495345));
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(d), global::System.Runtime.Intrinsics.Vector512.Create(0.6)), d * q, elsewhere);
+        }
+
+        /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> Multiply(global::System.Runtime.Intrinsics.Vector512<double> x, double hi, double hiLo, out global::System.Runtime.Intrinsics.Vector512<double> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector512.Create(hi);
+            lo = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(hi), -z);
+            if (hiLo != 0)
+            {
+                lo = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(hiLo), lo);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), lo, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// z + lo = x / (hi + hiLo) lane-wise, to about twice the precision, with reciprocal the constant 1 / hi rounded: the
+        /// remainder x - z·(hi + hiLo) is exact by fused multiply-add. z infinite: no low part.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> Divide(global::System.Runtime.Intrinsics.Vector512<double> x, double hi, double hiLo, double reciprocal, out global::System.Runtime.Intrinsics.Vector512<double> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector512.Create(reciprocal);
+            var remainder = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector512.Create(hi), x);
+            if (hiLo != 0)
+            {
+                remainder = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector512.Create(hiLo), remainder);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), remainder * global::System.Runtime.Intrinsics.Vector512.Create(reciprocal), global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
+        /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> ExpM1NonNegative(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> lo)
+        {
+            var max = global::System.Runtime.Intrinsics.Vector512.Create(709.8); // just above ln(MaxValue): the result overflows
+            var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max), max, x);
+            xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(xc, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2E), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagic));
+            var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagic);
+            var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2Hi), xc);
+            r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2Lo), r) + lo;
+            var p = ExpM1Reduced(r);
+            var half = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicBits - 1023 + 1)) << 52).AsDouble(); // 2^(k-1)
+            var result = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+            return result + result;
+        }
+
         /// <summary>e^r - 1 for |r| ≤ ln(2)/2 + a little: Taylor to degree 13, below 0.1 ULP of truncation error.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector512<double> r)
+        public static global::System.Runtime.Intrinsics.Vector512<double> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector512<double> r)
         {
             var q = global::System.Runtime.Intrinsics.Vector512.Create(1.6059043836821613E-10);
             q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(2.08767569878681E-09));
@@ -1594,11 +2677,104 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
+        /// tanh(x) lane-wise in float, within 2 ULP: x + x³·P(x²) for |x| &lt; 0.55 (so tiny x gives x; the sign is copied from x, so -0 gives -0),
+        /// else ±(1 - 2t/(1 + t)) with t = e^-2|x|; ±∞ give ±1, NaN gives NaN. Takes t4 = 4e^-2|x| = Exp(-2|x|, 2).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> Tanh(global::System.Runtime.Intrinsics.Vector512<float> x, global::System.Runtime.Intrinsics.Vector512<float> t4)
+        {
+            var s = x * x;
+            var p = global::System.Runtime.Intrinsics.Vector512.Create(-0.0066102277f);
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(0.021309389f));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(-0.05390943f));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(0.13333113f));
+            p = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(p, s, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333f));
+            var small = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x * s, p, x);
+            var a = global::System.Runtime.Intrinsics.Vector512.Abs(x);
+            var large = global::System.Runtime.Intrinsics.Vector512<float>.One - (t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.5f)) / (global::System.Runtime.Intrinsics.Vector512<float>.One + t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25f));
+            return global::System.Runtime.Intrinsics.Vector512.CopySign(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55f)), small, large), x); // the sign of x also for -0 (the polynomial gives +0 there)
+        }
+
+        /// <summary>1 - tanh²(x) = 4t / (1 + t)² from t4 = 4t = 4e^-2|x| = Exp(-2|x|, 2), lane-wise in float; no cancellation.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> SechSquared(global::System.Runtime.Intrinsics.Vector512<float> t4) =>
+            DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25f));
+
+        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<float> n, global::System.Runtime.Intrinsics.Vector512<float> t)
+        {
+            var den = global::System.Runtime.Intrinsics.Vector512<float>.One + t;
+            var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<float>.One);
+            var square = den * den;
+            var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
+            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError);
+            var reciprocal = global::System.Runtime.Intrinsics.Vector512<float>.One / square;
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, n);
+            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
+        }
+
+        /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> Multiply(global::System.Runtime.Intrinsics.Vector512<float> x, float hi, float hiLo, out global::System.Runtime.Intrinsics.Vector512<float> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector512.Create(hi);
+            lo = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(hi), -z);
+            if (hiLo != 0)
+            {
+                lo = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(hiLo), lo);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(float.PositiveInfinity)), lo, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// z + lo = x / (hi + hiLo) lane-wise, to about twice the precision, with reciprocal the constant 1 / hi rounded: the
+        /// remainder x - z·(hi + hiLo) is exact by fused multiply-add. z infinite: no low part.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> Divide(global::System.Runtime.Intrinsics.Vector512<float> x, float hi, float hiLo, float reciprocal, out global::System.Runtime.Intrinsics.Vector512<float> lo)
+        {
+            var z = x * global::System.Runtime.Intrinsics.Vector512.Create(reciprocal);
+            var remainder = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector512.Create(hi), x);
+            if (hiLo != 0)
+            {
+                remainder = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-z, global::System.Runtime.Intrinsics.Vector512.Create(hiLo), remainder);
+            }
+
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(float.PositiveInfinity)), remainder * global::System.Runtime.Intrinsics.Vector512.Create(reciprocal), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+            return z;
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
+        /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> ExpM1NonNegative(global::System.Runtime.Intrinsics.Vector512<float> x, global::System.Runtime.Intrinsics.Vector512<float> lo)
+        {
+            var max = global::System.Runtime.Intrinsics.Vector512.Create(88.75f); // just above ln(MaxValue): the result overflows
+            var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max), max, x);
+            xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(xc, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, xc);
+            var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2EF), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF));
+            var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF);
+            var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2HiF), xc);
+            r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2LoF), r) + lo;
+            var p = ExpM1Reduced(r);
+            var half = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicBitsF - 127 + 1)) << 23).AsSingle(); // 2^(k-1)
+            var result = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+            return result + result;
+        }
+
+        /// <summary>
         /// e^r - 1 in float for |r| ≤ ln(2)/2 + a little: r + r²·q(r) with q of degree 4, minimax for the error relative to
         /// e^r (0.03 ULP; 0.17 ULP relative to e^r - 1), fitted by tests/ActivationGen.Tests/Reference/fit_exp_polynomial.py.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector512<float> r)
+        public static global::System.Runtime.Intrinsics.Vector512<float> ExpM1Reduced(global::System.Runtime.Intrinsics.Vector512<float> r)
         {
             var q = global::System.Runtime.Intrinsics.Vector512.Create(1.38389028E-03f);
             q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, r, global::System.Runtime.Intrinsics.Vector512.Create(8.36919248E-03f));
