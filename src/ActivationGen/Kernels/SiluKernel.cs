@@ -63,8 +63,7 @@ internal sealed class SiluKernel : Kernel
     {
         if (spec.Beta == 0)
         {
-            writer.Line("var y = x * " + Constant(0.5, compute) + ";");
-            writer.Line("var dy = {V}.ConditionalSelect({V}.Equals(x, x), " + Constant(0.5, compute) + ", x); // NaN stays NaN");
+            base.WriteFused(writer, spec, element, compute); // x/2 and 1/2: nothing to share
             return;
         }
 

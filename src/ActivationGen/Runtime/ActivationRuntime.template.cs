@@ -497,16 +497,21 @@ namespace ActivationGen.Internal
 
         /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> t)
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> t) =>
+            DivideByOnePlusSquared(t, t);
+
+        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
             var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / square;
-            var q = t * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
@@ -552,21 +557,6 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> SechSquared(global::System.Runtime.Intrinsics.Vector128<double> t4) =>
             DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25));
-
-        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
-            var square = den * den;
-            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / square;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
-            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
-        }
 
         /// <summary>
         /// The normal distribution's lower tail in the form Φ(-a) = e^(-a²/2)·M(a), lane-wise for 0 ≤ a ≤ 40 (NaN gives
@@ -956,7 +946,12 @@ namespace ActivationGen.Internal
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> t)
+        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> t) =>
+            DivideByOnePlusSquared(t, t);
+
+        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> n, global::System.Runtime.Intrinsics.Vector128<float> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -964,8 +959,8 @@ namespace ActivationGen.Internal
             var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
             var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / square;
-            var q = t * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
@@ -1004,21 +999,6 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<float> SechSquared(global::System.Runtime.Intrinsics.Vector128<float> t4) =>
             DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25f));
-
-        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> n, global::System.Runtime.Intrinsics.Vector128<float> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
-            var square = den * den;
-            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / square;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
-            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
-        }
 
         /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -768,16 +768,21 @@ namespace ActivationGen.Internal
 
         /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> t)
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> t) =>
+            DivideByOnePlusSquared(t, t);
+
+        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
+            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
             var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / square;
-            var q = t * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
@@ -823,21 +828,6 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> SechSquared(global::System.Runtime.Intrinsics.Vector128<double> t4) =>
             DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25));
-
-        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<double> n, global::System.Runtime.Intrinsics.Vector128<double> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector128<double>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<double>.One);
-            var square = den * den;
-            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector128<double>.One / square;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
-            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
-        }
 
         /// <summary>
         /// The normal distribution's lower tail in the form Φ(-a) = e^(-a²/2)·M(a), lane-wise for 0 ≤ a ≤ 40 (NaN gives
@@ -1227,7 +1217,12 @@ namespace ActivationGen.Internal
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> t)
+        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> t) =>
+            DivideByOnePlusSquared(t, t);
+
+        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> n, global::System.Runtime.Intrinsics.Vector128<float> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
@@ -1235,8 +1230,8 @@ namespace ActivationGen.Internal
             var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
             var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / square;
-            var q = t * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, t);
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
@@ -1275,21 +1270,6 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<float> SechSquared(global::System.Runtime.Intrinsics.Vector128<float> t4) =>
             DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector128.Create(0.25f));
-
-        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector128<float> n, global::System.Runtime.Intrinsics.Vector128<float> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector128<float>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector128<float>.One);
-            var square = den * den;
-            var squareError = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(den + den, denError, squareError);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector128<float>.One / square;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, square, n);
-            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
-        }
 
         /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -1480,16 +1460,21 @@ namespace ActivationGen.Internal
 
         /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<double> t)
+        public static global::System.Runtime.Intrinsics.Vector256<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<double> t) =>
+            DivideByOnePlusSquared(t, t);
+
+        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<double> n, global::System.Runtime.Intrinsics.Vector256<double> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<double>.One);
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
+            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError);
             var reciprocal = global::System.Runtime.Intrinsics.Vector256<double>.One / square;
-            var q = t * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, t);
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, n);
             return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
@@ -1535,21 +1520,6 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector256<double> SechSquared(global::System.Runtime.Intrinsics.Vector256<double> t4) =>
             DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25));
-
-        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<double> n, global::System.Runtime.Intrinsics.Vector256<double> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector256<double>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<double>.One);
-            var square = den * den;
-            var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector256<double>.One / square;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, n);
-            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
-        }
 
         /// <summary>
         /// The normal distribution's lower tail in the form Φ(-a) = e^(-a²/2)·M(a), lane-wise for 0 ≤ a ≤ 40 (NaN gives
@@ -1939,7 +1909,12 @@ namespace ActivationGen.Internal
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<float> t)
+        public static global::System.Runtime.Intrinsics.Vector256<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<float> t) =>
+            DivideByOnePlusSquared(t, t);
+
+        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<float> n, global::System.Runtime.Intrinsics.Vector256<float> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector256<float>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<float>.One);
@@ -1947,8 +1922,8 @@ namespace ActivationGen.Internal
             var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError);
             var reciprocal = global::System.Runtime.Intrinsics.Vector256<float>.One / square;
-            var q = t * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, t);
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, n);
             return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
@@ -1987,21 +1962,6 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector256<float> SechSquared(global::System.Runtime.Intrinsics.Vector256<float> t4) =>
             DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector256.Create(0.25f));
-
-        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector256<float> n, global::System.Runtime.Intrinsics.Vector256<float> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector256<float>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector256<float>.One);
-            var square = den * den;
-            var squareError = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(den + den, denError, squareError);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector256<float>.One / square;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, square, n);
-            return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
-        }
 
         /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -2192,16 +2152,21 @@ namespace ActivationGen.Internal
 
         /// <summary>t / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the error of t (roundings of 1 + t, the square and the division put back).</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<double> t)
+        public static global::System.Runtime.Intrinsics.Vector512<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<double> t) =>
+            DivideByOnePlusSquared(t, t);
+
+        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<double> n, global::System.Runtime.Intrinsics.Vector512<double> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<double>.One);
             var square = den * den;
             var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError); // (1 + t)² - square, to first order
+            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError);
             var reciprocal = global::System.Runtime.Intrinsics.Vector512<double>.One / square;
-            var q = t * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, t);
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, n);
             return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
@@ -2247,21 +2212,6 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector512<double> SechSquared(global::System.Runtime.Intrinsics.Vector512<double> t4) =>
             DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25));
-
-        /// <summary>n / (1 + t)² lane-wise for 0 ≤ t ≤ 1, within 0.5 ULP plus the errors of n and t (roundings of 1 + t, the square and the division put back).</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<double> n, global::System.Runtime.Intrinsics.Vector512<double> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector512<double>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<double>.One);
-            var square = den * den;
-            var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector512<double>.One / square;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, n);
-            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
-        }
 
         /// <summary>
         /// The normal distribution's lower tail in the form Φ(-a) = e^(-a²/2)·M(a), lane-wise for 0 ≤ a ≤ 40 (NaN gives
@@ -2651,7 +2601,12 @@ namespace ActivationGen.Internal
 
         /// <summary>t / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<float> t)
+        public static global::System.Runtime.Intrinsics.Vector512<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<float> t) =>
+            DivideByOnePlusSquared(t, t);
+
+        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<float> n, global::System.Runtime.Intrinsics.Vector512<float> t)
         {
             var den = global::System.Runtime.Intrinsics.Vector512<float>.One + t;
             var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<float>.One);
@@ -2659,8 +2614,8 @@ namespace ActivationGen.Internal
             var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
             var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError);
             var reciprocal = global::System.Runtime.Intrinsics.Vector512<float>.One / square;
-            var q = t * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, t);
+            var q = n * reciprocal;
+            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, n);
             return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
         }
 
@@ -2699,21 +2654,6 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector512<float> SechSquared(global::System.Runtime.Intrinsics.Vector512<float> t4) =>
             DivideByOnePlusSquared(t4, t4 * global::System.Runtime.Intrinsics.Vector512.Create(0.25f));
-
-        /// <summary>n / (1 + t)² lane-wise in float for 0 ≤ t ≤ 1, the roundings of 1 + t, the square and the division put back.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> DivideByOnePlusSquared(global::System.Runtime.Intrinsics.Vector512<float> n, global::System.Runtime.Intrinsics.Vector512<float> t)
-        {
-            var den = global::System.Runtime.Intrinsics.Vector512<float>.One + t;
-            var denError = t - (den - global::System.Runtime.Intrinsics.Vector512<float>.One);
-            var square = den * den;
-            var squareError = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den, den, -square);
-            var correction = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(den + den, denError, squareError);
-            var reciprocal = global::System.Runtime.Intrinsics.Vector512<float>.One / square;
-            var q = n * reciprocal;
-            var residual = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, square, n);
-            return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-q, correction, residual), reciprocal, q);
-        }
 
         /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
