@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using ActivationGen.Attributes;
+using ActivationGen.Diagnostics;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 using ActivationGen.Parsing;
@@ -10,9 +12,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ActivationGen;
 
 /// <summary>
-/// The pipeline: one <c>ForAttributeWithMetadataName</c> per attribute turns each annotated method into a plain
-/// <see cref="MethodModel"/> (methods with errors are skipped here; <see cref="Diagnostics.ActivationAnalyzer"/>
-/// reports them), then one file per method, plus the shared runtime helpers once when any method was generated.
+/// The pipeline: one <c>ForAttributeWithMetadataName</c> per attribute turns each annotated declaration into a plain
+/// <see cref="ParseResult"/>; a valid method gets one file with its kernel, an invalid one that can still have a body
+/// gets one that throws (so the compiler adds no CS8795 of its own), the shared runtime helpers are written once when
+/// any kernel is, and the diagnostics of all methods are reported beside the outputs (<see cref="DiagnosticsHost"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ActivationGenerator : IIncrementalGenerator
@@ -21,8 +24,8 @@ public sealed class ActivationGenerator : IIncrementalGenerator
     public static class TrackingNames
     {
         public const string Methods = nameof(Methods);
-        public const string AllMethods = nameof(AllMethods);
-        public const string Valid = nameof(Valid);
+        public const string Implementations = nameof(Implementations);
+        public const string Diagnostics = nameof(Diagnostics);
         public const string UsesRuntime = nameof(UsesRuntime);
     }
 
@@ -38,32 +41,81 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             .Select(name => context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     name,
-                    static (node, _) => node is MethodDeclarationSyntax,
-                    static (ctx, ct) => ctx.TargetSymbol is IMethodSymbol method
-                        ? MethodParser.Parse(method, (MethodDeclarationSyntax)ctx.TargetNode, ctx.SemanticModel.Compilation, generatedImplementationIsOurs: false, report: null, ct)
-                        : null)
-                .WithTrackingName(TrackingNames.Methods)
-                .Where(static model => model is not null)
-                .Select(static (model, _) => model!)
-                .WithTrackingName(TrackingNames.Valid))
+                    static (node, _) => node is MethodDeclarationSyntax || OtherFunctionParser.Handles(node),
+                    static (ctx, ct) => ctx.TargetNode is MethodDeclarationSyntax syntax && ctx.TargetSymbol is IMethodSymbol method
+                        ? MethodParser.Parse(method, syntax, ctx.SemanticModel, ctx.Attributes, generatedImplementationIsOurs: false, ct)
+                        : new ParseResult(null, null, OtherFunctionParser.Parse(ctx.TargetNode, ctx.SemanticModel, ct)))
+                .WithTrackingName(TrackingNames.Methods))
             .ToArray();
 
-        foreach (var methods in perAttribute)
+        // One file per method: the kernel, or a body that throws. File names are compared across all methods once, so
+        // that names that would collide get a hash (a collision would make the compiler drop every generated file).
+        var implementations = perAttribute
+            .Select(static results => results
+                .Where(static r => r.Method is not null || r.Stub is not null)
+                .Select(static (r, _) => new Implementation(r.Method, r.Stub))
+                .WithTrackingName(TrackingNames.Implementations))
+            .ToArray();
+        var colliding = implementations
+            .Select(static each => each.Select(static (i, _) => (i.ReadableHintName, i.Identity)).Collect())
+            .Aggregate(static (a, b) => a.Combine(b).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .Select(static (all, _) => HintNames.Colliding(all));
+        foreach (var each in implementations)
         {
-            context.RegisterSourceOutput(methods, static (spc, method) => spc.AddSource(method.HintName, MethodEmitter.Emit(method)));
+            context.RegisterSourceOutput(each.Combine(colliding), static (spc, input) =>
+            {
+                var (implementation, collisions) = input;
+                var hintName = HintNames.For(implementation.ReadableHintName, implementation.Identity, collisions);
+                spc.AddSource(hintName, implementation.Method is { } method ? MethodEmitter.Emit(method) : StubEmitter.Emit(implementation.Stub!));
+            });
         }
 
-        var anyMethod = perAttribute
-            .Select(static methods => methods.Collect().WithTrackingName(TrackingNames.AllMethods).Select(static (all, _) => !all.IsEmpty))
+        var anyKernel = perAttribute
+            .Select(static results => results.Where(static r => r.Method is not null).Collect().Select(static (all, _) => !all.IsEmpty))
             .Aggregate(static (a, b) => a.Combine(b).Select(static (pair, _) => pair.Left || pair.Right))
             .WithTrackingName(TrackingNames.UsesRuntime);
-
-        context.RegisterSourceOutput(anyMethod, static (spc, any) =>
+        context.RegisterSourceOutput(anyKernel, static (spc, any) =>
         {
             if (any)
             {
                 spc.AddSource(RuntimeSource.HintName, RuntimeSource.Text);
             }
         });
+
+        // The diagnostics travel as plain data and meet the compilation only here, to be located in its syntax trees.
+        var diagnostics = perAttribute
+            .Select(static results => results.SelectMany(static (r, _) => r.Diagnostics).Collect())
+            .Aggregate(static (a, b) => a.Combine(b).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .Select(static (all, _) => all.Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.Diagnostics);
+        var designTime = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => DiagnosticsHost.IsDesignTime(options.GlobalOptions));
+        context.RegisterSourceOutput(diagnostics.Combine(designTime).Combine(context.CompilationProvider), static (spc, input) =>
+        {
+            var ((all, isDesignTime), compilation) = input;
+            if (isDesignTime || all.Count == 0)
+            {
+                return;
+            }
+
+            // A path that names more than one tree (possible only in-memory) gets a location by path and lines.
+            var trees = new Dictionary<string, SyntaxTree?>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                trees[tree.FilePath] = trees.ContainsKey(tree.FilePath) ? null : tree;
+            }
+
+            foreach (var diagnostic in all)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic(trees.TryGetValue(diagnostic.FilePath, out var tree) ? tree : null));
+            }
+        });
+    }
+
+    /// <summary>What is written for one method: its kernel or, for a method with errors, a body that throws.</summary>
+    private sealed record Implementation(MethodModel? Method, StubModel? Stub)
+    {
+        public string ReadableHintName { get; } = HintNames.Readable(Method, Stub);
+
+        public string Identity => (Method?.Declaration ?? Stub!.Declaration).Identity;
     }
 }

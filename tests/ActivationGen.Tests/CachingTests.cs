@@ -106,7 +106,7 @@ public class CachingTests
         .ToArray();
 
     /// <summary>The steps that carry one output per method (as opposed to collected or aggregated steps).</summary>
-    private static readonly string[] PerMethodSteps = { ActivationGenerator.TrackingNames.Methods, ActivationGenerator.TrackingNames.Valid };
+    private static readonly string[] PerMethodSteps = { ActivationGenerator.TrackingNames.Methods, ActivationGenerator.TrackingNames.Implementations };
 
     [Fact]
     public void Baseline_generates_every_method_and_compiles()
@@ -495,7 +495,7 @@ public class CachingTests
             .ToList();
 
     private static string? HintNameOf(object? value) =>
-        value?.GetType().GetProperty("HintName", BindingFlags.Public | BindingFlags.Instance)?.GetValue(value) as string;
+        value?.GetType().GetProperty("ReadableHintName", BindingFlags.Public | BindingFlags.Instance)?.GetValue(value) as string;
 
     /// <summary>The activation kind of a method model, e.g. <c>Elu</c>.</summary>
     private static string KindOf(object model)

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using ActivationGen.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -8,48 +10,42 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ActivationGen.Diagnostics;
 
 /// <summary>
-/// Reports every reason an annotated method cannot be generated, using the same parser as the generator
-/// (so what it accepts is exactly what gets generated). Also flags activation attributes on local functions,
-/// accessors, operators, finalizers and lambdas, which the compiler accepts but the generator does not implement.
+/// Reports ActivationGen's errors in the IDE and in <c>dotnet format</c>, where code fixes need analyzer diagnostics.
+/// It uses the generator's parser, so the two agree; and it reports only in design-time builds
+/// (<see cref="DiagnosticsHost"/>), where the generator keeps quiet: each error is shown once wherever it is seen.
+/// On the command line the generator reports, because the compiler runs no analyzer once a compilation has an error.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ActivationAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.NotPartial,
-        DiagnosticDescriptors.HasBody,
-        DiagnosticDescriptors.GenericMethod,
-        DiagnosticDescriptors.UnsupportedSignature,
-        DiagnosticDescriptors.MixedElementTypes,
-        DiagnosticDescriptors.MultipleActivations,
-        DiagnosticDescriptors.DerivativeOnGradientShape,
-        DiagnosticDescriptors.NonFiniteParameter,
-        DiagnosticDescriptors.CountOutOfRange,
-        DiagnosticDescriptors.FromGreaterThanTo,
-        DiagnosticDescriptors.UnsupportedTargetFramework,
-        DiagnosticDescriptors.UnsupportedContainingType,
-        DiagnosticDescriptors.ParameterOutOfRange,
-        DiagnosticDescriptors.MinNotLessThanMax,
-        DiagnosticDescriptors.FromOutputUnsupported);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.Descriptors.ToImmutableArray();
 
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSyntaxNodeAction(AnalyzeMethod, SyntaxKind.MethodDeclaration);
-        context.RegisterSyntaxNodeAction(
-            AnalyzeOtherFunction,
-            SyntaxKind.LocalFunctionStatement,
-            SyntaxKind.GetAccessorDeclaration,
-            SyntaxKind.SetAccessorDeclaration,
-            SyntaxKind.InitAccessorDeclaration,
-            SyntaxKind.AddAccessorDeclaration,
-            SyntaxKind.RemoveAccessorDeclaration,
-            SyntaxKind.OperatorDeclaration,
-            SyntaxKind.ConversionOperatorDeclaration,
-            SyntaxKind.DestructorDeclaration,
-            SyntaxKind.ParenthesizedLambdaExpression,
-            SyntaxKind.SimpleLambdaExpression);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!DiagnosticsHost.IsDesignTime(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(AnalyzeMethod, SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(
+                AnalyzeOtherFunction,
+                SyntaxKind.LocalFunctionStatement,
+                SyntaxKind.GetAccessorDeclaration,
+                SyntaxKind.SetAccessorDeclaration,
+                SyntaxKind.InitAccessorDeclaration,
+                SyntaxKind.AddAccessorDeclaration,
+                SyntaxKind.RemoveAccessorDeclaration,
+                SyntaxKind.OperatorDeclaration,
+                SyntaxKind.ConversionOperatorDeclaration,
+                SyntaxKind.DestructorDeclaration,
+                SyntaxKind.ParenthesizedLambdaExpression,
+                SyntaxKind.SimpleLambdaExpression);
+        });
     }
 
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context)
@@ -61,54 +57,18 @@ public sealed class ActivationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        MethodParser.Parse(method, syntax, context.Compilation, generatedImplementationIsOurs: true, context.ReportDiagnostic, context.CancellationToken);
+        var result = MethodParser.Parse(method, syntax, context.SemanticModel, trigger: default, generatedImplementationIsOurs: true, context.CancellationToken);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(syntax.SyntaxTree));
+        }
     }
 
-    /// <summary>
-    /// The compiler accepts a method-targeted attribute on these too, but the generator implements only partial
-    /// methods: without this report the attribute would silently do nothing.
-    /// </summary>
     private static void AnalyzeOtherFunction(SyntaxNodeAnalysisContext context)
     {
-        var (lists, what) = context.Node switch
+        foreach (var diagnostic in OtherFunctionParser.Parse(context.Node, context.SemanticModel, context.CancellationToken))
         {
-            LocalFunctionStatementSyntax f => (f.AttributeLists, "local functions"),
-            AccessorDeclarationSyntax a => (a.AttributeLists, "accessors"),
-            OperatorDeclarationSyntax o => (o.AttributeLists, "operators"),
-            ConversionOperatorDeclarationSyntax c => (c.AttributeLists, "conversion operators"),
-            DestructorDeclarationSyntax d => (d.AttributeLists, "finalizers"),
-            LambdaExpressionSyntax l => (l.AttributeLists, "lambdas"),
-            _ => (default(SyntaxList<AttributeListSyntax>), string.Empty),
-        };
-
-        foreach (var list in lists)
-        {
-            if (list.Target is { } target && !target.Identifier.IsKind(SyntaxKind.MethodKeyword))
-            {
-                continue;
-            }
-
-            foreach (var attribute in list.Attributes)
-            {
-                if (context.SemanticModel.GetTypeInfo(attribute, context.CancellationToken).Type is not INamedTypeSymbol type
-                    || !MethodParser.AttributeMetadataNames.Contains(type.ToDisplayString()))
-                {
-                    continue;
-                }
-
-                var location = context.Node is LocalFunctionStatementSyntax local ? local.Identifier.GetLocation() : attribute.GetLocation();
-                var name = context.Node switch
-                {
-                    LocalFunctionStatementSyntax named => named.Identifier.ValueText,
-                    LambdaExpressionSyntax => "lambda",
-                    _ => context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken)?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) ?? string.Empty,
-                };
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.NotPartial,
-                    location,
-                    name,
-                    "a method of the containing type and put the attribute there (ActivationGen implements partial methods, not " + what + ")"));
-            }
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Node.SyntaxTree));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace ActivationGen.Diagnostics;
@@ -28,13 +29,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedSignature = Create(
         "AGEN0004",
         "Unsupported activation method signature",
-        "Method '{0}' has a signature ActivationGen cannot implement; use one of: T M(T x); void M(ReadOnlySpan<T> x, Span<T> destination); void M(Span<T> values); void M(ReadOnlySpan<T> x, ReadOnlySpan<T> gradOutput, Span<T> gradInput); void M(ReadOnlySpan<T> x, Span<T> destination, Span<T> derivative); Vector128<T> M(Vector128<T> x) (or Vector256/Vector512) — with T float or double and no ref, out or in parameters",
+        "Method '{0}' has a signature ActivationGen cannot implement: {1}; use one of: T M(T x); void M(ReadOnlySpan<T> x, Span<T> destination); void M(Span<T> values); void M(ReadOnlySpan<T> x, ReadOnlySpan<T> gradOutput, Span<T> gradInput); void M(ReadOnlySpan<T> x, Span<T> destination, Span<T> derivative); Vector128<T> M(Vector128<T> x) (or Vector256/Vector512) — with T float or double and no ref, out or in parameters",
         "The types and order of the parameters and the return type select one of six shapes.");
 
     public static readonly DiagnosticDescriptor MixedElementTypes = Create(
         "AGEN0005",
         "Activation method mixes float and double",
-        "Method '{0}' mixes float and double: use the same element type for every parameter and the return value",
+        "Method '{0}' mixes float and double ({1}): use the same element type for every parameter and the return value",
         "One method computes in one element type throughout.");
 
     public static readonly DiagnosticDescriptor MultipleActivations = Create(
@@ -70,14 +71,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedTargetFramework = Create(
         "AGEN0011",
         "Target framework too old for ActivationGen",
-        "Method '{0}' cannot be generated: ActivationGen needs .NET 9 or later (System.Runtime.Intrinsics.Vector512 and Vector128.FusedMultiplyAdd)",
-        "The generated kernels use the portable SIMD APIs of .NET 9 and later.");
+        "Method '{0}' cannot be generated for this target: {1}; ActivationGen needs .NET 9 or later and C# 11 or later",
+        "The generated kernels use the portable SIMD APIs of .NET 9 and later (System.Runtime.Intrinsics.Vector512, Vector128.FusedMultiplyAdd) and C# 11. A library that also targets older frameworks declares its activation methods under #if NET9_0_OR_GREATER.");
 
     public static readonly DiagnosticDescriptor UnsupportedContainingType = Create(
         "AGEN0012",
         "Activation method in an unsupported type",
         "Method '{0}' is declared in {1}: declare it in a partial class, struct or record that is not file-local",
-        "Activation methods are generated into another part of their type, so the type must be a class, struct or record (not an interface) and not file-local.");
+        "Activation methods are generated into another part of their type, so the type must be a class, struct or record (not an interface or an extension block) and not file-local.");
 
     public static readonly DiagnosticDescriptor ParameterOutOfRange = Create(
         "AGEN0013",
@@ -97,9 +98,32 @@ internal static class DiagnosticDescriptors
         "FromOutput = true {0}: it is supported on the backward shape void M(ReadOnlySpan<T> y, ReadOnlySpan<T> gradOutput, Span<T> gradInput) by " + FromOutputSupport + "; remove it",
         "The derivative can be computed from the forward result only where f can be inverted well enough, and only the backward shape takes that result as input.");
 
+    public static readonly DiagnosticDescriptor CannotImplement = Create(
+        "AGEN0018",
+        "Activation attribute on a method ActivationGen cannot implement",
+        "Method '{0}' {1}, so ActivationGen cannot give it a body: {2}",
+        "ActivationGen writes the body of a partial method; an abstract method or an explicit interface implementation cannot be such a method.");
+
+    /// <summary>Every descriptor, by id.</summary>
+    private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> All =
+        new DiagnosticDescriptor[]
+        {
+            NotPartial, HasBody, GenericMethod, UnsupportedSignature, MixedElementTypes, MultipleActivations, DerivativeOnGradientShape,
+            NonFiniteParameter, CountOutOfRange, FromGreaterThanTo, UnsupportedTargetFramework, UnsupportedContainingType,
+            ParameterOutOfRange, MinNotLessThanMax, FromOutputUnsupported, CannotImplement,
+        }.ToDictionary(d => d.Id);
+
+    public static System.Collections.Generic.IEnumerable<DiagnosticDescriptor> Descriptors => All.Values;
+
+    public static DiagnosticDescriptor ById(string id) => All[id];
+
     /// <summary>The attributes that accept FromOutput = true, as the diagnostic and the README name them.</summary>
     public const string FromOutputSupport = "Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope > 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and HardSigmoid";
 
+    /// <summary>
+    /// An error, configurable like any analyzer diagnostic (no NotConfigurable tag: the compiler would stop before binding
+    /// method bodies and running analyzers). Each id has a section of its own in the README, anchored by the id.
+    /// </summary>
     private static DiagnosticDescriptor Create(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description);
 }

@@ -46,6 +46,9 @@ internal static class Literals
     public static string Of(double value, Model.ElementType type) =>
         type == Model.ElementType.Single ? Single((float)value) : Double(value);
 
+    /// <summary>A C# string literal.</summary>
+    public static string String(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
     /// <summary>A human-readable form for doc comments (shortest round-trip).</summary>
     public static string Readable(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

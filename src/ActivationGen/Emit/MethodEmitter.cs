@@ -27,41 +27,31 @@ internal static class MethodEmitter
 
     private static void WriteMethod(CodeWriter writer, MethodModel method)
     {
-        var scopes = new System.Collections.Generic.List<CodeWriter.Scope>();
-        if (method.Namespace is not null)
+        var declaration = method.Declaration;
+        using (DeclarationWriter.OpenContainers(writer, declaration))
         {
-            scopes.Add(writer.Block("namespace " + method.Namespace));
-        }
+            // A partial method is documented by its implementing part when that has a doc comment, so the formula goes
+            // into a doc comment only when the user wrote none; otherwise it is a plain comment and the user's docs stay.
+            var prefix = declaration.HasDocumentation ? "// " : "/// ";
+            writer.Line(prefix + "<remarks>");
+            writer.Line(prefix + Kernel.For(method.Activation.Kind).Describe(method.Activation));
+            writer.Line(prefix + ShapeRemark(method));
+            writer.Line(prefix + "</remarks>");
 
-        foreach (var type in method.ContainingTypes)
-        {
-            scopes.Add(writer.Block($"partial {type.Keyword} {type.Name}"));
-        }
-
-        // A partial method is documented by its implementing part when that has a doc comment, so the formula goes
-        // into a doc comment only when the user wrote none; otherwise it is a plain comment and the user's docs stay.
-        var prefix = method.HasDocumentation ? "// " : "/// ";
-        writer.Line(prefix + "<remarks>");
-        writer.Line(prefix + Kernel.For(method.Activation.Kind).Describe(method.Activation));
-        writer.Line(prefix + ShapeRemark(method));
-        writer.Line(prefix + "</remarks>");
-        writer.Line(GeneratorInfo.GeneratedCodeAttribute);
-        writer.Line($"{method.Modifiers} {ReturnType(method)} {method.Name}({Parameters(method)})");
-        using (writer.Indent())
-        {
-            writer.Line("=> " + Body(method) + ";");
-        }
-
-        for (var i = scopes.Count - 1; i >= 0; i--)
-        {
-            scopes[i].Dispose();
+            // No [GeneratedCode] here: it would merge into the user's method and mark it as generated code, which
+            // analyzers (ActivationGen's own, in the IDE) skip.
+            DeclarationWriter.WriteSignature(writer, declaration);
+            using (writer.Indent())
+            {
+                writer.Line("=> " + Body(method) + ";");
+            }
         }
     }
 
     private static string ShapeRemark(MethodModel method)
     {
         var what = method.Activation.Derivative ? "f'" : "f";
-        var p = method.Parameters.Select(x => x.Name.TrimStart('@')).ToArray();
+        var p = method.Declaration.Parameters.Select(x => x.Text).ToArray();
         return method.Shape switch
         {
             MethodShape.Scalar => $"Returns {what}({p[0]}).",
@@ -76,45 +66,23 @@ internal static class MethodEmitter
 
     private static string ElementKeyword(MethodModel method) => method.Element.Keyword();
 
-    private static string ReturnType(MethodModel method) => method.Shape switch
-    {
-        MethodShape.Scalar => ElementKeyword(method),
-        MethodShape.Vector => Widths.VectorType(method.VectorBits, ElementKeyword(method)),
-        _ => "void",
-    };
-
-    private static string Parameters(MethodModel method)
-    {
-        var t = ElementKeyword(method);
-        string[] types = method.Shape switch
-        {
-            MethodShape.Scalar => new[] { t },
-            MethodShape.Span => new[] { ReadOnlySpan(t), Span(t) },
-            MethodShape.InPlace => new[] { Span(t) },
-            MethodShape.Backward => new[] { ReadOnlySpan(t), ReadOnlySpan(t), Span(t) },
-            MethodShape.Fused => new[] { ReadOnlySpan(t), Span(t), Span(t) },
-            _ => new[] { Widths.VectorType(method.VectorBits, t) },
-        };
-        return string.Join(", ", method.Parameters.Select((p, i) => $"{p.Modifiers}{types[i]} {p.Name}"));
-    }
-
-    private static string ReadOnlySpan(string t) => "global::System.ReadOnlySpan<" + t + ">";
-
-    private static string Span(string t) => "global::System.Span<" + t + ">";
-
     private static string Body(MethodModel method)
     {
         var t = ElementKeyword(method);
         var op = "global::" + OperatorNamespace + "." + method.OperatorName;
         var loops = "global::ActivationGen.Internal.ActivationLoops";
-        var p = method.Parameters.Select(x => x.Name).ToArray();
+        var p = method.Declaration.Parameters.Select(x => x.Name).ToArray();
+
+        // The parameter names as string literals, not nameof(...): a member of the user's type named 'nameof' would
+        // capture the call.
+        var n = method.Declaration.Parameters.Select(x => Literals.String(x.Text)).ToArray();
         return method.Shape switch
         {
             MethodShape.Scalar => $"{loops}.Scalar<{t}, {op}>({p[0]})",
-            MethodShape.Span => $"{loops}.Map<{t}, {op}>({p[0]}, {p[1]}, nameof({p[1]}))",
-            MethodShape.InPlace => $"{loops}.Map<{t}, {op}>({p[0]}, {p[0]}, nameof({p[0]}))",
-            MethodShape.Backward => $"{loops}.Backward<{t}, {op}>({p[0]}, {p[1]}, {p[2]}, nameof({p[1]}), nameof({p[2]}))",
-            MethodShape.Fused => $"{loops}.Fused<{t}, {op}>({p[0]}, {p[1]}, {p[2]}, nameof({p[1]}), nameof({p[2]}))",
+            MethodShape.Span => $"{loops}.Map<{t}, {op}>({p[0]}, {p[1]}, {n[1]})",
+            MethodShape.InPlace => $"{loops}.Map<{t}, {op}>({p[0]}, {p[0]}, {n[0]})",
+            MethodShape.Backward => $"{loops}.Backward<{t}, {op}>({p[0]}, {p[1]}, {p[2]}, {n[1]}, {n[2]})",
+            MethodShape.Fused => $"{loops}.Fused<{t}, {op}>({p[0]}, {p[1]}, {p[2]}, {n[1]}, {n[2]})",
             _ => $"{op}.Invoke({p[0]})",
         };
     }
@@ -150,9 +118,9 @@ internal static class MethodEmitter
         var coreText = core.ToString().TrimEnd('\n');
         using (writer.Block("namespace " + OperatorNamespace))
         {
-            var owner = string.Concat(method.ContainingTypes.Select(c => c.Name + ".")).Replace("<", "{").Replace(">", "}");
+            var owner = string.Concat(method.Declaration.ContainingTypes.Select(c => c.Name + ".")).Replace("<", "{").Replace(">", "}");
             var what = fused ? "f and f'" : spec.FromOutput ? "f' from the output y = f(x)" : derivative ? "f'" : "f";
-            writer.Line($"/// <summary>{what} of <c>{owner}{method.Name}</c>, lane-wise, at every vector width.</summary>");
+            writer.Line($"/// <summary>{what} of <c>{owner}{method.Declaration.Name}</c>, lane-wise, at every vector width.</summary>");
             writer.Line(GeneratorInfo.GeneratedCodeAttribute);
             using (writer.Block($"file readonly struct {method.OperatorName} : global::ActivationGen.Internal.{contract}<{t}>"))
             {

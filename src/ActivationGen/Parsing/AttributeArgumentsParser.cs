@@ -12,9 +12,11 @@ namespace ActivationGen.Parsing;
 internal static class AttributeArgumentsParser
 {
     /// <summary>Returns the spec, or null when an argument does not bind (the compiler reports that) or is invalid.</summary>
+    /// <param name="shape">The method's shape, or null when its signature has none (the checks that depend on it are skipped).</param>
     public static ActivationSpec? Parse(
         AttributeData attribute,
-        MethodShape shape,
+        MethodShape? shape,
+        string methodName,
         Location methodLocation,
         Action<DiagnosticDescriptor, Location, object?[]> report)
     {
@@ -84,7 +86,7 @@ internal static class AttributeArgumentsParser
 
         if (spec.Derivative && shape is MethodShape.Backward or MethodShape.Fused)
         {
-            report(DiagnosticDescriptors.DerivativeOnGradientShape, ArgumentLocation(attribute, "Derivative", methodLocation), new object?[] { MethodName(methodLocation), shape == MethodShape.Backward ? "backward" : "fused" });
+            report(DiagnosticDescriptors.DerivativeOnGradientShape, ArgumentLocation(attribute, "Derivative", methodLocation), new object?[] { methodName, shape == MethodShape.Backward ? "backward" : "fused" });
             valid = false;
         }
 
@@ -106,7 +108,7 @@ internal static class AttributeArgumentsParser
         }
 
         valid &= CheckParameters(attribute, spec, methodLocation, report);
-        valid &= CheckFromOutput(attribute, spec, shape, methodLocation, report);
+        valid &= CheckFromOutput(attribute, spec, shape, methodName, methodLocation, report);
         return valid ? spec : null;
     }
 
@@ -134,7 +136,7 @@ internal static class AttributeArgumentsParser
     }
 
     /// <summary>FromOutput = true needs the backward shape and an activation whose derivative follows from its result.</summary>
-    private static bool CheckFromOutput(AttributeData attribute, ActivationSpec spec, MethodShape shape, Location methodLocation, Action<DiagnosticDescriptor, Location, object?[]> report)
+    private static bool CheckFromOutput(AttributeData attribute, ActivationSpec spec, MethodShape? shape, string methodName, Location methodLocation, Action<DiagnosticDescriptor, Location, object?[]> report)
     {
         if (!spec.FromOutput)
         {
@@ -153,9 +155,9 @@ internal static class AttributeArgumentsParser
             _ => $"is not supported by {name}",
         };
 
-        if (problem is null && shape != MethodShape.Backward)
+        if (problem is null && shape is not (null or MethodShape.Backward))
         {
-            problem = $"needs the backward shape, and '{MethodName(methodLocation)}' is not a backward method";
+            problem = $"needs the backward shape, and '{methodName}' is not a backward method";
         }
 
         if (problem is null)
@@ -175,9 +177,6 @@ internal static class AttributeArgumentsParser
     private static string Describe(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "positive infinity" : "negative infinity";
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string MethodName(Location methodLocation) =>
-        methodLocation.SourceTree?.GetText().ToString(methodLocation.SourceSpan) ?? string.Empty;
 
     /// <summary>The location of the named argument <paramref name="name"/>, else of the attribute, else of the method.</summary>
     private static Location ArgumentLocation(AttributeData attribute, string name, Location fallback)

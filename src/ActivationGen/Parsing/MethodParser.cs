@@ -9,12 +9,13 @@ using ActivationGen.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ActivationGen.Parsing;
 
 /// <summary>
-/// Turns an annotated method into a <see cref="MethodModel"/>, or reports why it cannot be generated.
-/// The analyzer calls it with a reporter; the generator calls it without one and skips methods that return null.
+/// Turns an annotated method into what the generator writes for it (the kernel, a body that throws, or nothing) and
+/// the diagnostics that say why, one per mistake. The generator and the analyzer both call it, so they agree.
 /// </summary>
 internal static class MethodParser
 {
@@ -38,149 +39,238 @@ internal static class MethodParser
         AttributeSource.HardSwishAttribute,
         AttributeSource.HardTanhAttribute);
 
+    /// <summary>
+    /// Compiler errors of the user's declaration that a generated part built from the symbol does not repeat: the
+    /// missing implementation (which the part supplies), a partial method in a non-partial type (the part makes the
+    /// type partial; the compiler then says CS0260 at the user's type), a misplaced or repeated modifier that the
+    /// symbol drops (CS0106, CS0112, CS1004) and a <c>params</c> that is not last (CS0231; the symbol is not params).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> ErrorsTheImplementationDoesNotRepeat =
+        ImmutableHashSet.Create("CS8795", "CS0751", "CS0106", "CS0112", "CS1004", "CS0231");
+
     /// <summary>Parses <paramref name="method"/>, declared by <paramref name="syntax"/>.</summary>
+    /// <param name="trigger">
+    /// The attributes that made the generator's pipeline of one attribute name call this; the method is parsed only by the
+    /// pipeline of its first activation attribute, so a method with two gets one result. Default: parse regardless.
+    /// </param>
     /// <param name="generatedImplementationIsOurs">
     /// True when a partial implementation already present in the compilation may be ActivationGen's own output
     /// (the analyzer sees generated files; the generator does not).
     /// </param>
-    public static MethodModel? Parse(
+    public static ParseResult Parse(
         IMethodSymbol method,
         MethodDeclarationSyntax syntax,
-        Compilation compilation,
+        SemanticModel semanticModel,
+        ImmutableArray<AttributeData> trigger,
         bool generatedImplementationIsOurs,
-        Action<Diagnostic>? report,
         CancellationToken cancellationToken)
     {
-        var valid = true;
-        void Report(DiagnosticDescriptor descriptor, Location location, params object?[] args)
-        {
-            valid = false;
-            report?.Invoke(Diagnostic.Create(descriptor, location, args));
-        }
-
-        var methodLocation = syntax.Identifier.GetLocation();
-        var methodName = method.Name;
-
         // Only the attributes written on this declaration: a partial method's two parts share one attribute list,
         // and the part that carries the activation attribute is the one to judge and to report on.
-        var activations = method.GetAttributes().Where(a => IsActivationAttribute(a) && IsAppliedTo(a, syntax)).ToList();
-        if (activations.Count == 0)
+        var activations = method.GetAttributes()
+            .Where(a => IsActivationAttribute(a) && IsAppliedTo(a, syntax))
+            .OrderBy(a => a.ApplicationSyntaxReference!.Span.Start)
+            .ToList();
+        if (activations.Count == 0 || (!trigger.IsDefault && !trigger.Any(t => t.ApplicationSyntaxReference?.Span == activations[0].ApplicationSyntaxReference!.Span)))
         {
-            return null;
+            return ParseResult.Empty;
         }
 
-        if (IsRejectedByCompiler(method, syntax, activations, compilation, cancellationToken))
+        var diagnostics = new List<DiagnosticInfo>();
+        void Report(DiagnosticDescriptor descriptor, Location location, params object?[] args) => diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+
+        var name = method.Name;
+        var nameLocation = syntax.Identifier.GetLocation();
+
+        if (CannotImplement(method, syntax) is { } cannot)
         {
-            return null;
+            Report(DiagnosticDescriptors.CannotImplement, cannot.Location, name, cannot.What, cannot.Advice);
+            return new ParseResult(null, null, diagnostics.ToEquatableArray());
         }
 
-        if (activations.Count > 1)
-        {
-            Report(DiagnosticDescriptors.MultipleActivations, methodLocation, methodName, string.Join(", ", activations.Select(a => "[" + ShortName(a) + "]")));
-        }
-
-        var containingTypes = ParseContainingTypes(syntax, methodLocation, methodName, Report);
-
+        var implementable = CheckPlacement(method, syntax, nameLocation, Report, cancellationToken, out var notPartial, out var unsupportedType);
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            Report(DiagnosticDescriptors.NotPartial, methodLocation, methodName, "the method");
-        }
-        else if (syntax.Body is not null || syntax.ExpressionBody is not null)
-        {
-            Report(DiagnosticDescriptors.HasBody, methodLocation, methodName, "its body");
-        }
-        else if (syntax.Modifiers.Any(SyntaxKind.ExternKeyword))
-        {
-            Report(DiagnosticDescriptors.HasBody, methodLocation, methodName, "'extern'");
-        }
-        else if (HasForeignImplementation(method, generatedImplementationIsOurs))
-        {
-            Report(DiagnosticDescriptors.HasBody, methodLocation, methodName, "the other partial declaration, the one with a body");
+            implementable = false;
+            if (!unsupportedType)
+            {
+                notPartial.Insert(0, "the method");
+            }
         }
 
-        if (method.TypeParameters.Length > 0)
+        if (notPartial.Count > 0)
         {
-            Report(DiagnosticDescriptors.GenericMethod, methodLocation, methodName);
+            Report(DiagnosticDescriptors.NotPartial, nameLocation, name, JoinList(notPartial));
+        }
+        else if (ExistingImplementation(method, syntax, generatedImplementationIsOurs) is { } existing)
+        {
+            Report(DiagnosticDescriptors.HasBody, nameLocation, name, existing);
+            implementable = false;
+        }
+
+        if (syntax.TypeParameterList is { } typeParameters)
+        {
+            Report(DiagnosticDescriptors.GenericMethod, typeParameters.GetLocation(), name);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        var signature = SignatureParser.Parse(method);
-        if (signature.Error is { } signatureError)
+        // The signature of a generic method, or one with types that do not resolve, is not ours to judge.
+        SignatureParser.Signature? signature = null;
+        if (syntax.TypeParameterList is null && !HasErrorType(method))
         {
-            Report(signatureError, methodLocation, methodName);
+            signature = SignatureParser.Parse(method, syntax);
+            if (signature.Value.Error is { } error)
+            {
+                Report(error, signature.Value.ErrorLocation!, name, signature.Value.Detail);
+                signature = null;
+            }
         }
 
-        if (!SupportsTargetFramework(compilation))
+        ActivationSpec? spec = null;
+        if (activations.Count > 1)
         {
-            Report(DiagnosticDescriptors.UnsupportedTargetFramework, methodLocation, methodName);
+            Report(
+                DiagnosticDescriptors.MultipleActivations,
+                activations[1].ApplicationSyntaxReference!.GetSyntax(cancellationToken).GetLocation(),
+                name,
+                string.Join(", ", activations.Select(a => "[" + ShortName(a) + "]")));
+        }
+        else if (!HasBindingErrors(activations[0], semanticModel, cancellationToken))
+        {
+            // An argument that does not bind is the compiler's error; the method still gets a body that throws.
+            spec = AttributeArgumentsParser.Parse(activations[0], signature?.Shape, name, nameLocation, Report);
         }
 
-        var spec = activations.Count == 1 ? AttributeArgumentsParser.Parse(activations[0], signature.Shape, methodLocation, Report) : null;
-
-        if (!valid || spec is null || containingTypes is null)
+        var languageVersion = ((CSharpParseOptions)syntax.SyntaxTree.Options).LanguageVersion;
+        if (TargetSupport.Problem(semanticModel.Compilation, languageVersion) is { } problem)
         {
-            return null;
+            Report(DiagnosticDescriptors.UnsupportedTargetFramework, nameLocation, name, problem);
         }
 
-        var parameters = syntax.ParameterList.Parameters
-            .Select(p => new ParameterModel(
-                string.Concat(p.Modifiers.Select(m => m.Text + " ")),
-                EscapeIdentifier(p.Identifier.ValueText)))
-            .ToEquatableArray();
+        // A generated part needs C# 9 (partial methods with accessibility or a result), and must not repeat an error of
+        // the user's declaration: where it would, the compiler's error is the one to show, and nothing is generated.
+        implementable = implementable
+            && languageVersion >= TargetSupport.ExtendedPartialMethods
+            && !HasErrorType(method)
+            && !IsMisplacedExtension(method, syntax)
+            && !HasDeclarationErrors(syntax, semanticModel, cancellationToken);
 
-        var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        return new MethodModel(
-            ns,
-            containingTypes.ToEquatableArray(),
-            string.Join(" ", syntax.Modifiers.Select(m => m.Text)),
-            EscapeIdentifier(method.Name),
-            signature.Shape,
-            signature.Element,
-            signature.VectorBits,
-            parameters,
-            spec,
-            syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
-            HintNameMayCollide(method));
-    }
-
-    /// <summary>
-    /// Another method of the type whose name differs only in case, or a namespace that spells the same dotted name as
-    /// the outermost containing type: their readable file names would collide (hint names ignore case).
-    /// </summary>
-    private static bool HintNameMayCollide(IMethodSymbol method)
-    {
-        var caseTwin = method.ContainingType.GetMembers()
-            .Any(m => m is IMethodSymbol && m.Name != method.Name && string.Equals(m.Name, method.Name, StringComparison.OrdinalIgnoreCase));
-        var outermost = method.ContainingType;
-        while (outermost.ContainingType is { } outer)
+        var result = diagnostics.Distinct().ToEquatableArray();
+        if (!implementable)
         {
-            outermost = outer;
+            return new ParseResult(null, null, result);
         }
 
-        var namespaceTwin = outermost.ContainingNamespace.GetNamespaceMembers()
-            .Any(n => string.Equals(n.Name, outermost.Name, StringComparison.OrdinalIgnoreCase));
-        return caseTwin || namespaceTwin;
+        var declaration = DeclarationBuilder.Build(method, syntax, semanticModel);
+        if (result.Count == 0 && spec is not null && signature is { } valid)
+        {
+            return new ParseResult(new MethodModel(declaration, valid.Shape, valid.Element, valid.VectorBits, spec), null, result);
+        }
+
+        var errors = result.Count > 0
+            ? "error " + string.Join(", ", result.Select(d => d.Id).Distinct())
+            : "the compiler's errors on its attribute";
+        return new ParseResult(null, new StubModel(declaration, errors), result);
     }
 
     public static bool IsActivationAttribute(AttributeData attribute) =>
         attribute.AttributeClass is { } type && AttributeMetadataNames.Contains(type.ToDisplayString());
 
-    /// <summary>The modifiers a partial method definition may have (<c>extern</c> is reported as an implementation).</summary>
-    private static readonly ImmutableHashSet<SyntaxKind> AllowedModifiers = ImmutableHashSet.Create(
-        SyntaxKind.PublicKeyword,
-        SyntaxKind.InternalKeyword,
-        SyntaxKind.ProtectedKeyword,
-        SyntaxKind.PrivateKeyword,
-        SyntaxKind.StaticKeyword,
-        SyntaxKind.ReadOnlyKeyword,
-        SyntaxKind.UnsafeKeyword,
-        SyntaxKind.NewKeyword,
-        SyntaxKind.VirtualKeyword,
-        SyntaxKind.OverrideKeyword,
-        SyntaxKind.SealedKeyword,
-        SyntaxKind.ExternKeyword,
-        SyntaxKind.PartialKeyword);
+    /// <summary>An abstract method or an explicit interface implementation: no partial method can be made of it.</summary>
+    private static (Location Location, string What, string Advice)? CannotImplement(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        if (syntax.ExplicitInterfaceSpecifier is { } specifier)
+        {
+            return (specifier.GetLocation(), "is an explicit interface implementation", "declare a partial method with the attribute and call it from the implementation");
+        }
+
+        if (method.IsAbstract && method.ContainingType.TypeKind != TypeKind.Interface)
+        {
+            var modifier = syntax.Modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.AbstractKeyword));
+            return (
+                modifier.IsKind(SyntaxKind.None) ? syntax.Identifier.GetLocation() : modifier.GetLocation(),
+                "is abstract",
+                "put the attribute on a partial method of a derived type and call it from the override");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Checks the types that contain the method. Reports an interface, a file-local type or an extension block
+    /// (AGEN0012; then nothing else about the types) and collects the types that are not partial. Returns whether a
+    /// generated part can be declared in them.
+    /// </summary>
+    private static bool CheckPlacement(
+        IMethodSymbol method,
+        MethodDeclarationSyntax syntax,
+        Location nameLocation,
+        Action<DiagnosticDescriptor, Location, object?[]> report,
+        CancellationToken cancellationToken,
+        out List<string> notPartial,
+        out bool unsupportedType)
+    {
+        notPartial = new List<string>();
+        string? unsupported = null;
+        var implementable = true;
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+            {
+                // A C# 14 extension block (a kind of type that compilers newer than the one this generator is built
+                // against know): the generated part cannot be declared in it.
+                unsupported ??= "an extension block";
+                implementable = false;
+                continue;
+            }
+
+            if (type.IsFileLocal)
+            {
+                unsupported ??= "file-local type '" + type.Name + "'";
+                implementable = false;
+            }
+            else if (type.TypeKind == TypeKind.Interface)
+            {
+                unsupported ??= "interface '" + type.Name + "'";
+            }
+
+            var declaration = type.DeclaringSyntaxReferences
+                .Select(r => r.GetSyntax(cancellationToken))
+                .OfType<TypeDeclarationSyntax>()
+                .FirstOrDefault(t => t.SyntaxTree == syntax.SyntaxTree && t.Span.Contains(syntax.Span));
+            if (declaration is not null && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                notPartial.Add("type '" + type.Name + "'");
+            }
+        }
+
+        unsupportedType = unsupported is not null;
+        if (unsupported is not null)
+        {
+            // One mistake, one error: moving the method elsewhere is the fix, whatever else the type lacks.
+            report(DiagnosticDescriptors.UnsupportedContainingType, nameLocation, new object?[] { method.Name, unsupported });
+            notPartial.Clear();
+        }
+
+        return implementable;
+    }
+
+    /// <summary>What implements the method already, for AGEN0002's message, or null.</summary>
+    private static string? ExistingImplementation(IMethodSymbol method, MethodDeclarationSyntax syntax, bool generatedImplementationIsOurs)
+    {
+        if (syntax.Body is not null || syntax.ExpressionBody is not null)
+        {
+            return "its body";
+        }
+
+        if (syntax.Modifiers.Any(SyntaxKind.ExternKeyword))
+        {
+            return "'extern'";
+        }
+
+        return HasForeignImplementation(method, generatedImplementationIsOurs) ? "the other partial declaration, the one with a body" : null;
+    }
 
     /// <summary>The attribute's name as the user writes it: <c>Relu</c> for <c>ReluAttribute</c>.</summary>
     private static string ShortName(AttributeData attribute)
@@ -188,6 +278,9 @@ internal static class MethodParser
         var name = attribute.AttributeClass!.Name;
         return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
+
+    private static string JoinList(List<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
 
     private static bool IsAppliedTo(AttributeData attribute, MethodDeclarationSyntax syntax) =>
         attribute.ApplicationSyntaxReference is { } reference
@@ -198,116 +291,34 @@ internal static class MethodParser
     /// Whether an argument of the attribute does not bind. <see cref="AttributeData"/> does not say: an unknown name
     /// is dropped and <c>Count = 1.5</c> reads as 1, so ask the compiler about the arguments' text.
     /// </summary>
-    private static bool HasBindingErrors(AttributeData attribute, Compilation compilation, CancellationToken cancellationToken) =>
-        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { Arguments.Count: > 0 } arguments } syntax
-        && compilation.GetSemanticModel(syntax.SyntaxTree).GetDiagnostics(arguments.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
+    private static bool HasBindingErrors(AttributeData attribute, SemanticModel semanticModel, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { Arguments.Count: > 0 } arguments }
+        && semanticModel.GetDiagnostics(arguments.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// Whether the compiler reports an error in the user's declaration (modifiers to constraints, not the attributes)
+    /// that a generated part would repeat.
+    /// </summary>
+    private static bool HasDeclarationErrors(MethodDeclarationSyntax syntax, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var start = syntax.Modifiers.Count > 0 ? syntax.Modifiers[0].SpanStart : syntax.ReturnType.SpanStart;
+        var end = syntax.ConstraintClauses.Count > 0 ? syntax.ConstraintClauses.Last().Span.End : syntax.ParameterList.Span.End;
+        return semanticModel.GetDiagnostics(TextSpan.FromBounds(start, end), cancellationToken)
+            .Any(d => d.Severity == DiagnosticSeverity.Error && !ErrorsTheImplementationDoesNotRepeat.Contains(d.Id));
+    }
 
     private static bool HasErrorType(IMethodSymbol method) =>
         IsError(method.ReturnType) || method.Parameters.Any(p => IsError(p.Type));
 
     private static bool IsError(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Error
-        || (type is INamedTypeSymbol named && named.TypeArguments.Any(IsError));
+        || (type is INamedTypeSymbol named && named.TypeArguments.Any(IsError))
+        || (type is IArrayTypeSymbol array && IsError(array.ElementType));
 
-    /// <summary>
-    /// Declarations the compiler rejects by itself, and would reject again in the generated part: for these the
-    /// compiler's error is the one to show, and nothing is generated.
-    /// </summary>
-    private static bool IsRejectedByCompiler(
-        IMethodSymbol method,
-        MethodDeclarationSyntax syntax,
-        List<AttributeData> activations,
-        Compilation compilation,
-        CancellationToken cancellationToken) =>
-        syntax.Modifiers.Any(m => !AllowedModifiers.Contains(m.Kind())) // abstract, async, ...
-        || (syntax.Modifiers.Any(SyntaxKind.UnsafeKeyword) && compilation.Options is CSharpCompilationOptions { AllowUnsafe: false })
-        || syntax.ExplicitInterfaceSpecifier is not null
-        || NeedsAccessibility(method, syntax)
-        || (method.ContainingType is { IsStatic: true } && !method.IsStatic)
-        || IsMisplacedExtension(method, syntax)
-        || method.Parameters.Select(p => p.Name).Distinct().Count() != method.Parameters.Length
-        || HasDuplicate(method)
-        || activations.Any(a => HasBindingErrors(a, compilation, cancellationToken))
-        || HasErrorType(method);
-
-    /// <summary>A partial method that returns a value or is virtual, override, sealed or new needs an accessibility.</summary>
-    private static bool NeedsAccessibility(IMethodSymbol method, MethodDeclarationSyntax syntax) =>
-        syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
-        && !syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword) || m.IsKind(SyntaxKind.PrivateKeyword))
-        && (!method.ReturnsVoid || syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.VirtualKeyword) || m.IsKind(SyntaxKind.OverrideKeyword) || m.IsKind(SyntaxKind.SealedKeyword) || m.IsKind(SyntaxKind.NewKeyword)));
-
-    /// <summary>A <c>this</c> parameter outside a static method of a top-level, non-generic static class.</summary>
+    /// <summary>A <c>this</c> parameter outside a static method of a top-level, non-generic static class (the compiler reports it at the class).</summary>
     private static bool IsMisplacedExtension(IMethodSymbol method, MethodDeclarationSyntax syntax) =>
         syntax.ParameterList.Parameters.FirstOrDefault()?.Modifiers.Any(SyntaxKind.ThisKeyword) == true
         && !(method.IsStatic && method.ContainingType is { IsStatic: true, IsGenericType: false, ContainingType: null });
-
-    /// <summary>Another method of the type with the same name and parameters (the compiler reports it).</summary>
-    private static bool HasDuplicate(IMethodSymbol method) =>
-        method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
-            !SymbolEqualityComparer.Default.Equals(other, method.PartialDefinitionPart ?? method)
-            && other.TypeParameters.Length == method.TypeParameters.Length
-            && other.Parameters.Length == method.Parameters.Length
-            && other.Parameters.Zip(method.Parameters, (a, b) => a.RefKind == b.RefKind && SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same));
-
-    /// <summary>Whether the compilation references a runtime with the SIMD APIs the generated code uses (.NET 9+).</summary>
-    public static bool SupportsTargetFramework(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512`1") is not null
-        && compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128") is { } vector128
-        && !vector128.GetMembers("FusedMultiplyAdd").IsEmpty;
-
-    /// <summary>The containing types, outermost first; every problem is reported on the method's identifier.</summary>
-    private static List<ContainingType>? ParseContainingTypes(
-        MethodDeclarationSyntax syntax,
-        Location methodLocation,
-        string methodName,
-        Action<DiagnosticDescriptor, Location, object?[]> report)
-    {
-        var types = new List<ContainingType>();
-        var ok = true;
-        for (var node = syntax.Parent; node is not null and not BaseNamespaceDeclarationSyntax and not CompilationUnitSyntax; node = node.Parent)
-        {
-            if (node is not TypeDeclarationSyntax type || node is InterfaceDeclarationSyntax || type.Modifiers.Any(SyntaxKind.FileKeyword))
-            {
-                var what = node switch
-                {
-                    InterfaceDeclarationSyntax i => "interface '" + i.Identifier.ValueText + "'",
-                    TypeDeclarationSyntax t => "file-local type '" + t.Identifier.ValueText + "'",
-                    _ => "an unsupported declaration",
-                };
-                report(DiagnosticDescriptors.UnsupportedContainingType, methodLocation, new object?[] { methodName, what });
-                ok = false;
-                continue;
-            }
-
-            if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                report(DiagnosticDescriptors.NotPartial, methodLocation, new object?[] { methodName, "type '" + type.Identifier.ValueText + "'" });
-                ok = false;
-            }
-
-            types.Insert(0, new ContainingType(TypeKeyword(type), type.Identifier.Text + TypeParameters(type)));
-        }
-
-        return ok ? types : null;
-    }
-
-    /// <summary>
-    /// The keyword after <c>partial</c> in the generated part. Modifiers such as <c>ref</c>, <c>readonly</c> or
-    /// <c>static</c> need not be repeated on every part of a partial type, so none is.
-    /// </summary>
-    private static string TypeKeyword(TypeDeclarationSyntax type) => type switch
-    {
-        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
-        RecordDeclarationSyntax => "record",
-        StructDeclarationSyntax => "struct",
-        _ => "class",
-    };
-
-    /// <summary><c>&lt;T, U&gt;</c>: the names only (attributes on type parameters must not be repeated).</summary>
-    private static string TypeParameters(TypeDeclarationSyntax type) =>
-        type.TypeParameterList is { } list
-            ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.Text)) + ">"
-            : string.Empty;
 
     /// <summary>A partial implementation that someone other than ActivationGen wrote.</summary>
     private static bool HasForeignImplementation(IMethodSymbol method, bool generatedImplementationIsOurs)
@@ -325,7 +336,4 @@ internal static class MethodParser
         var path = implementation.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath ?? string.Empty;
         return !path.Contains(typeof(ActivationGenerator).FullName!);
     }
-
-    private static string EscapeIdentifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

@@ -41,7 +41,10 @@ public static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator; fails if the generator itself reported an exception.</summary>
+    /// <summary>
+    /// Runs the generator as a real build does (not design time: the generator reports ActivationGen's errors); fails if
+    /// the generator threw (CS8784, CS8785) or reported anything but ActivationGen's own diagnostics.
+    /// </summary>
     public static GeneratorRun Run(string source) => Run(CreateCompilation(source));
 
     public static GeneratorRun Run(CSharpCompilation compilation)
@@ -49,16 +52,19 @@ public static class GeneratorHarness
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var result = driver.GetRunResult();
         Assert.All(result.Results, r => Assert.Null(r.Exception));
-        Assert.Empty(diagnostics);
+        Assert.All(diagnostics, d => Assert.StartsWith("AGEN", d.Id, StringComparison.Ordinal));
         return new GeneratorRun(output, result);
     }
 
-    /// <summary>The analyzer's diagnostics on the compilation with the generated code; fails on any analyzer exception (AD0001).</summary>
+    /// <summary>
+    /// The analyzer's diagnostics on the compilation with the generated code, in a design-time build (the only place it
+    /// reports); fails on any analyzer exception (AD0001).
+    /// </summary>
     public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation)
     {
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, DesignTimeOptions.Instance),
             (exception, _, _) => exceptions.Add(exception),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
@@ -86,7 +92,31 @@ public sealed record GeneratorRun(Compilation Output, GeneratorDriverRunResult R
 {
     public IEnumerable<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources);
 
+    /// <summary>What the generator reported (ActivationGen's errors, in a real build).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
+
     /// <summary>Compiler diagnostics of warning severity or above on the output (the generated code included).</summary>
     public IReadOnlyList<Diagnostic> CompilerProblems =>
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+}
+
+/// <summary>Analyzer options of a design-time build: <c>build_property.DesignTimeBuild = true</c>.</summary>
+public sealed class DesignTimeOptions : AnalyzerConfigOptionsProvider
+{
+    public static readonly DesignTimeOptions Instance = new();
+
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(("build_property.DesignTimeBuild", "true"));
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+    private sealed class Options(params (string Key, string Value)[] values) : AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new();
+
+        private readonly Dictionary<string, string> _values = values.ToDictionary(v => v.Key, v => v.Value);
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+    }
 }

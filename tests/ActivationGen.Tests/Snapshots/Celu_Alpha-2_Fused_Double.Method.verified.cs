@@ -9,9 +9,8 @@ namespace Sample
         /// CELU with Alpha = -2: f(x) = x for x &gt; 0, (-2)·(e^x/(-2) - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x/(-2) for x ≤ 0.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, global::System.Span<double> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, nameof(destination), nameof(derivative));
+            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
     }
 }
 

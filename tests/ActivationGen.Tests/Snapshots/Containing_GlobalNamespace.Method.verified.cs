@@ -7,7 +7,6 @@ partial class GlobalActivations
     /// Softplus: f(x) = ln(1 + e^x), computed as max(x, 0) + log1p(e^-|x|); f'(x) = σ(x) = 1 / (1 + e^-x).
     /// Returns f(x).
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     public static partial double Softplus(double x)
         => global::ActivationGen.Internal.ActivationLoops.Scalar<double, global::ActivationGen.Generated.GlobalActivations_Softplus_ScalarOperator>(x);
 }

@@ -9,9 +9,8 @@ namespace Sample
         /// ELU with Alpha = 0.5: f(x) = x for x &gt; 0, 0.5·(e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, 0.5·e^x for x ≤ 0.
         /// Writes f(input[i]) to output[i]; throws ArgumentException if output is too short or partly overlaps input.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public partial void Activate(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
-            => global::ActivationGen.Internal.ActivationLoops.Map<double, global::ActivationGen.Generated.Neuron_Activate_SpanOperator>(input, output, nameof(output));
+            => global::ActivationGen.Internal.ActivationLoops.Map<double, global::ActivationGen.Generated.Neuron_Activate_SpanOperator>(input, output, "output");
     }
 }
 

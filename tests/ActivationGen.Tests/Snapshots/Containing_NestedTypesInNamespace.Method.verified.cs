@@ -11,9 +11,8 @@ namespace Company.Models
             /// ReLU: f(x) = max(0, x); f'(x) = 1 for x &gt; 0, else 0 (f'(0) = 0). NaN gives NaN.
             /// Writes f(input[i]) to output[i]; throws ArgumentException if output is too short or partly overlaps input.
             /// </remarks>
-            [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
             internal static partial void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
-                => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Network_Layers_Forward_SpanOperator>(input, output, nameof(output));
+                => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Network_Layers_Forward_SpanOperator>(input, output, "output");
         }
     }
 }

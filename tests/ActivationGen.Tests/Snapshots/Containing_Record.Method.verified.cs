@@ -9,9 +9,8 @@ namespace Sample
         /// Sigmoid with Offset = 2: f(x) = 1 / (1 + e^-(x - 2)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x - 2).
         /// Replaces every value v of values by f(v).
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public partial void Squash(global::System.Span<float> values)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Model_Squash_InPlaceOperator>(values, values, nameof(values));
+            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Model_Squash_InPlaceOperator>(values, values, "values");
     }
 }
 

@@ -9,7 +9,6 @@ namespace Sample
         /// Sum of 3 sigmoids: f(x) = Σ_{i=0}^{2} σ(x - o_i), o_i = -1 + i·1 (From = -1 to To = 1); f'(x) = Σ σ(x - o_i)·σ(o_i - x). Per element, 2 exponentials serve all terms.
         /// Computes f on every lane of x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         private partial global::System.Runtime.Intrinsics.Vector256<double> Evaluate(global::System.Runtime.Intrinsics.Vector256<double> x)
             => global::ActivationGen.Generated.Unit_Evaluate_VectorOperator.Invoke(x);
     }

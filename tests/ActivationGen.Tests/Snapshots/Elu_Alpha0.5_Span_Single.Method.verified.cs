@@ -9,9 +9,8 @@ namespace Sample
         /// ELU with Alpha = 0.5: f(x) = x for x &gt; 0, 0.5·(e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, 0.5·e^x for x ≤ 0.
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, nameof(destination));
+            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
     }
 }
 

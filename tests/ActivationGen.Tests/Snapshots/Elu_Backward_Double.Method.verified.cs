@@ -9,9 +9,8 @@ namespace Sample
         /// ELU with Alpha = 1: f(x) = x for x &gt; 0, (e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x for x ≤ 0.
         /// Writes gradOutput[i]·f'(x[i]) to gradInput[i]; throws ArgumentException on a length mismatch or a partial overlap.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
-            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, nameof(gradOutput), nameof(gradInput));
+            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, "gradOutput", "gradInput");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// ELU with Alpha = 1: f(x) = x for x &gt; 0, (e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x for x ≤ 0.
         /// Replaces every value v of values by f(v).
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.Span<float> values)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_InPlaceOperator>(values, values, nameof(values));
+            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_InPlaceOperator>(values, values, "values");
     }
 }
 

@@ -9,7 +9,6 @@ namespace Sample
         /// ELU with Alpha = 1: f(x) = x for x &gt; 0, (e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x for x ≤ 0.
         /// Computes f on every lane of x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial global::System.Runtime.Intrinsics.Vector128<double> Apply(global::System.Runtime.Intrinsics.Vector128<double> x)
             => global::ActivationGen.Generated.Activations_Apply_VectorOperator.Invoke(x);
     }

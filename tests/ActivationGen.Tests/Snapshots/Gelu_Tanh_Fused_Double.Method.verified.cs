@@ -9,9 +9,8 @@ namespace Sample
         /// GELU, tanh approximation: f(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³))); f'(x) is its exact derivative.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, global::System.Span<double> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, nameof(destination), nameof(derivative));
+            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// Hard swish: f(x) = x·max(0, min(1, x/6 + 1/2)); f'(x) = 0 for x &lt; -3, x/3 + 1/2 for -3 ≤ x ≤ 3, 1 for x &gt; 3.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, global::System.Span<double> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, nameof(destination), nameof(derivative));
+            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// Hard tanh with Min = -0.1, Max = 0.7: f(x) = max(-0.1, min(0.7, x)); f'(x) = 1 for -0.1 &lt; x &lt; 0.7, else 0.
         /// Writes f'(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, nameof(destination));
+            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
     }
 }
 

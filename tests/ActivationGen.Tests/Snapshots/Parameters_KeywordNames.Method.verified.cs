@@ -9,9 +9,8 @@ namespace Sample
         /// ReLU: f(x) = max(0, x); f'(x) = 1 for x &gt; 0, else 0 (f'(0) = 0). NaN gives NaN.
         /// Writes f'(in[i]) to out[i]; throws ArgumentException if out is too short or partly overlaps in.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         internal static partial void Apply(global::System.ReadOnlySpan<float> @in, global::System.Span<float> @out)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Keywords_Apply_SpanOperator>(@in, @out, nameof(@out));
+            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Keywords_Apply_SpanOperator>(@in, @out, "out");
     }
 }
 

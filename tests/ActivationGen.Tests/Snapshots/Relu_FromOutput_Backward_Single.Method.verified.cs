@@ -9,9 +9,8 @@ namespace Sample
         /// ReLU: f(x) = max(0, x); f'(x) = 1 for x &gt; 0, else 0 (f'(0) = 0). NaN gives NaN.
         /// Writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws ArgumentException on a length mismatch or a partial overlap.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
-            => global::ActivationGen.Internal.ActivationLoops.Backward<float, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, nameof(gradOutput), nameof(gradInput));
+            => global::ActivationGen.Internal.ActivationLoops.Backward<float, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, "gradOutput", "gradInput");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// SELU: f(x) = λ·x for x &gt; 0, λ·α·(e^x - 1) for x ≤ 0 (expm1, accurate near 0), with α = 1.6732632423543772848170429916717 and λ = 1.0507009873554804934193349852946; f'(x) = λ for x &gt; 0, λ·α·e^x for x ≤ 0.
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, nameof(destination));
+            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// Sum of 100 sigmoids: f(x) = 0.1·Σ_{i=0}^{99} σ(x - o_i), o_i = 0 + i·0.098989898989899 (From = 0 to To = 9.8); f'(x) = 0.1·Σ σ(x - o_i)·σ(o_i - x). Per element, 2 exponentials serve all terms.
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<double, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, nameof(destination));
+            => global::ActivationGen.Internal.ActivationLoops.Map<double, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// Sum of 3 sigmoids: f(x) = Σ_{i=0}^{2} σ(x - o_i), o_i = -1 + i·1 (From = -1 to To = 1); f'(x) = Σ σ(x - o_i)·σ(o_i - x). Per element, 2 exponentials serve all terms.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, global::System.Span<double> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, nameof(destination), nameof(derivative));
+            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// Sum of 50 sigmoids: f(x) = Σ_{i=0}^{49} σ(x - o_i), o_i = -300 + i·12.244897959183673 (From = -300 to To = 300); f'(x) = Σ σ(x - o_i)·σ(o_i - x). Per element, 34 exponentials serve all terms.
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, nameof(destination));
+            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
     }
 }
 

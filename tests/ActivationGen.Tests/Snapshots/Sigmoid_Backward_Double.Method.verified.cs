@@ -9,9 +9,8 @@ namespace Sample
         /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
         /// Writes gradOutput[i]·f'(x[i]) to gradInput[i]; throws ArgumentException on a length mismatch or a partial overlap.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
-            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, nameof(gradOutput), nameof(gradInput));
+            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, "gradOutput", "gradInput");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination, global::System.Span<float> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, nameof(destination), nameof(derivative));
+            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
         /// Replaces every value v of values by f(v).
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.Span<double> values)
-            => global::ActivationGen.Internal.ActivationLoops.Map<double, global::ActivationGen.Generated.Activations_Apply_InPlaceOperator>(values, values, nameof(values));
+            => global::ActivationGen.Internal.ActivationLoops.Map<double, global::ActivationGen.Generated.Activations_Apply_InPlaceOperator>(values, values, "values");
     }
 }
 

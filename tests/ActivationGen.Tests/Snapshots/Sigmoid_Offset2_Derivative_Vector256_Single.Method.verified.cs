@@ -9,7 +9,6 @@ namespace Sample
         /// Sigmoid with Offset = 2: f(x) = 1 / (1 + e^-(x - 2)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x - 2).
         /// Computes f' on every lane of x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial global::System.Runtime.Intrinsics.Vector256<float> Apply(global::System.Runtime.Intrinsics.Vector256<float> x)
             => global::ActivationGen.Generated.Activations_Apply_VectorOperator.Invoke(x);
     }

@@ -9,7 +9,6 @@ namespace Sample
         /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
         /// Returns f(x).
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial float Apply(float x)
             => global::ActivationGen.Internal.ActivationLoops.Scalar<float, global::ActivationGen.Generated.Activations_Apply_ScalarOperator>(x);
     }

@@ -9,7 +9,6 @@ namespace Sample
         /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
         /// Computes f on every lane of x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial global::System.Runtime.Intrinsics.Vector512<double> Apply(global::System.Runtime.Intrinsics.Vector512<double> x)
             => global::ActivationGen.Generated.Activations_Apply_VectorOperator.Invoke(x);
     }

@@ -9,9 +9,8 @@ namespace Sample
         /// Softplus with Beta = 0.5: f(x) = (1/0.5)·ln(1 + e^(0.5·x)), computed as x + log1p(e^-|z|)/0.5 for z = 0.5·x &gt; 0 and log1p(e^-|z|)/0.5 otherwise; f'(x) = σ(0.5·x) = 1 / (1 + e^-(0.5·x)).
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination, global::System.Span<float> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, nameof(destination), nameof(derivative));
+            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// Softplus with Beta = 2: f(x) = (1/2)·ln(1 + e^(2·x)), computed as x + log1p(e^-|z|)/2 for z = 2·x &gt; 0 and log1p(e^-|z|)/2 otherwise; f'(x) = σ(2·x) = 1 / (1 + e^-(2·x)).
         /// Writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws ArgumentException on a length mismatch or a partial overlap.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
-            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, nameof(gradOutput), nameof(gradInput));
+            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, "gradOutput", "gradInput");
     }
 }
 

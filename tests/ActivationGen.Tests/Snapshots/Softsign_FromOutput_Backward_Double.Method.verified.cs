@@ -9,9 +9,8 @@ namespace Sample
         /// Softsign: f(x) = x / (1 + |x|); f'(x) = 1 / (1 + |x|)².
         /// Writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws ArgumentException on a length mismatch or a partial overlap.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
-            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, nameof(gradOutput), nameof(gradInput));
+            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, "gradOutput", "gradInput");
     }
 }
 

@@ -9,9 +9,8 @@ namespace Sample
         /// Tanh: f(x) = tanh(x), accurate near 0; f'(x) = 1 - tanh²(x), computed as 4e^-2|x| / (1 + e^-2|x|)².
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, nameof(destination));
+            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
     }
 }
 
