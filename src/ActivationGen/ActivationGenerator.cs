@@ -56,17 +56,19 @@ public sealed class ActivationGenerator : IIncrementalGenerator
                 .Select(static (r, _) => new Implementation(r.Method, r.Stub))
                 .WithTrackingName(TrackingNames.Implementations))
             .ToArray();
-        var colliding = implementations
+        var plan = implementations
             .Select(static each => each.Select(static (i, _) => (i.ReadableHintName, i.Identity)).Collect())
             .Aggregate(static (a, b) => a.Combine(b).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
-            .Select(static (all, _) => HintNames.Colliding(all));
+            .Select(static (all, _) => HintNames.Plan(all));
         foreach (var each in implementations)
         {
-            context.RegisterSourceOutput(each.Combine(colliding), static (spc, input) =>
+            context.RegisterSourceOutput(each.Combine(plan), static (spc, input) =>
             {
-                var (implementation, collisions) = input;
-                var hintName = HintNames.For(implementation.ReadableHintName, implementation.Identity, collisions);
-                spc.AddSource(hintName, implementation.Method is { } method ? MethodEmitter.Emit(method) : StubEmitter.Emit(implementation.Stub!));
+                var (implementation, names) = input;
+                if (HintNames.For(implementation.ReadableHintName, implementation.Identity, names) is { } hintName)
+                {
+                    spc.AddSource(hintName, implementation.Method is { } method ? MethodEmitter.Emit(method) : StubEmitter.Emit(implementation.Stub!));
+                }
             });
         }
 

@@ -28,7 +28,7 @@ internal static class DeclarationWriter
     /// <summary>The declaration line: modifiers, return type, name, type parameters, parameters (constraints follow, one per line).</summary>
     public static void WriteSignature(CodeWriter writer, MethodDeclaration declaration)
     {
-        var parameters = string.Join(", ", declaration.Parameters.Select(p => p.Modifiers + p.Type + " " + p.Name));
+        var parameters = string.Join(", ", declaration.Parameters.Select(p => (p.Modifiers + p.Type + " " + p.Name).TrimEnd()));
         writer.Line($"{declaration.Modifiers} {declaration.ReturnType} {declaration.Name}{declaration.TypeParameters}({parameters})");
         using (writer.Indent())
         {

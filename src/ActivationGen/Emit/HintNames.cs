@@ -59,21 +59,28 @@ internal static class HintNames
         return readable + Suffix;
     }
 
-    /// <summary>The readable names shared, ignoring case, by methods with different signatures.</summary>
-    public static EquatableArray<string> Colliding(ImmutableArray<(string Readable, string Identity)> all) =>
-        all.Distinct()
+    /// <summary>
+    /// Which files need another name: the readable names shared, ignoring case, by methods with different signatures
+    /// (these get the hash), and the signatures declared more than once (only where the compiler reports the duplicate
+    /// declaration, CS0101 or CS0111: these get no file, since one name cannot serve two).
+    /// </summary>
+    public static FileNamePlan Plan(ImmutableArray<(string Readable, string Identity)> all)
+    {
+        var duplicated = all.GroupBy(n => n.Identity).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var colliding = all.Where(n => !duplicated.Contains(n.Identity))
             .GroupBy(n => n.Readable, System.StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() > 1)
             .SelectMany(g => g.Select(n => n.Readable))
             .Distinct()
-            .OrderBy(n => n, System.StringComparer.Ordinal)
-            .ToEquatableArray();
+            .OrderBy(n => n, System.StringComparer.Ordinal);
+        return new FileNamePlan(colliding.ToEquatableArray(), duplicated.OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
+    }
 
-    /// <summary>The file's name: the readable one, or with the signature's hash where the readable one collides.</summary>
-    public static string For(string readable, string identity, EquatableArray<string> colliding) =>
-        !colliding.Contains(readable)
-            ? readable
-            : readable.Substring(0, readable.Length - Suffix.Length) + "." + Hash(identity).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + Suffix;
+    /// <summary>The file's name: the readable one, or with the signature's hash where the readable one collides; null for none.</summary>
+    public static string? For(string readable, string identity, FileNamePlan plan) =>
+        plan.Duplicated.Contains(identity) ? null
+        : !plan.Colliding.Contains(readable) ? readable
+        : readable.Substring(0, readable.Length - Suffix.Length) + "." + Hash(identity).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + Suffix;
 
     /// <summary>FNV-1a, 64 bits, over the UTF-16 code units: the same in every process and on every platform.</summary>
     private static ulong Hash(string text)
@@ -87,3 +94,6 @@ internal static class HintNames
         return hash;
     }
 }
+
+/// <summary>The outcome of <see cref="HintNames.Plan"/>: the readable names to hash and the signatures to skip.</summary>
+internal sealed record FileNamePlan(EquatableArray<string> Colliding, EquatableArray<string> Duplicated);

@@ -18,9 +18,9 @@ internal static class DeclarationBuilder
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    /// <summary>The method's full signature: unique within the compilation, the source of its file's name.</summary>
+    /// <summary>The method's name, type parameters, parameters and return type.</summary>
     private static readonly SymbolDisplayFormat IdentityFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeRef)
+        .WithMemberOptions(SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeRef)
         .WithParameterOptions(SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut | SymbolDisplayParameterOptions.IncludeExtensionThis);
 
     public static MethodDeclaration Build(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel)
@@ -34,10 +34,25 @@ internal static class DeclarationBuilder
             Identifier(method.Name),
             method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => Identifier(t.Name))) + ">",
             method.TypeParameters.Select(Constraints).Where(c => c.Length > 0).ToEquatableArray(),
-            method.Parameters.Select(p => Parameter(p, isThis: p.Ordinal == 0 && method.IsExtensionMethod)).ToEquatableArray(),
+            Parameters(method).ToEquatableArray(),
             syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
             semanticModel.GetNullableContext(syntax.SpanStart).AnnotationsEnabled(),
-            method.ToDisplayString(IdentityFormat));
+            Identity(method));
+    }
+
+    /// <summary>
+    /// The method's full signature, with the namespace and the nesting of types told apart (namespace N.C with type D is
+    /// not type C in namespace N with D nested in it).
+    /// </summary>
+    private static string Identity(IMethodSymbol method)
+    {
+        var types = new List<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            types.Insert(0, type.MetadataName);
+        }
+
+        return method.ContainingNamespace.ToDisplayString() + "::" + string.Join("+", types) + "::" + method.ToDisplayString(IdentityFormat);
     }
 
     /// <summary>The name as an identifier: a keyword gets its <c>@</c>.</summary>
@@ -138,6 +153,18 @@ internal static class DeclarationBuilder
         };
     }
 
+    /// <summary>The parameters, and <c>__arglist</c> for a vararg method (which the two parts must share).</summary>
+    private static IEnumerable<ParameterModel> Parameters(IMethodSymbol method)
+    {
+        var parameters = method.Parameters.Select(p => Parameter(p, isThis: p.Ordinal == 0 && method.IsExtensionMethod)).ToList();
+        if (method.IsVararg)
+        {
+            parameters.Add(new ParameterModel(string.Empty, "__arglist", string.Empty));
+        }
+
+        return parameters;
+    }
+
     private static ParameterModel Parameter(IParameterSymbol parameter, bool isThis)
     {
         var modifiers = new List<string>();
@@ -146,7 +173,8 @@ internal static class DeclarationBuilder
             modifiers.Add("this");
         }
 
-        if (parameter.IsParams)
+        // 'params' that is not last is the user's error (CS0231); the symbol still says IsParams.
+        if (parameter.IsParams && parameter.Ordinal == ((IMethodSymbol)parameter.ContainingSymbol).Parameters.Length - 1)
         {
             modifiers.Add("params");
         }

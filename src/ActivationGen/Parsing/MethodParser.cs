@@ -79,7 +79,7 @@ internal static class MethodParser
         var diagnostics = new List<DiagnosticInfo>();
         void Report(DiagnosticDescriptor descriptor, Location location, params object?[] args) => diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
 
-        var name = method.Name;
+        var name = syntax.Identifier.ValueText;
         var nameLocation = syntax.Identifier.GetLocation();
 
         if (CannotImplement(method, syntax) is { } cannot)
@@ -249,7 +249,7 @@ internal static class MethodParser
         if (unsupported is not null)
         {
             // One mistake, one error: moving the method elsewhere is the fix, whatever else the type lacks.
-            report(DiagnosticDescriptors.UnsupportedContainingType, nameLocation, new object?[] { method.Name, unsupported });
+            report(DiagnosticDescriptors.UnsupportedContainingType, nameLocation, new object?[] { syntax.Identifier.ValueText, unsupported });
             notPartial.Clear();
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using ActivationGen.Diagnostics;
 using ActivationGen.Model;
@@ -95,19 +94,21 @@ internal static class SignatureParser
         // The kinds match no shape: compare with the shape the parameter count (and the parameters' kinds) point to.
         if (parameters.Length is 0 or > 3)
         {
-            return Unsupported(syntax.ParameterList, parameters.Length == 0 ? "it has no parameter" : $"it has {parameters.Length} parameters, the shapes 1 to 3");
+            return Unsupported(syntax.ParameterList, parameters.Length == 0 ? "it has no parameter" : $"it has {parameters.Length} parameters, and every shape has 1 to 3");
         }
 
         var candidate = Candidate(parameters.Select(p => p.Kind).ToArray());
-        if (candidate.Return != returned.Kind)
+        for (var i = 0; i < parameters.Length; i++)
         {
-            return Unsupported(syntax.ReturnType, $"the return type is '{Display(method.ReturnType)}' where {candidate.Text} returns {KindText(candidate.Return)}");
+            if (parameters[i].Kind != candidate.Parameters[i])
+            {
+                return Unsupported(
+                    TypeOf(syntaxParameters[i]),
+                    $"parameter '{method.Parameters[i].Name}' is '{Display(method.Parameters[i].Type)}' where {candidate.Text} has {KindText(candidate.Parameters[i])}");
+            }
         }
 
-        var wrong = Enumerable.Range(0, parameters.Length).First(i => parameters[i].Kind != candidate.Parameters[i]);
-        return Unsupported(
-            TypeOf(syntaxParameters[wrong]),
-            $"parameter '{method.Parameters[wrong].Name}' is '{Display(method.Parameters[wrong].Type)}' where {candidate.Text} has {KindText(candidate.Parameters[wrong])}");
+        return Unsupported(syntax.ReturnType, $"the return type is '{Display(method.ReturnType)}' where {candidate.Text} returns {KindText(candidate.Return)}");
     }
 
     /// <summary>The shape a parameter list of these kinds was most likely meant for.</summary>
@@ -140,7 +141,7 @@ internal static class SignatureParser
 
         if (returned.Kind != Kind.Void && returned.Element != element)
         {
-            return Mixed(syntax.ReturnType, $"it returns '{Display(method.ReturnType)}' from '{Display(method.Parameters[0].Type)}'");
+            return Mixed(syntax.ReturnType, $"the return type is '{Display(method.ReturnType)}' and '{method.Parameters[0].Name}' is '{Display(method.Parameters[0].Type)}'");
         }
 
         return new Signature(shape.Shape, element, bits, null, null, null);
