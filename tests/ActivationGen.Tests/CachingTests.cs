@@ -223,11 +223,18 @@ public class CachingTests
 
             [Softsign]
             public static partial float Softsign(float x);
+
+            [Elu(Alpha = 0.0)]
+            public static partial double EluFlat(double x);
         }
         """;
 
-    /// <summary>A catalog parameter, or FromOutput, is part of the method's model: editing it regenerates that method only.</summary>
+    /// <summary>
+    /// A catalog parameter, or FromOutput, is part of the method's model: editing it regenerates that method only. Zeros
+    /// compare by their bits: Alpha = -0.0 makes ELU's negative branch -0·(e^x - 1) = +0, not -0 as with 0.0.
+    /// </summary>
     [Theory]
+    [InlineData("Alpha = 0.0", "Alpha = -0.0", "Net.Catalog.Acts.EluFlat.ScalarDouble.Activation.g.cs")]
     [InlineData("Max = 6", "Max = 5", "Net.Catalog.Acts.Relu6.SpanSingle.Activation.g.cs")]
     [InlineData("NegativeSlope = 0.2", "NegativeSlope = 0.3", "Net.Catalog.Acts.LeakyBackward.BackwardDouble.Activation.g.cs")]
     [InlineData("[Relu]", "[Relu(FromOutput = true)]", "Net.Catalog.Acts.ReluBackward.BackwardSingle.Activation.g.cs")]
@@ -497,10 +504,11 @@ public class CachingTests
     private static string? HintNameOf(object? value) =>
         value?.GetType().GetProperty("ReadableHintName", BindingFlags.Public | BindingFlags.Instance)?.GetValue(value) as string;
 
-    /// <summary>The activation kind of a method model, e.g. <c>Elu</c>.</summary>
+    /// <summary>The activation kind of a parse result or an implementation (of its method model), e.g. <c>Elu</c>.</summary>
     private static string KindOf(object model)
     {
-        var activation = model.GetType().GetProperty("Activation")!.GetValue(model)!;
+        var method = model.GetType().GetProperty("Method")!.GetValue(model)!;
+        var activation = method.GetType().GetProperty("Activation")!.GetValue(method)!;
         return activation.GetType().GetProperty("Kind")!.GetValue(activation)!.ToString()!;
     }
 

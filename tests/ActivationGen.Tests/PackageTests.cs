@@ -23,7 +23,8 @@ namespace ActivationGen.Tests;
 /// running test assembly comes from.
 /// </remarks>
 [Trait("Category", "Package")]
-public sealed class PackageTests(PackageFixture package, ITestOutputHelper output) : IClassFixture<PackageFixture>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests(PackageFixture package, ITestOutputHelper output)
 {
     [Fact]
     public void Pack_at_repository_root_produces_only_the_generator_package()
@@ -101,6 +102,7 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper outpu
 
         Assert.True(entries.Contains("analyzers/dotnet/cs/ActivationGen.dll"), "no analyzers/dotnet/cs/ActivationGen.dll in the package:\n" + listing);
         Assert.True(entries.Contains("analyzers/dotnet/cs/ActivationGen.CodeFixes.dll"), "no analyzers/dotnet/cs/ActivationGen.CodeFixes.dll in the package:\n" + listing);
+        Assert.True(entries.Contains("build/ActivationGen.props"), "no build/ActivationGen.props (DesignTimeBuild for the analyzer) in the package:\n" + listing);
 
         // Nothing a user's project would reference or copy: no lib/, ref/ or runtimes/ assemblies.
         var userAssemblies = entries
@@ -128,30 +130,7 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper outpu
 
         Directory.CreateDirectory(Path.Combine(root, "Lib"));
         Directory.CreateDirectory(Path.Combine(root, "App"));
-
-        var sourceLines = new StringBuilder();
-        sourceLines.AppendLine($"    <add key=\"activationgen-test-feed\" value=\"{SecurityElement.Escape(feed)}\" />");
-        foreach (var (name, url) in sources)
-        {
-            sourceLines.AppendLine($"    <add key=\"{SecurityElement.Escape(name)}\" value=\"{SecurityElement.Escape(url)}\" />");
-        }
-
-        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{SecurityElement.Escape(packages)}" />
-              </config>
-              <packageSources>
-                <clear />
-            {sourceLines}  </packageSources>
-            </configuration>
-            """);
-
-        // Stop MSBuild from picking up Directory.Build.* or central package management from folders above.
-        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
+        PackageFixture.WriteIsolatedFolder(root, packages, feed, sources);
 
         File.WriteAllText(Path.Combine(root, "Lib", "Lib.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -267,6 +246,13 @@ public sealed class PackageTests(PackageFixture package, ITestOutputHelper outpu
 /// A copy of the repository (sources only) in a temporary folder, packed once at its root with
 /// <c>dotnet pack -c Release -o feed</c>; the folder is deleted when the tests are done.
 /// </summary>
+/// <summary>The tests that pack the repository share one pack.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "Package";
+}
+
 public sealed class PackageFixture : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
@@ -320,6 +306,37 @@ public sealed class PackageFixture : IDisposable
     public int PackExitCode { get; }
 
     public string PackLog { get; }
+
+    /// <summary>
+    /// Makes <paramref name="root"/> a folder for consumer projects that sees nothing of this repository or machine: a
+    /// nuget.config with the test feed, this machine's sources and a private packages folder (so no older copy of the
+    /// package is reused), and empty Directory.Build.* files so MSBuild picks up nothing from the folders above.
+    /// </summary>
+    public static void WriteIsolatedFolder(string root, string packages, string feed, IReadOnlyList<(string Name, string Url)> sources)
+    {
+        var sourceLines = new StringBuilder();
+        sourceLines.AppendLine($"    <add key=\"activationgen-test-feed\" value=\"{SecurityElement.Escape(feed)}\" />");
+        foreach (var (name, url) in sources)
+        {
+            sourceLines.AppendLine($"    <add key=\"{SecurityElement.Escape(name)}\" value=\"{SecurityElement.Escape(url)}\" />");
+        }
+
+        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{SecurityElement.Escape(packages)}" />
+              </config>
+              <packageSources>
+                <clear />
+            {sourceLines}  </packageSources>
+            </configuration>
+            """);
+
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
+    }
 
     /// <summary>The enabled package sources of this machine (user and machine NuGet.Config), name and URL.</summary>
     public IReadOnlyList<(string Name, string Url)> ExistingSources()

@@ -156,7 +156,10 @@ internal static class MethodParser
             && !IsMisplacedExtension(method, syntax)
             && !HasDeclarationErrors(syntax, semanticModel, cancellationToken);
 
-        var result = diagnostics.Distinct().ToEquatableArray();
+        // In a type that cannot have a generated part, moving the method is the one fix: only that error is reported.
+        var result = (unsupportedType ? diagnostics.Where(d => d.Id == DiagnosticDescriptors.UnsupportedContainingType.Id) : diagnostics)
+            .Distinct()
+            .ToEquatableArray();
         if (!implementable)
         {
             return new ParseResult(null, null, result);

@@ -64,7 +64,9 @@ public sealed class GeneratorTest : CSharpAnalyzerTest<ActivationAnalyzer, Defau
         TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
     }
 
-    public LanguageVersion LanguageVersion { get; init; } = LanguageVersion.Latest;
+    public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
+
+    public NullableContextOptions Nullable { get; set; } = NullableContextOptions.Enable;
 
     protected override IEnumerable<Type> GetSourceGenerators() => new[] { typeof(ActivationGenerator) };
 
@@ -72,7 +74,7 @@ public sealed class GeneratorTest : CSharpAnalyzerTest<ActivationAnalyzer, Defau
         ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
 
     protected override CompilationOptions CreateCompilationOptions() =>
-        ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+        ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(Nullable);
 }
 
 /// <summary>
