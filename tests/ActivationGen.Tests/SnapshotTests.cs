@@ -42,6 +42,74 @@ public class SnapshotTests
         Snapshot.Match(Scrub(file.SourceText.ToString()), name + ".Method");
     }
 
+    /// <summary>
+    /// Methods with one of ActivationGen's errors that can still have a body: the body throws, and the declaration is
+    /// built from the symbol (constraints, ref kinds, params, this, scoped, nullable annotations), so that the user's
+    /// declaration and the generated part match and the only errors are ActivationGen's.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(StubCaseNames))]
+    public void Stub(string name)
+    {
+        var (source, errors) = StubCases[name];
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Equal(errors, run.Diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var file = Assert.Single(run.Sources, s => s.HintName.EndsWith(".NotGenerated.Activation.g.cs", StringComparison.Ordinal));
+        Snapshot.Match(Scrub(file.SourceText.ToString()), name + ".Stub");
+    }
+
+    public static TheoryData<string> StubCaseNames => new(StubCases.Keys);
+
+    private static readonly Dictionary<string, (string Source, string[] Errors)> StubCases = new()
+    {
+        ["GenericMethod"] = ("""
+            using System;
+            using ActivationGen;
+
+            namespace Sample;
+
+            public partial class Layer<TState>
+            {
+                /// <summary>Documented by the user.</summary>
+                [Relu]
+                internal partial T? Apply<T, U>(T x, U? y, ReadOnlySpan<TState> state)
+                    where T : struct, IComparable<T>
+                    where U : class?, new();
+            }
+            """, new[] { "AGEN0003" }),
+        ["UnsupportedSignature"] = ("""
+            using System;
+            using ActivationGen;
+
+            namespace Sample;
+
+            public static partial class Extensions
+            {
+                [Elu(Alpha = double.NaN)]
+                public static partial ref readonly double Apply(this scoped ref Span<double> values, out int count, in float scale, string? name, params int[] rest);
+            }
+            """, new[] { "AGEN0004", "AGEN0008" }),
+        ["WarningsOfTheUsersDeclaration"] = ("""
+            #nullable disable
+            #pragma warning disable CS0612, CS0628, CS3001, CS3002
+            using System;
+            using ActivationGen;
+
+            [assembly: CLSCompliant(true)]
+
+            namespace Sample;
+
+            [Obsolete] public sealed class Old { }
+
+            public sealed partial class Model
+            {
+                [Sigmoid] protected internal partial uint Describe(string text, Old state, uint count);
+            }
+            """, new[] { "AGEN0004" }),
+    };
+
     [Fact]
     public void Runtime()
     {
@@ -76,6 +144,7 @@ public class SnapshotTests
     public void Every_verified_file_belongs_to_a_test()
     {
         var expected = MethodCases.Keys.Select(name => name + ".Method")
+            .Concat(StubCases.Keys.Select(name => name + ".Stub"))
             .Append("ActivationGen.Runtime")
             .Append("ActivationGen.Attributes")
             .Select(name => name + Snapshot.VerifiedExtension)

@@ -178,7 +178,7 @@ internal static class DeclarationBuilder
         {
             modifiers.Add("params");
         }
-        else if (parameter.ScopedKind != ScopedKind.None)
+        else if (parameter.ScopedKind != ScopedKind.None && parameter.RefKind != RefKind.Out)
         {
             modifiers.Add("scoped");
         }
