@@ -26,7 +26,14 @@ internal sealed partial class Plots(string outputDirectory)
     private static readonly Color SumColor = Colors.C2;
 
     /// <summary>The blog's input data: X = -10, -9.8, .., 9.8 (numpy's arange(-10, 10, .2)).</summary>
-    public static double[] BlogX() => Enumerable.Range(0, 100).Select(i => -10 + 0.2 * i).ToArray();
+    public static double[] BlogX() => Grid(-50, 49, 5);
+
+    /// <summary>
+    /// x = i / perUnit for i = first, .., last. Dividing the integer makes each x the double nearest to its short
+    /// decimal, printed as such (-7.2, not the -7.199999999999999 that -10 + 0.2 · 14 gives).
+    /// </summary>
+    public static double[] Grid(int first, int last, int perUnit) =>
+        Enumerable.Range(first, last - first + 1).Select(i => (double)i / perUnit).ToArray();
 
     /// <summary>The blog's Y = linspace(0, 100, 100).</summary>
     public static double[] BlogY() => Enumerable.Range(0, 100).Select(i => i == 99 ? 100.0 : i * (100.0 / 99)).ToArray();
@@ -40,8 +47,8 @@ internal sealed partial class Plots(string outputDirectory)
         var (sigmoid, sigmoidDf) = Fused(Activations.SigmoidFused, x);
         var (sum, sumDf) = Fused(Activations.SigmoidSumFused, x);
         var (softplus, softplusDf) = Fused(Activations.SoftplusFused, x);
-        var (relu, reluDf) = Fused(Activations.ReluFused, x);
-        var (elu, eluDf) = Fused(Activations.EluFused, x);
+        var (reluX, relu, reluDf) = Sample(Activations.ReluFused, x, kinks: [0]);
+        var (eluX, elu, eluDf) = Sample(Activations.EluFused, x, kinks: [0]);
 
         Function("sigmoid", "the sigmoid and its derivative", "sigmoid",
             "σ(x) = 1 / (1 + e^-x)", "σ'(x) = σ(x) (1 - σ(x))", x, sigmoid, sigmoidDf);
@@ -49,9 +56,9 @@ internal sealed partial class Plots(string outputDirectory)
             "[SigmoidSum(Count = 100, From = 0, To = 9.8, Scale = 0.1)]", "0.1 Σ σ'(x - offset_i)", x, sum, sumDf);
         Softplus(x, softplus, softplusDf, sum, sumDf);
         Function("relu", "ReLU and its derivative", "ReLU",
-            "relu(x) = max(0, x)", "relu'(x) = 1 for x > 0, else 0", x, relu, reluDf);
+            "relu(x) = max(0, x)", "relu'(x) = 1 for x > 0, else 0", reluX, relu, reluDf);
         Function("elu", "ELU (Alpha = 1) and its derivative", "ELU (Alpha = 1)",
-            "elu(x) = x for x > 0, e^x - 1 otherwise", "elu'(x) = 1 for x > 0, e^x otherwise", x, elu, eluDf);
+            "elu(x) = x for x > 0, e^x - 1 otherwise", "elu'(x) = 1 for x > 0, e^x otherwise", eluX, elu, eluDf);
         VanishingGradient(x, sigmoidDf, sumDf);
     }
 
@@ -217,6 +224,57 @@ internal sealed partial class Plots(string outputDirectory)
         var df = new double[x.Length];
         kernel(x, f, df);
         return (f, df);
+    }
+
+    /// <summary>
+    /// f and f' on the grid and at each kink (an x where the definition changes piece). Where f or f' jumps at a
+    /// kink, the kink gets two points, the left limit then the right one, so the jump is drawn as a vertical
+    /// segment (the other curve, continuous there, has its value at the kink twice); elsewhere one point.
+    /// </summary>
+    private static (double[] X, double[] F, double[] Df) Sample(FusedKernel kernel, double[] grid, double[] kinks)
+    {
+        var points = grid.Union(kinks).Order().ToArray();
+        var (f, df) = Fused(kernel, points);
+        List<double> x = [], fx = [], dfx = [];
+        for (var i = 0; i < points.Length; i++)
+        {
+            var (fLeft, fRight, dfLeft, dfRight) = (f[i], f[i], df[i], df[i]);
+            if (kinks.Contains(points[i]))
+            {
+                var (fBelow, dfBelow) = Fused(kernel, [Math.BitDecrement(points[i])]);
+                var (fAbove, dfAbove) = Fused(kernel, [Math.BitIncrement(points[i])]);
+                (fLeft, fRight) = Limits(fBelow[0], f[i], fAbove[0]);
+                (dfLeft, dfRight) = Limits(dfBelow[0], df[i], dfAbove[0]);
+            }
+
+            x.Add(points[i]);
+            fx.Add(fLeft);
+            dfx.Add(dfLeft);
+            if (fLeft != fRight || dfLeft != dfRight)
+            {
+                x.Add(points[i]);
+                fx.Add(fRight);
+                dfx.Add(dfRight);
+            }
+        }
+
+        return (x.ToArray(), fx.ToArray(), dfx.ToArray());
+    }
+
+    /// <summary>
+    /// A curve's left and right limits at a kink, from its values at the doubles just below and just above the kink
+    /// and at the kink itself. Across those two ulps a continuous curve moves by rounding only: both limits are then
+    /// its value at the kink. A jump is a finite step: the value at the kink is the limit on the side it lies on
+    /// (relu'(0) = 0 is the left one, hardswish'(-3) = -1/2 the right one), the neighbour on the other side the other.
+    /// </summary>
+    private static (double Left, double Right) Limits(double below, double at, double above)
+    {
+        if (Math.Abs(above - below) <= 1e-9 * Math.Max(1, Math.Abs(at)))
+        {
+            return (at, at);
+        }
+
+        return Math.Abs(at - below) <= Math.Abs(at - above) ? (at, above) : (below, at);
     }
 
     private static void Legend(Plot plot, Alignment alignment) => plot.ShowLegend(alignment).FontSize = 13;

@@ -213,14 +213,10 @@ internal static class Training
             loss[Epochs] = MeanSquaredError(network.Predict(data.X), data.Y);
             Report(activation.Name, Epochs, loss[Epochs]);
 
-            var fitX = new float[301];
-            for (var i = 0; i < fitX.Length; i++)
-            {
-                fitX[i] = (float)(-3 + 6.0 * i / (fitX.Length - 1));
-            }
-
-            var fitY = network.Predict(fitX);
-            runs.Add(new Run(activation.Name, loss, Array.ConvertAll(fitX, v => (double)v), Array.ConvertAll(fitY, v => (double)v)));
+            // x = -3, -2.98, .., 3; the float network is given the nearest float to each.
+            var fitX = Plots.Grid(-150, 150, 50);
+            var fitY = network.Predict(Array.ConvertAll(fitX, v => (float)v));
+            runs.Add(new Run(activation.Name, loss, fitX, Array.ConvertAll(fitY, v => (double)v)));
         }
 
         return runs;

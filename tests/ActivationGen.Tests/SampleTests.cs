@@ -17,28 +17,45 @@ namespace ActivationGen.Tests;
 /// It must exit 0, write every figure as a PNG of the expected size with real content, write the plotted numbers
 /// (which must be the activations, checked here against an independent double-precision computation), train three
 /// networks whose loss falls at least fivefold, produce the same files on a second run, and refuse to draw when
-/// no font can render text.
+/// no font can render text. The x of every curve is on an integer grid and printed as its short decimal, and a
+/// curve that jumps at a kink of its definition is drawn vertical there: two rows at the kink, left limit then right.
 /// </summary>
 [Trait("Category", "Sample")]
 public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) : IClassFixture<SampleFixture>
 {
-    /// <summary>The catalog's figures and f, f' written here independently of the generated kernels.</summary>
-    private static readonly Dictionary<string, (Func<double, double> F, Func<double, double> Df)> Catalog = new()
+    /// <summary>The x grids, x = i / PerUnit for First ≤ i ≤ Last: the blog's -10, -9.8, .., 9.8; the catalog's -8, -7.95, .., 8; the fit's -3, -2.98, .., 3.</summary>
+    private static readonly (int First, int Last, int PerUnit) BlogGrid = (-50, 49, 5), CatalogGrid = (-160, 160, 20), FitGrid = (-150, 150, 50);
+
+    /// <summary>
+    /// The blog's function figures: f, f' written here independently of the generated kernels, and the kinks of
+    /// the definition (where f or f' may jump).
+    /// </summary>
+    private static readonly Dictionary<string, (Func<double, double> F, Func<double, double> Df, double[] Kinks)> Blog = new()
     {
-        ["leaky-relu"] = (x => x > 0 ? x : 0.1 * x, x => x > 0 ? 1 : 0.1),
-        ["hard-sigmoid"] = (x => Math.Clamp((x + 3) / 6, 0, 1), x => x > -3 && x < 3 ? 1.0 / 6 : 0),
-        ["hard-swish"] = (x => x * Math.Clamp((x + 3) / 6, 0, 1), x => x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6),
-        ["relu6"] = (x => Math.Clamp(x, 0, 6), x => x > 0 && x < 6 ? 1 : 0),
-        ["softsign"] = (x => x / (1 + Math.Abs(x)), x => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x)))),
-        ["selu"] = (x => SeluLambda * (x > 0 ? x : SeluAlpha * (Math.Exp(x) - 1)), x => SeluLambda * (x > 0 ? 1 : SeluAlpha * Math.Exp(x))),
-        ["celu"] = (x => x > 0 ? x : 2 * (Math.Exp(x / 2) - 1), x => x > 0 ? 1 : Math.Exp(x / 2)),
-        ["gelu"] = (x => x * NormalCdf(x), x => NormalCdf(x) + x * NormalPdf(x)),
-        ["gelu-tanh"] = (x => x * Sigmoid(2 * GeluTanhArgument(x)), GeluTanhDerivative),
-        ["silu"] = (x => x * Sigmoid(x), x => Sigmoid(x) * (1 + x * Sigmoid(-x))),
-        ["mish"] = (x => x * Math.Tanh(Math.Log(1 + Math.Exp(x))), MishDerivative),
-        ["tanh"] = (Math.Tanh, x => 1 / (Math.Cosh(x) * Math.Cosh(x))),
-        ["log-sigmoid"] = (x => -Math.Log(1 + Math.Exp(-x)), x => Sigmoid(-x)),
-        ["softplus-beta2"] = (x => Math.Log(1 + Math.Exp(2 * x)) / 2, x => Sigmoid(2 * x)),
+        ["sigmoid"] = (Sigmoid, SigmoidDerivative, []),
+        ["sigmoid-sum"] = (SumOfSigmoids, SumOfSigmoidsDerivative, []),
+        ["softplus"] = (x => Math.Log(1 + Math.Exp(x)), Sigmoid, []),
+        ["relu"] = (x => Math.Max(0, x), x => x > 0 ? 1 : 0, [0]),
+        ["elu"] = (x => x > 0 ? x : Math.Exp(x) - 1, x => x > 0 ? 1 : Math.Exp(x), [0]),
+    };
+
+    /// <summary>The catalog's figures: f, f' and the kinks, as for <see cref="Blog"/>.</summary>
+    private static readonly Dictionary<string, (Func<double, double> F, Func<double, double> Df, double[] Kinks)> Catalog = new()
+    {
+        ["leaky-relu"] = (x => x > 0 ? x : 0.1 * x, x => x > 0 ? 1 : 0.1, [0]),
+        ["hard-sigmoid"] = (x => Math.Clamp((x + 3) / 6, 0, 1), x => x > -3 && x < 3 ? 1.0 / 6 : 0, [-3, 3]),
+        ["hard-swish"] = (x => x * Math.Clamp((x + 3) / 6, 0, 1), x => x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6, [-3, 3]),
+        ["relu6"] = (x => Math.Clamp(x, 0, 6), x => x > 0 && x < 6 ? 1 : 0, [0, 6]),
+        ["softsign"] = (x => x / (1 + Math.Abs(x)), x => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x))), [0]),
+        ["selu"] = (x => SeluLambda * (x > 0 ? x : SeluAlpha * (Math.Exp(x) - 1)), x => SeluLambda * (x > 0 ? 1 : SeluAlpha * Math.Exp(x)), [0]),
+        ["celu"] = (x => x > 0 ? x : 2 * (Math.Exp(x / 2) - 1), x => x > 0 ? 1 : Math.Exp(x / 2), [0]),
+        ["gelu"] = (x => x * NormalCdf(x), x => NormalCdf(x) + x * NormalPdf(x), []),
+        ["gelu-tanh"] = (x => x * Sigmoid(2 * GeluTanhArgument(x)), GeluTanhDerivative, []),
+        ["silu"] = (x => x * Sigmoid(x), x => Sigmoid(x) * (1 + x * Sigmoid(-x)), []),
+        ["mish"] = (x => x * Math.Tanh(Math.Log(1 + Math.Exp(x))), MishDerivative, []),
+        ["tanh"] = (Math.Tanh, x => 1 / (Math.Cosh(x) * Math.Cosh(x)), []),
+        ["log-sigmoid"] = (x => -Math.Log(1 + Math.Exp(-x)), x => Sigmoid(-x), []),
+        ["softplus-beta2"] = (x => Math.Log(1 + Math.Exp(2 * x)) / 2, x => Sigmoid(2 * x), []),
     };
 
     private const double SeluAlpha = 1.6732632423543772848170429916717;
@@ -175,10 +192,9 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         sample.AssertSucceeded();
         var csv = sample.Csv("input-data");
         Assert.Equal(new[] { "x", "y" }, csv.Header);
-        Assert.Equal(100, csv.Rows.Length);
+        AssertGridX("input-data", csv, BlogGrid, []);
         for (var i = 0; i < 100; i++)
         {
-            AssertClose(-10 + 0.2 * i, csv.Rows[i][0], 1e-12, "input-data", "x", i);
             AssertClose(100.0 * i / 99, csv.Rows[i][1], 1e-12, "input-data", "y", i);
         }
     }
@@ -193,49 +209,17 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
     {
         sample.AssertSucceeded();
         var csv = sample.Csv(name);
-        Assert.Equal(new[] { "x", "f", "df" }, csv.Header.Take(3));
-        AssertBlogX(name, csv);
-
-        Func<double, double> f, df;
-        switch (name)
-        {
-            case "sigmoid":
-                (f, df) = (Sigmoid, SigmoidDerivative);
-                break;
-            case "sigmoid-sum":
-                (f, df) = (SumOfSigmoids, SumOfSigmoidsDerivative);
-                break;
-            case "softplus":
-                (f, df) = (x => Math.Log(1 + Math.Exp(x)), Sigmoid);
-                break;
-            case "relu":
-                (f, df) = (x => Math.Max(0, x), x => x > 0 ? 1 : 0);
-                break;
-            default:
-                (f, df) = (x => x > 0 ? x : Math.Exp(x) - 1, x => x > 0 ? 1 : Math.Exp(x));
-                break;
-        }
-
-        for (var i = 0; i < csv.Rows.Length; i++)
-        {
-            var x = csv.Rows[i][0];
-            AssertClose(f(x), csv.Rows[i][1], 1e-9, name, "f", i);
-            AssertClose(df(x), csv.Rows[i][2], 1e-9, name, "df", i);
-        }
-
+        var (f, df, kinks) = Blog[name];
         if (name == "softplus")
         {
             // Plotted together with the sum of sigmoids it approximates, and that sum's derivative.
             Assert.Equal(new[] { "x", "f", "df", "sum", "sum_df" }, csv.Header);
-            for (var i = 0; i < csv.Rows.Length; i++)
-            {
-                AssertClose(SumOfSigmoids(csv.Rows[i][0]), csv.Rows[i][3], 1e-9, name, "sum", i);
-                AssertClose(SumOfSigmoidsDerivative(csv.Rows[i][0]), csv.Rows[i][4], 1e-9, name, "sum_df", i);
-            }
+            AssertCurves(name, csv, BlogGrid, kinks, f, df, SumOfSigmoids, SumOfSigmoidsDerivative);
         }
         else
         {
-            Assert.Equal(3, csv.Header.Length);
+            Assert.Equal(new[] { "x", "f", "df" }, csv.Header);
+            AssertCurves(name, csv, BlogGrid, kinks, f, df);
         }
     }
 
@@ -248,15 +232,8 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         sample.AssertSucceeded();
         var csv = sample.Csv("catalog-" + name);
         Assert.Equal(new[] { "x", "f", "df" }, csv.Header);
-        Assert.Equal(241, csv.Rows.Length);
-        var (f, df) = Catalog[name];
-        for (var i = 0; i < csv.Rows.Length; i++)
-        {
-            var x = csv.Rows[i][0];
-            AssertClose(-6 + 0.05 * i, x, 1e-12, name, "x", i);
-            AssertClose(f(x), csv.Rows[i][1], 1e-9, name, "f", i);
-            AssertClose(df(x), csv.Rows[i][2], 1e-9, name, "df", i);
-        }
+        var (f, df, kinks) = Catalog[name];
+        AssertCurves("catalog-" + name, csv, CatalogGrid, kinks, f, df);
     }
 
     [Fact]
@@ -265,13 +242,7 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         sample.AssertSucceeded();
         var csv = sample.Csv("vanishing-gradient");
         Assert.Equal(new[] { "x", "sigmoid_df", "sum_df" }, csv.Header);
-        AssertBlogX("vanishing-gradient", csv);
-        for (var i = 0; i < csv.Rows.Length; i++)
-        {
-            var x = csv.Rows[i][0];
-            AssertClose(SigmoidDerivative(x), csv.Rows[i][1], 1e-9, "vanishing-gradient", "sigmoid_df", i);
-            AssertClose(SumOfSigmoidsDerivative(x), csv.Rows[i][2], 1e-9, "vanishing-gradient", "sum_df", i);
-        }
+        AssertCurves("vanishing-gradient", csv, BlogGrid, [], SigmoidDerivative, SumOfSigmoidsDerivative);
 
         // The point of the figure: at x = 5 the sigmoid's gradient has all but vanished, the sum's has not.
         var at5 = csv.Rows.Single(r => Math.Abs(r[0] - 5) < 1e-9);
@@ -318,13 +289,7 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         sample.AssertSucceeded();
         var csv = sample.Csv("training-fit");
         Assert.Equal(new[] { "x", "sin" }.Concat(Trained), csv.Header);
-        Assert.True(csv.Rows.Length > 100, $"training-fit.csv has {csv.Rows.Length} rows");
-        for (var i = 0; i < csv.Rows.Length; i++)
-        {
-            var x = csv.Rows[i][0];
-            Assert.InRange(x, -3, 3);
-            AssertClose(Math.Sin(x), csv.Rows[i][1], 1e-12, "training-fit", "sin", i);
-        }
+        AssertCurves("training-fit", csv, FitGrid, [], Math.Sin);
 
         for (var column = 2; column < csv.Header.Length; column++)
         {
@@ -400,12 +365,105 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
             "figures were written although no font could render text");
     }
 
-    private static void AssertBlogX(string name, SampleCsv csv)
+    /// <summary>
+    /// A figure's curves against the test's formulas: x on the grid (<see cref="AssertGridX"/>), column c + 1 equal
+    /// to columns[c](x) in every row off the kinks, and at each kink the rows <see cref="AssertKink"/> expects.
+    /// </summary>
+    private static void AssertCurves(string file, SampleCsv csv, (int First, int Last, int PerUnit) grid, double[] kinks, params Func<double, double>[] columns)
     {
-        Assert.Equal(100, csv.Rows.Length);
-        for (var i = 0; i < csv.Rows.Length; i++)
+        AssertGridX(file, csv, grid, kinks);
+        for (var row = 0; row < csv.Rows.Length; row++)
         {
-            AssertClose(-10 + 0.2 * i, csv.Rows[i][0], 1e-12, name, "x", i);
+            var x = csv.Rows[row][0];
+            if (kinks.Contains(x))
+            {
+                continue;
+            }
+
+            for (var c = 0; c < columns.Length; c++)
+            {
+                AssertClose(columns[c](x), csv.Rows[row][c + 1], 1e-9, file, csv.Header[c + 1], row);
+            }
+        }
+
+        foreach (var kink in kinks)
+        {
+            AssertKink(file, csv, kink, 1.0 / grid.PerUnit, columns);
+        }
+    }
+
+    /// <summary>
+    /// The x column is the grid i / PerUnit, i = First, .., Last, in order, each x written as the short decimal
+    /// (the exact quotient in <see cref="decimal"/>: "-7.2", never "-7.199999999999999"), parsing to the double
+    /// i / PerUnit and printing back identically. An x may repeat on the next row only at a kink.
+    /// </summary>
+    private static void AssertGridX(string file, SampleCsv csv, (int First, int Last, int PerUnit) grid, double[] kinks)
+    {
+        var distinct = new List<double>();
+        for (var row = 0; row < csv.Rows.Length; row++)
+        {
+            var (text, x) = (csv.Cells[row][0], csv.Rows[row][0]);
+            var i = (int)Math.Round(x * grid.PerUnit);
+            var decimalText = ((decimal)i / grid.PerUnit).ToString(CultureInfo.InvariantCulture);
+            Assert.True(
+                text == decimalText && x == (double)i / grid.PerUnit && x.ToString("R", CultureInfo.InvariantCulture) == text,
+                $"{file}.csv row {row}: x is written '{text}', expected '{decimalText}' = {i}/{grid.PerUnit}");
+            if (row > 0 && x == csv.Rows[row - 1][0])
+            {
+                Assert.True(kinks.Contains(x), $"{file}.csv row {row}: x = {text} repeats, but it is not a kink");
+            }
+            else
+            {
+                distinct.Add(x);
+            }
+        }
+
+        var expected = Enumerable.Range(grid.First, grid.Last - grid.First + 1).Select(i => (double)i / grid.PerUnit);
+        Assert.True(distinct.SequenceEqual(expected), $"{file}.csv: the x values are not the grid {grid.First}/{grid.PerUnit}, .., {grid.Last}/{grid.PerUnit} in order");
+    }
+
+    /// <summary>
+    /// A kink of the definition: each curve's left and right limits there are its formula at the doubles just below
+    /// and just above the kink. Where no curve jumps, the kink is one row holding the values at the kink. Where one
+    /// does, the kink is two consecutive rows, the left limits then the right ones (a curve that does not jump has its
+    /// value at the kink in both), and within a grid step of the kink no segment crosses the middle of the jump
+    /// except the vertical one at the kink: no slanted jump, no point between the limits.
+    /// </summary>
+    private static void AssertKink(string file, SampleCsv csv, double kink, double step, Func<double, double>[] columns)
+    {
+        var rows = Enumerable.Range(0, csv.Rows.Length).Where(r => csv.Rows[r][0] == kink).ToArray();
+        var limits = columns.Select(c => (Left: c(Math.BitDecrement(kink)), Right: c(Math.BitIncrement(kink)))).ToArray();
+        var jumps = limits.Select(l => Math.Abs(l.Right - l.Left) > 1e-6).ToArray();
+        var expectedRows = jumps.Contains(true) ? 2 : 1;
+        Assert.True(
+            rows.Length == expectedRows && rows[^1] == rows[0] + expectedRows - 1,
+            $"{file}.csv has {rows.Length} rows at the kink x = {kink}, expected {expectedRows} consecutive ({(expectedRows == 2 ? "the left and right limits of a jump" : "no curve jumps there")})");
+
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var column = csv.Header[c + 1];
+            if (!jumps[c])
+            {
+                foreach (var row in rows)
+                {
+                    AssertClose(columns[c](kink), csv.Rows[row][c + 1], 1e-9, file, column, row);
+                }
+
+                continue;
+            }
+
+            var (left, right) = limits[c];
+            AssertClose(left, csv.Rows[rows[0]][c + 1], 1e-9, file, column + " (left limit)", rows[0]);
+            AssertClose(right, csv.Rows[rows[1]][c + 1], 1e-9, file, column + " (right limit)", rows[1]);
+            var middle = (left + right) / 2;
+            for (var row = 0; row + 1 < csv.Rows.Length; row++)
+            {
+                var (x0, y0, x1, y1) = (csv.Rows[row][0], csv.Rows[row][c + 1], csv.Rows[row + 1][0], csv.Rows[row + 1][c + 1]);
+                var near = Math.Abs(x0 - kink) <= step && Math.Abs(x1 - kink) <= step;
+                Assert.True(
+                    !near || (y0 - middle) * (y1 - middle) > 0 || (x0 == kink && x1 == kink),
+                    $"{file}.csv rows {row}-{row + 1}: {column} goes from ({x0}, {y0}) to ({x1}, {y1}), a slanted line across the jump at x = {kink}");
+            }
         }
     }
 
@@ -466,8 +524,9 @@ public sealed class SampleFixture : IDisposable
         var path = Path.Combine(OutputDirectory, name + ".csv");
         Assert.True(File.Exists(path), $"{path} was not written\n{result.Log}");
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
-        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        return new SampleCsv(lines[0].Split(','), rows);
+        var cells = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        var rows = cells.Select(r => r.Select(v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        return new SampleCsv(lines[0].Split(','), rows, cells);
     }
 
     public static SampleRun Run(string fileName, IEnumerable<string> arguments, string workingDirectory)
@@ -561,8 +620,8 @@ public sealed class SampleFixture : IDisposable
     }
 }
 
-/// <summary>A CSV the sample wrote: its header and its rows of numbers.</summary>
-public sealed record SampleCsv(string[] Header, double[][] Rows);
+/// <summary>A CSV the sample wrote: its header, its rows of numbers, and the same rows as written.</summary>
+public sealed record SampleCsv(string[] Header, double[][] Rows, string[][] Cells);
 
 /// <summary>A finished process: its exit code (-1 if it was killed), its standard output, and a log of both streams.</summary>
 public sealed record SampleRun(int ExitCode, string Stdout, string Log);
