@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,28 +24,30 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
     /// <summary>The equivalence key of the fix (one kind of fix, whatever the targets).</summary>
     public const string EquivalenceKey = "ActivationGen.AddPartial";
 
+    private static readonly DeclarationFixer Fixer = new(EquivalenceKey, "Add 'partial' to activation methods and their types", FindFixAsync);
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NotPartial);
 
     /// <summary>
-    /// Fix all computes every declaration to change at once. The batch fixer would merge the text changes of one fix
-    /// per diagnostic instead, and the analyzer reports a non-partial type once per method in it: the identical
-    /// insertions into the type then conflict from the third on, and the batch fixer drops that method's fix whole.
+    /// Fix all adds each <c>partial</c> once. The analyzer reports a non-partial type in the diagnostic of every method
+    /// in it: merged as text changes, as the batch fixer merges them, those identical insertions would conflict.
     /// </summary>
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
+    public override FixAllProvider GetFixAllProvider() => Fixer.FixAll;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => Fixer.RegisterAsync(context);
+
+    private static async Task<DeclarationFix?> FindFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var diagnostics = context.Diagnostics.Where(d => d.Id == DiagnosticIds.NotPartial).ToImmutableArray();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (diagnostics.IsEmpty || root is null || SyntaxEdits.FindMethodByIdentifier(root, context.Span) is not { } method)
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || SyntaxEdits.FindMethodByIdentifier(root, diagnostic.Location.SourceSpan) is not { } method)
         {
-            return;
+            return null;
         }
 
         var targets = Targets(method);
         if (targets.Count == 0)
         {
-            return;
+            return null;
         }
 
         // "Add 'partial' to method 'M', type 'Inner' and type 'Outer'"; "Add 'private partial' to method 'M' and 'partial' to type 'C'".
@@ -54,29 +55,7 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
         var title = targets[0] == method && NeedsAccessibility(method)
             ? "Add 'private partial' to " + names[0] + (names.Count > 1 ? " and 'partial' to " + JoinList(names.Skip(1).ToList()) : string.Empty)
             : "Add 'partial' to " + JoinList(names);
-
-        // The analyzer reports the method and each containing type separately, all on the method's name: one fix
-        // covers them all.
-        context.RegisterCodeFix(
-            CodeAction.Create(title, ct => AddPartialAsync(context.Document, new[] { method }, ct), EquivalenceKey),
-            diagnostics);
-    }
-
-    private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
-    {
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
-        var methods = diagnostics
-            .Where(d => d.Id == DiagnosticIds.NotPartial)
-            .Select(d => SyntaxEdits.FindMethodByIdentifier(root, d.Location.SourceSpan))
-            .OfType<MethodDeclarationSyntax>()
-            .Distinct()
-            .ToList();
-        return await AddPartialAsync(document, methods, context.CancellationToken).ConfigureAwait(false);
+        return new DeclarationFix(title, targets.Select(target => DeclarationEdit.Replace(document, target, AddPartial)).ToImmutableArray());
     }
 
     /// <summary>The declarations that lack <c>partial</c>: the method first, then its containing types from the inside out.</summary>
@@ -109,18 +88,12 @@ public sealed class AddPartialCodeFixProvider : CodeFixProvider
         _ => target.Kind().ToString(),
     };
 
-    private static async Task<Document> AddPartialAsync(Document document, IEnumerable<MethodDeclarationSyntax> methods, CancellationToken cancellationToken)
+    private static MemberDeclarationSyntax AddPartial(MemberDeclarationSyntax target) => target switch
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var targets = methods.SelectMany(Targets).Distinct();
-        var newRoot = root!.ReplaceNodes(targets, (_, rewritten) => rewritten switch
-        {
-            MethodDeclarationSyntax m => AddPartial(m),
-            TypeDeclarationSyntax t => AddPartial(t),
-            _ => rewritten,
-        });
-        return document.WithSyntaxRoot(newRoot);
-    }
+        MethodDeclarationSyntax method => AddPartial(method),
+        TypeDeclarationSyntax type => AddPartial(type),
+        _ => target,
+    };
 
     private static MethodDeclarationSyntax AddPartial(MethodDeclarationSyntax method)
     {

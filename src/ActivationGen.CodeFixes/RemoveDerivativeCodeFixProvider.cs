@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,54 +20,48 @@ public sealed class RemoveDerivativeCodeFixProvider : CodeFixProvider
 {
     public const string EquivalenceKey = "ActivationGen.RemoveDerivative";
 
+    private static readonly DeclarationFixer Fixer = new(EquivalenceKey, "Remove 'Derivative = true' from backward and fused methods", FindFixAsync);
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DerivativeOnGradientShape);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => Fixer.FixAll;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => Fixer.RegisterAsync(context);
+
+    private static async Task<DeclarationFix?> FindFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var diagnostic = context.Diagnostics.FirstOrDefault(d => d.Id == DiagnosticIds.DerivativeOnGradientShape);
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var argument = root?.FindToken(context.Span.Start).Parent?.AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
-        if (diagnostic is null
-            || argument is null
-            || argument.Span != context.Span
+        var span = diagnostic.Location.SourceSpan;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var argument = root?.FindToken(span.Start).Parent?.AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
+        if (argument is null
+            || argument.Span != span
             || argument.NameEquals?.Name.Identifier.ValueText != "Derivative"
-            || argument.Parent is not AttributeArgumentListSyntax { Parent: AttributeSyntax })
+            || argument.Parent is not AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list)
         {
-            return;
+            return null;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                $"Remove '{argument.WithoutTrivia().ToString()}'",
-                ct => RemoveAsync(context.Document, argument, ct),
-                EquivalenceKey),
-            diagnostic);
+        var index = list.Arguments.IndexOf(argument);
+        return new DeclarationFix(
+            $"Remove '{argument.WithoutTrivia()}'",
+            ImmutableArray.Create(DeclarationEdit.Replace(document, attribute, current => RemoveArgument(current, index))));
     }
 
-    private static async Task<Document> RemoveAsync(Document document, AttributeArgumentSyntax argument, CancellationToken cancellationToken)
+    /// <summary>The attribute without its argument at <paramref name="index"/>.</summary>
+    private static AttributeSyntax RemoveArgument(AttributeSyntax attribute, int index)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var list = (AttributeArgumentListSyntax)argument.Parent!;
-        var attribute = (AttributeSyntax)list.Parent!;
-
-        AttributeSyntax fixedAttribute;
+        var list = attribute.ArgumentList!;
         if (list.Arguments.Count == 1)
         {
             // [Softplus(Derivative = true)] -> [Softplus]: what followed the ')' now follows the name.
             var name = attribute.Name;
-            fixedAttribute = attribute
+            return attribute
                 .WithArgumentList(null)
                 .WithName(name.WithTrailingTrivia(name.GetTrailingTrivia().AddRange(list.GetTrailingTrivia())));
         }
-        else
-        {
-            // SeparatedSyntaxList.Remove takes the comma after the argument, or before it when it is the last one,
-            // with that comma's trivia (the space or line break that separated the two arguments).
-            fixedAttribute = attribute.WithArgumentList(list.WithArguments(list.Arguments.Remove(argument)));
-        }
 
-        return document.WithSyntaxRoot(root!.ReplaceNode(attribute, fixedAttribute));
+        // SeparatedSyntaxList.RemoveAt takes the comma after the argument, or before it when it is the last one, with
+        // that comma's trivia (the space or line break that separated the two arguments).
+        return attribute.WithArgumentList(list.WithArguments(list.Arguments.RemoveAt(index)));
     }
 }

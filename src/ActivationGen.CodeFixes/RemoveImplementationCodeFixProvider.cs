@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,86 +25,67 @@ namespace ActivationGen.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveImplementationCodeFixProvider)), Shared]
 public sealed class RemoveImplementationCodeFixProvider : CodeFixProvider
 {
-    public const string RemoveBodyKey = "ActivationGen.RemoveBody";
-    public const string RemoveExternKey = "ActivationGen.RemoveExtern";
-    public const string RemoveOtherDeclarationKey = "ActivationGen.RemoveOtherDeclaration";
+    /// <summary>The equivalence key of the fix, whichever implementation it removes: fix all removes every kind at once.</summary>
+    public const string EquivalenceKey = "ActivationGen.RemoveImplementation";
+
+    private static readonly DeclarationFixer Fixer = new(EquivalenceKey, "Remove the implementations ActivationGen writes", FindFixAsync);
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.HasBody);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => Fixer.FixAll;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => Fixer.RegisterAsync(context);
+
+    private static async Task<DeclarationFix?> FindFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var diagnostic = context.Diagnostics.FirstOrDefault(d => d.Id == DiagnosticIds.HasBody);
-        var document = context.Document;
-        var cancellationToken = context.CancellationToken;
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (diagnostic is null || root is null || SyntaxEdits.FindMethodByIdentifier(root, context.Span) is not { } method)
+        if (root is null || SyntaxEdits.FindMethodByIdentifier(root, diagnostic.Location.SourceSpan) is not { } method)
         {
-            return;
+            return null;
         }
 
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model?.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
         {
-            return;
+            return null;
         }
 
         var name = method.Identifier.ValueText;
         var hasBody = method.Body is not null || method.ExpressionBody is not null;
-        var externIndex = method.Modifiers.IndexOf(SyntaxKind.ExternKeyword);
-
-        if (hasBody || externIndex >= 0)
+        if (hasBody || method.Modifiers.Any(SyntaxKind.ExternKeyword))
         {
             // The annotated declaration implements the method. If it implements a definition written elsewhere, that
             // definition must go as well: once this declaration is bodiless it is the definition.
-            MethodDeclarationSyntax? definition = null;
-            Document? definitionDocument = null;
-            if (symbol.PartialDefinitionPart is { } definitionPart
-                && !TryGetRemovable(document.Project.Solution, definitionPart, cancellationToken, out definition, out definitionDocument))
+            var edits = ImmutableArray.Create(DeclarationEdit.Replace(document, method, hasBody ? SyntaxEdits.RemoveBody : RemoveExtern));
+            var what = hasBody ? $"the body of '{name}'" : $"'extern' from '{name}'";
+            if (symbol.PartialDefinitionPart is not { } definitionPart)
             {
-                return;
+                return new DeclarationFix("Remove " + what, edits);
             }
 
-            var what = hasBody ? $"the body of '{name}'" : $"'extern' from '{name}'";
-            var title = "Remove " + what + (definition is null ? string.Empty : " and its other partial declaration");
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    title,
-                    ct => ApplyAsync(document, method, hasBody ? SyntaxEdits.RemoveBody : RemoveExtern, definition, definitionDocument, ct),
-                    hasBody ? RemoveBodyKey : RemoveExternKey),
-                diagnostic);
-            return;
+            return Removable(document.Project.Solution, definitionPart, cancellationToken) is { } definition
+                ? new DeclarationFix("Remove " + what + " and its other partial declaration", edits.Add(definition))
+                : null;
         }
 
-        if (symbol.PartialImplementationPart is { } implementationPart
-            && TryGetRemovable(document.Project.Solution, implementationPart, cancellationToken, out var implementation, out var implementationDocument))
-        {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Remove the other partial declaration of '{name}', the one with a body",
-                    ct => ApplyAsync(document, method, null, implementation, implementationDocument, ct),
-                    RemoveOtherDeclarationKey),
-                diagnostic);
-        }
+        return symbol.PartialImplementationPart is { } implementationPart
+            && Removable(document.Project.Solution, implementationPart, cancellationToken) is { } implementation
+            ? new DeclarationFix($"Remove the other partial declaration of '{name}', the one with a body", ImmutableArray.Create(implementation))
+            : null;
     }
 
-    /// <summary>The declaration of <paramref name="part"/>, if it is the user's and removing it loses nothing but itself.</summary>
-    private static bool TryGetRemovable(
-        Solution solution,
-        IMethodSymbol part,
-        CancellationToken cancellationToken,
-        out MethodDeclarationSyntax? declaration,
-        out Document? document)
+    /// <summary>The removal of <paramref name="part"/>'s declaration, if it is the user's and removing it loses nothing but itself.</summary>
+    private static DeclarationEdit? Removable(Solution solution, IMethodSymbol part, CancellationToken cancellationToken)
     {
-        declaration = part.DeclaringSyntaxReferences.Length == 1
+        var declaration = part.DeclaringSyntaxReferences.Length == 1
             ? part.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) as MethodDeclarationSyntax
             : null;
-        document = declaration is null ? null : solution.GetDocument(declaration.SyntaxTree);
         return declaration is not null
-            && document is not null
+            && solution.GetDocument(declaration.SyntaxTree) is { } document
             && declaration.AttributeLists.Count == 0
-            && !SyntaxEdits.HasDocumentationComment(declaration);
+            && !SyntaxEdits.HasDocumentationComment(declaration)
+            ? DeclarationEdit.Remove(document, declaration)
+            : null;
     }
 
     private static MethodDeclarationSyntax RemoveExtern(MethodDeclarationSyntax method)
@@ -115,47 +95,5 @@ public sealed class RemoveImplementationCodeFixProvider : CodeFixProvider
         var next = returnType;
         SyntaxEdits.RemoveModifier(ref modifiers, ref next, modifiers.IndexOf(SyntaxKind.ExternKeyword));
         return method.ReplaceToken(returnType, next).WithModifiers(modifiers);
-    }
-
-    /// <summary>Applies <paramref name="change"/> to the annotated method and removes <paramref name="other"/>, in whichever documents they are.</summary>
-    private static async Task<Solution> ApplyAsync(
-        Document document,
-        MethodDeclarationSyntax method,
-        System.Func<MethodDeclarationSyntax, MethodDeclarationSyntax>? change,
-        MethodDeclarationSyntax? other,
-        Document? otherDocument,
-        CancellationToken cancellationToken)
-    {
-        var solution = document.Project.Solution;
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return solution;
-        }
-
-        if (change is not null)
-        {
-            if (other is not null && otherDocument?.Id == document.Id)
-            {
-                root = root.TrackNodes(method, other);
-                var current = root.GetCurrentNode(method)!;
-                root = root.ReplaceNode(current, change(current));
-                root = SyntaxEdits.RemoveMember(root, root.GetCurrentNode(other)!);
-                return solution.WithDocumentSyntaxRoot(document.Id, root);
-            }
-
-            solution = solution.WithDocumentSyntaxRoot(document.Id, root.ReplaceNode(method, change(method)));
-        }
-
-        if (other is not null && otherDocument is not null)
-        {
-            var otherRoot = await otherDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (otherRoot is not null)
-            {
-                solution = solution.WithDocumentSyntaxRoot(otherDocument.Id, SyntaxEdits.RemoveMember(otherRoot, other));
-            }
-        }
-
-        return solution;
     }
 }

@@ -1,42 +1,63 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Reflection;
-using System.Threading;
 using System.Threading.Tasks;
 using ActivationGen.CodeFixes;
 using ActivationGen.Diagnostics;
 using ActivationGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
+using CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics;
+using DiagnosticResult = Microsoft.CodeAnalysis.Testing.DiagnosticResult;
 
 namespace ActivationGen.Tests;
 
 /// <summary>
-/// The code fixes as the IDE runs them: a project in a workspace with ActivationGen's generator (so the attributes and
-/// the generated implementations are in the compilation), the analyzer's diagnostics, the provider's code action for
-/// each diagnostic (grouped by location, as the light bulb groups them), and the document text after the action,
-/// compared exactly. After the fix the project is analyzed and compiled again: it must have exactly the errors the
-/// case names (for most, none: the generator then implements the method).
+/// The code fixes on the Roslyn test framework (<see cref="CodeFixTest{TCodeFix}"/>), as the IDE and <c>dotnet format</c>
+/// run them: a design-time build, so the analyzer reports, with the generator present. Every diagnostic of the source
+/// is expected by markup, ActivationGen's with their full message; the framework applies the fix once per diagnostic,
+/// then fix all in document, project and solution, each of which must reach the fixed code in one pass per document,
+/// project or solution; and the fixed code must have no diagnostic left, warnings included (the generator then
+/// implements the methods). Each applied code action has the provider's equivalence key and one of the titles the case
+/// names, and every title named is offered.
 /// </summary>
 public class CodeFixTests
 {
+    private const string Header = """
+        using System;
+        using ActivationGen;
+
+        namespace Test;
+
+
+        """;
+
+    private static readonly Dictionary<Type, string> EquivalenceKeys = new()
+    {
+        [typeof(AddPartialCodeFixProvider)] = AddPartialCodeFixProvider.EquivalenceKey,
+        [typeof(RemoveImplementationCodeFixProvider)] = RemoveImplementationCodeFixProvider.EquivalenceKey,
+        [typeof(RemoveDerivativeCodeFixProvider)] = RemoveDerivativeCodeFixProvider.EquivalenceKey,
+    };
+
+    private static readonly CodeFixProvider[] Providers =
+    {
+        new AddPartialCodeFixProvider(),
+        new RemoveImplementationCodeFixProvider(),
+        new RemoveDerivativeCodeFixProvider(),
+    };
+
     // ---------------------------------------------------------------------------------------------------------
     // AGEN0001: add 'partial'.
 
     [Fact]
-    public Task Method_not_partial() => AssertFix<AddPartialCodeFixProvider>(
+    public Task Method_not_partial() => VerifyAsync<AddPartialCodeFixProvider>(
         """
         public static partial class C
         {
-            [Relu] public static double M(double x);
+            [Relu] public static double {|CS0501:{|#0:M|}|}(double x);
         }
         """,
         """
@@ -45,14 +66,15 @@ public class CodeFixTests
             [Relu] public static partial double M(double x);
         }
         """,
+        new[] { NotPartial(0, "M", "the method") },
         "Add 'partial' to method 'M'");
 
     [Fact]
-    public Task Containing_type_not_partial() => AssertFix<AddPartialCodeFixProvider>(
+    public Task Containing_type_not_partial() => VerifyAsync<AddPartialCodeFixProvider>(
         """
-        public static class C
+        public static class {|CS0260:C|}
         {
-            [Relu] public static partial double M(double x);
+            [Relu] public static partial double {|#0:M|}(double x);
         }
         """,
         """
@@ -61,26 +83,24 @@ public class CodeFixTests
             [Relu] public static partial double M(double x);
         }
         """,
+        new[] { NotPartial(0, "M", "type 'C'") },
         "Add 'partial' to type 'C'");
 
-    /// <summary>Three AGEN0001 on one name (method, Inner, Outer): one action fixes all three.</summary>
+    /// <summary>The method, Inner and Outer lack 'partial': one diagnostic, one action, one iteration for all three.</summary>
     [Fact]
-    public Task Method_and_nested_containing_types_not_partial() => AssertFixes<AddPartialCodeFixProvider>(
-        new[]
-        {
-            Markup.Usings + """
+    public async Task Method_and_nested_containing_types_not_partial()
+    {
+        var test = Test<AddPartialCodeFixProvider>(
+            """
             public class Outer
             {
                 internal sealed class Inner
                 {
-                    [Relu] public double M(double x);
+                    [Relu] public double {|CS0501:{|#0:M|}|}(double x);
                 }
             }
             """,
-        },
-        new[]
-        {
-            Markup.Usings + """
+            """
             public partial class Outer
             {
                 internal sealed partial class Inner
@@ -89,18 +109,19 @@ public class CodeFixTests
                 }
             }
             """,
-        },
-        new[] { "Add 'partial' to method 'M', type 'Inner' and type 'Outer'" },
-        diagnostics: 3);
+            NotPartial(0, "M", "the method, type 'Inner' and type 'Outer'"));
+        test.NumberOfIncrementalIterations = 1;
+        await RunAsync(test, "Add 'partial' to method 'M', type 'Inner' and type 'Outer'");
+    }
 
     [Fact]
-    public Task Only_the_outer_type_not_partial() => AssertFix<AddPartialCodeFixProvider>(
+    public Task Only_the_outer_type_not_partial() => VerifyAsync<AddPartialCodeFixProvider>(
         """
-        public class Outer
+        public class {|CS0260:Outer|}
         {
             public partial class Inner
             {
-                [Relu] public partial double M(double x);
+                [Relu] public partial double {|#0:M|}(double x);
             }
         }
         """,
@@ -113,15 +134,16 @@ public class CodeFixTests
             }
         }
         """,
+        new[] { NotPartial(0, "M", "type 'Outer'") },
         "Add 'partial' to type 'Outer'");
 
     /// <summary>'partial' goes last, right before the return type or type keyword, whatever order the others are in.</summary>
     [Fact]
-    public Task Partial_goes_after_the_other_modifiers() => AssertFix<AddPartialCodeFixProvider>(
+    public Task Partial_goes_after_the_other_modifiers() => VerifyAsync<AddPartialCodeFixProvider>(
         """
         public readonly struct S
         {
-            [Softplus] readonly public void M(Span<float> values);
+            [Softplus] readonly public void {|CS0501:{|#0:M|}|}(Span<float> values);
         }
 
         internal abstract class Base
@@ -131,9 +153,9 @@ public class CodeFixTests
 
         internal sealed class Derived : Base
         {
-            [Elu] static internal double Scalar(double x);
+            [Elu] static internal double {|CS0501:{|#1:Scalar|}|}(double x);
 
-            [Sigmoid] public sealed override double N(double x);
+            [Sigmoid] public sealed override double {|CS0501:{|#2:N|}|}(double x);
         }
         """,
         """
@@ -154,26 +176,32 @@ public class CodeFixTests
             [Sigmoid] public sealed override partial double N(double x);
         }
         """,
+        new[]
+        {
+            NotPartial(0, "M", "the method and type 'S'"),
+            NotPartial(1, "Scalar", "the method and type 'Derived'"),
+            NotPartial(2, "N", "the method and type 'Derived'"),
+        },
         "Add 'partial' to method 'M' and type 'S'",
         "Add 'partial' to method 'Scalar' and type 'Derived'",
         "Add 'partial' to method 'N'");
 
     [Fact]
-    public Task Records_and_generic_types() => AssertFix<AddPartialCodeFixProvider>(
+    public Task Records_and_generic_types() => VerifyAsync<AddPartialCodeFixProvider>(
         """
-        public record R(int A)
+        public record {|CS0260:R|}(int A)
         {
-            [Relu] public partial double M(double x);
+            [Relu] public partial double {|#0:M|}(double x);
         }
 
-        public readonly record struct S
+        public readonly record struct {|CS0260:S|}
         {
-            [Relu] public partial double M(double x);
+            [Relu] public partial double {|#1:M|}(double x);
         }
 
-        public class G<T> where T : class
+        public class {|CS0260:G|}<T> where T : class
         {
-            [Relu] public partial double M(double x);
+            [Relu] public partial double {|#2:M|}(double x);
         }
         """,
         """
@@ -192,24 +220,25 @@ public class CodeFixTests
             [Relu] public partial double M(double x);
         }
         """,
+        new[] { NotPartial(0, "M", "type 'R'"), NotPartial(1, "M", "type 'S'"), NotPartial(2, "M", "type 'G'") },
         "Add 'partial' to type 'R'",
         "Add 'partial' to type 'S'",
         "Add 'partial' to type 'G'");
 
     /// <summary>Without modifiers, 'partial' takes over the keyword's leading trivia: the doc comment and the indentation stay in front.</summary>
     [Fact]
-    public Task Keeps_trivia_in_front_of_the_declaration() => AssertFix<AddPartialCodeFixProvider>(
+    public Task Keeps_trivia_in_front_of_the_declaration() => VerifyAsync<AddPartialCodeFixProvider>(
         """
         /// <summary>Activations.</summary>
         class C
         {
             [Relu]
             public static
-                double M(double x);
+                double {|CS0501:{|#0:M|}|}(double x);
 
             /* kept */ [Softplus]
             // also kept
-            void N(Span<double> values);
+            void {|CS0501:{|#1:N|}|}(Span<double> values);
         }
         """,
         """
@@ -225,6 +254,7 @@ public class CodeFixTests
             partial void N(Span<double> values);
         }
         """,
+        new[] { NotPartial(0, "M", "the method and type 'C'"), NotPartial(1, "N", "the method and type 'C'") },
         "Add 'partial' to method 'M' and type 'C'",
         "Add 'partial' to method 'N'");
 
@@ -235,46 +265,43 @@ public class CodeFixTests
     [Fact]
     public async Task Method_without_accessibility_becomes_private_partial_then_its_body_goes()
     {
-        var afterFirst = await AssertFixes<AddPartialCodeFixProvider>(
-            new[]
+        const string privatePartial = """
+            public partial class C
             {
-                Markup.Usings + """
-                public partial class C
-                {
-                    [Relu] static double M(double x) => x;
-                }
-                """,
-            },
-            new[]
+                [Relu] private static partial double {|CS0759:{|#1:M|}|}(double x) => x;
+            }
+            """;
+        var first = Test<AddPartialCodeFixProvider>(
+            """
+            public partial class C
             {
-                Markup.Usings + """
-                public partial class C
-                {
-                    [Relu] private static partial double M(double x) => x;
-                }
-                """,
-            },
-            new[] { "Add 'private partial' to method 'M'" },
-            remaining: new[] { "AGEN0002", "CS0759" });
+                [Relu] static double {|#0:M|}(double x) => x;
+            }
+            """,
+            privatePartial,
+            NotPartial(0, "M", "the method"));
+        first.FixedState.ExpectedDiagnostics.Add(HasBody(1, "M", "its body"));
+        await RunAsync(first, "Add 'private partial' to method 'M'");
 
-        await AssertFix<RemoveImplementationCodeFixProvider>(
-            afterFirst[0].Substring(Markup.Usings.Length),
+        await VerifyAsync<RemoveImplementationCodeFixProvider>(
+            privatePartial.Replace("{|CS0759:{|#1:M|}|}", "{|CS0759:{|#0:M|}|}", StringComparison.Ordinal),
             """
             public partial class C
             {
                 [Relu] private static partial double M(double x);
             }
             """,
+            new[] { HasBody(0, "M", "its body") },
             "Remove the body of 'M'");
     }
 
     [Fact]
-    public Task Private_partial_for_the_method_and_partial_for_its_type() => AssertFix<AddPartialCodeFixProvider>(
+    public Task Private_partial_for_the_method_and_partial_for_its_type() => VerifyAsync<AddPartialCodeFixProvider>(
         """
         class C
         {
             [Relu]
-            static float M(float x);
+            static float {|CS0501:{|#0:M|}|}(float x);
         }
         """,
         """
@@ -284,9 +311,10 @@ public class CodeFixTests
             private static partial float M(float x);
         }
         """,
+        new[] { NotPartial(0, "M", "the method and type 'C'") },
         "Add 'private partial' to method 'M' and 'partial' to type 'C'");
 
-    /// <summary>An attribute on a local function or an accessor: nothing there can be made partial.</summary>
+    /// <summary>An attribute on a local function or an accessor: nothing there can be made partial, so no fix is offered.</summary>
     [Theory]
     [InlineData("""
         public static partial class C
@@ -295,28 +323,30 @@ public class CodeFixTests
             {
                 return L(y);
 
-                [Relu] static double L(double x) => x;
+                [Relu] static double {|#0:L|}(double x) => x;
             }
         }
-        """)]
+        """, "L", "local functions")]
     [InlineData("""
         public partial class C
         {
-            public double P { [Relu] get => 0; }
+            public double P { [{|#0:Relu|}] get => 0; }
         }
-        """)]
-    public Task No_fix_for_an_attribute_where_no_partial_method_can_be(string source) =>
-        AssertNoFix<AddPartialCodeFixProvider>(source, "AGEN0001");
+        """, "C.P.get", "accessors")]
+    public Task No_fix_for_an_attribute_where_no_partial_method_can_be(string source, string name, string what) =>
+        VerifyNoFixAsync<AddPartialCodeFixProvider>(
+            source,
+            NotPartial(0, name, $"a method of the containing type and put the attribute there (ActivationGen implements partial methods, not {what})"));
 
     // ---------------------------------------------------------------------------------------------------------
     // AGEN0002: remove the implementation.
 
     [Fact]
-    public Task Block_body() => AssertFix<RemoveImplementationCodeFixProvider>(
+    public Task Block_body() => VerifyAsync<RemoveImplementationCodeFixProvider>(
         """
         public static partial class C
         {
-            [Relu] public static partial double M(double x)
+            [Relu] public static partial double {|CS0759:{|#0:M|}|}(double x)
             {
                 // mine
                 return x > 0 ? x : 0;
@@ -333,16 +363,17 @@ public class CodeFixTests
             public static double Other(double x) => x;
         }
         """,
+        new[] { HasBody(0, "M", "its body") },
         "Remove the body of 'M'");
 
     [Fact]
-    public Task Expression_body() => AssertFix<RemoveImplementationCodeFixProvider>(
+    public Task Expression_body() => VerifyAsync<RemoveImplementationCodeFixProvider>(
         """
         public static partial class C
         {
-            [Relu] public static partial double M(double x) => x;
+            [Relu] public static partial double {|CS0759:{|#0:M|}|}(double x) => x;
             [Elu]
-            public static partial void N(Span<double> values)
+            public static partial void {|CS0759:{|#1:N|}|}(Span<double> values)
                 => values.Clear();
         }
         """,
@@ -354,15 +385,16 @@ public class CodeFixTests
             public static partial void N(Span<double> values);
         }
         """,
+        new[] { HasBody(0, "M", "its body"), HasBody(1, "N", "its body") },
         "Remove the body of 'M'",
         "Remove the body of 'N'");
 
     [Fact]
-    public Task A_comment_before_the_body_moves_after_the_semicolon() => AssertFix<RemoveImplementationCodeFixProvider>(
+    public Task A_comment_before_the_body_moves_after_the_semicolon() => VerifyAsync<RemoveImplementationCodeFixProvider>(
         """
         public static partial class C
         {
-            [Relu] public static partial double M(double x) // hand-written
+            [Relu] public static partial double {|CS0759:{|#0:M|}|}(double x) // hand-written
             {
                 return x;
             } // end
@@ -374,17 +406,18 @@ public class CodeFixTests
             [Relu] public static partial double M(double x); // hand-written // end
         }
         """,
+        new[] { HasBody(0, "M", "its body") },
         "Remove the body of 'M'");
 
     [Fact]
-    public Task Extern() => AssertFix<RemoveImplementationCodeFixProvider>(
+    public Task Extern() => VerifyAsync<RemoveImplementationCodeFixProvider>(
         """
         public static partial class C
         {
-            [Relu] public static extern partial double M(double x);
+            [Relu] public static extern partial double {|CS0759:{|#0:M|}|}(double x);
 
             [Relu]
-            extern public static partial float N(float x);
+            extern public static partial float {|CS0759:{|#1:N|}|}(float x);
         }
         """,
         """
@@ -396,16 +429,17 @@ public class CodeFixTests
             public static partial float N(float x);
         }
         """,
+        new[] { HasBody(0, "M", "'extern'"), HasBody(1, "N", "'extern'") },
         "Remove 'extern' from 'M'",
         "Remove 'extern' from 'N'");
 
     /// <summary>The attribute on the definition, a body written by hand in another declaration: that declaration goes.</summary>
     [Fact]
-    public Task Separate_implementation_is_removed() => AssertFix<RemoveImplementationCodeFixProvider>(
+    public Task Separate_implementation_is_removed() => VerifyAsync<RemoveImplementationCodeFixProvider>(
         """
         public static partial class C
         {
-            [Relu] public static partial double M(double x);
+            [Relu] public static partial double {|#0:M|}(double x);
 
             // By hand.
             public static partial double M(double x) => x > 0 ? x : 0;
@@ -421,61 +455,56 @@ public class CodeFixTests
             public static double Other(double x) => x;
         }
         """,
+        new[] { HasBody(0, "M", OtherDeclaration) },
         "Remove the other partial declaration of 'M', the one with a body");
 
     [Fact]
-    public Task Separate_implementation_in_another_file_is_removed() => AssertFixes<RemoveImplementationCodeFixProvider>(
-        new[]
-        {
-            Markup.Usings + """
+    public async Task Separate_implementation_in_another_file_is_removed()
+    {
+        var test = Test<RemoveImplementationCodeFixProvider>(
+            """
+            public static partial class C
+            {
+                [Relu] public static partial double {|#0:M|}(double x);
+            }
+            """,
+            """
             public static partial class C
             {
                 [Relu] public static partial double M(double x);
             }
             """,
-            """
-            namespace Test;
-
+            HasBody(0, "M", OtherDeclaration));
+        test.TestState.Sources.Add(Header + """
             public static partial class C
             {
                 public static partial double M(double x) => x;
 
                 public static double Other(double x) => x;
             }
-            """,
-        },
-        new[]
-        {
-            Markup.Usings + """
-            public static partial class C
-            {
-                [Relu] public static partial double M(double x);
-            }
-            """,
-            """
-            namespace Test;
-
+            """);
+        test.FixedState.Sources.Add(Header + """
             public static partial class C
             {
                 public static double Other(double x) => x;
             }
-            """,
-        },
-        new[] { "Remove the other partial declaration of 'M', the one with a body" });
+            """);
+        await RunAsync(test, "Remove the other partial declaration of 'M', the one with a body");
+    }
 
     /// <summary>The attribute on the implementation: its body goes, and so does the other declaration, which would be a second definition.</summary>
     [Fact]
-    public Task Body_on_the_annotated_implementation_and_a_separate_definition() => AssertFix<RemoveImplementationCodeFixProvider>(
+    public Task Body_on_the_annotated_implementation_and_a_separate_definition() => VerifyAsync<RemoveImplementationCodeFixProvider>(
         """
         public static partial class C
         {
             public static partial double M(double x);
 
-            [Relu] public static partial double M(double x) => x;
+            [Relu] public static partial double {|#0:M|}(double x) => x;
 
             public static partial float N(float x);
 
-            [Relu] public static extern partial float N(float x);
+            [Relu] public static extern partial float {|#1:N|}(float x);
         }
         """,
         """
@@ -486,6 +515,7 @@ public class CodeFixTests
             [Relu] public static partial float N(float x);
         }
         """,
+        new[] { HasBody(0, "M", "its body"), HasBody(1, "N", "'extern'") },
         "Remove the body of 'M' and its other partial declaration",
         "Remove 'extern' from 'N' and its other partial declaration");
 
@@ -494,63 +524,69 @@ public class CodeFixTests
     [InlineData("""
         public static partial class C
         {
-            [Relu] public static partial double M(double x);
+            [Relu] public static partial double {|#0:M|}(double x);
 
             [Obsolete] public static partial double M(double x) => x;
         }
-        """)]
+        """, OtherDeclaration)]
     [InlineData("""
         public static partial class C
         {
             /// <summary>Documented here.</summary>
             public static partial double M(double x);
 
-            [Relu] public static partial double M(double x) => x;
+            [Relu] public static partial double {|#0:M|}(double x) => x;
         }
-        """)]
-    public Task No_fix_when_the_other_declaration_carries_more_than_a_signature(string source) =>
-        AssertNoFix<RemoveImplementationCodeFixProvider>(source, "AGEN0002");
+        """, "its body")]
+    public Task No_fix_when_the_other_declaration_carries_more_than_a_signature(string source, string implementation) =>
+        VerifyNoFixAsync<RemoveImplementationCodeFixProvider>(source, HasBody(0, "M", implementation));
 
     // ---------------------------------------------------------------------------------------------------------
     // AGEN0007: remove Derivative = true.
 
     [Theory]
-    [InlineData("Softplus(Derivative = true)", "Softplus")]
-    [InlineData("Softplus(Derivative = true) ", "Softplus ")]
-    [InlineData("Elu(Derivative = true, Alpha = 2)", "Elu(Alpha = 2)")]
-    [InlineData("SigmoidSum(Count = 3, Derivative = true, Scale = 0.5)", "SigmoidSum(Count = 3, Scale = 0.5)")]
-    [InlineData("Elu(Alpha = 2, Derivative = true)", "Elu(Alpha = 2)")]
-    [InlineData("ActivationGen.Relu(Derivative = true)", "ActivationGen.Relu")]
-    [InlineData("Relu(Derivative = !false)", "Relu")]
-    public Task Derivative_argument(string attribute, string fixedAttribute) => AssertFix<RemoveDerivativeCodeFixProvider>(
-        $$"""
-        public static partial class C
-        {
-            [{{attribute}}]
-            public static partial void M(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
-        }
-        """,
-        $$"""
-        public static partial class C
-        {
-            [{{fixedAttribute}}]
-            public static partial void M(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
-        }
-        """,
-        "Remove '" + attribute.Substring(attribute.IndexOf("Derivative", StringComparison.Ordinal)).Split(',', ')')[0] + "'");
+    [InlineData("Softplus({|#0:Derivative = true|})", "Softplus")]
+    [InlineData("Softplus({|#0:Derivative = true|}) ", "Softplus ")]
+    [InlineData("Elu({|#0:Derivative = true|}, Alpha = 2)", "Elu(Alpha = 2)")]
+    [InlineData("SigmoidSum(Count = 3, {|#0:Derivative = true|}, Scale = 0.5)", "SigmoidSum(Count = 3, Scale = 0.5)")]
+    [InlineData("Elu(Alpha = 2, {|#0:Derivative = true|})", "Elu(Alpha = 2)")]
+    [InlineData("ActivationGen.Relu({|#0:Derivative = true|})", "ActivationGen.Relu")]
+    [InlineData("Relu({|#0:Derivative = !false|})", "Relu")]
+    public Task Derivative_argument(string attribute, string fixedAttribute)
+    {
+        var start = attribute.IndexOf("{|#0:", StringComparison.Ordinal) + "{|#0:".Length;
+        var argument = attribute.Substring(start, attribute.IndexOf("|}", start, StringComparison.Ordinal) - start);
+        return VerifyAsync<RemoveDerivativeCodeFixProvider>(
+            $$"""
+            public static partial class C
+            {
+                [{{attribute}}]
+                public static partial void M(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+            }
+            """,
+            $$"""
+            public static partial class C
+            {
+                [{{fixedAttribute}}]
+                public static partial void M(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+            }
+            """,
+            new[] { DerivativeOnGradientShape(0, "M", "backward") },
+            $"Remove '{argument}'");
+    }
 
     [Fact]
-    public Task Derivative_argument_on_its_own_line() => AssertFix<RemoveDerivativeCodeFixProvider>(
+    public Task Derivative_argument_on_its_own_line() => VerifyAsync<RemoveDerivativeCodeFixProvider>(
         """
         public static partial class C
         {
             [SigmoidSum(
                 Count = 3,
-                Derivative = true)]
+                {|#0:Derivative = true|})]
             public static partial void M(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
 
             [SigmoidSum(
-                Derivative = true,
+                {|#1:Derivative = true|},
                 Count = 3)]
             public static partial void N(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
         }
@@ -567,31 +603,31 @@ public class CodeFixTests
             public static partial void N(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
         }
         """,
-        "Remove 'Derivative = true'",
+        new[] { DerivativeOnGradientShape(0, "M", "fused"), DerivativeOnGradientShape(1, "N", "fused") },
         "Remove 'Derivative = true'");
 
     // ---------------------------------------------------------------------------------------------------------
-    // Fix all in document, with the batch fixer.
+    // Fix all: many diagnostics in one document, and documents in two projects. The framework runs fix all in document,
+    // project and solution on every case above too; here the point is that one pass fixes them all.
 
     /// <summary>
-    /// Eight AGEN0001: each method but D, the class once per method, and the nested class: the class's 'partial' is added
-    /// once, and no method is left out (the batch fixer would drop the third method's fix, see
-    /// <see cref="AddPartialCodeFixProvider.GetFixAllProvider"/>).
+    /// Four methods whose diagnostics all name class C, one of them also C.Nested: each 'partial' is added once, and no
+    /// method is left out (merged as text changes, the identical insertions into C would conflict).
     /// </summary>
     [Fact]
-    public Task Fix_all_adds_partial_to_the_methods_and_their_classes() => AssertFixAll<AddPartialCodeFixProvider>(
+    public Task Fix_all_adds_partial_to_the_methods_and_their_classes() => VerifyAsync<AddPartialCodeFixProvider>(
         """
-        public static class C
+        public static class {|CS0260:C|}
         {
-            [Relu] public static double A(double x);
+            [Relu] public static double {|CS0501:{|#0:A|}|}(double x);
 
-            [Elu] public static void B(Span<float> values);
+            [Elu] public static void {|CS0501:{|#1:B|}|}(Span<float> values);
 
-            [Sigmoid] public static partial float D(float x);
+            [Sigmoid] public static partial float {|#2:D|}(float x);
 
             public static class Nested
             {
-                [Softplus] internal static double E(double x);
+                [Softplus] internal static double {|CS0501:{|#3:E|}|}(double x);
             }
         }
         """,
@@ -610,56 +646,43 @@ public class CodeFixTests
             }
         }
         """,
-        AddPartialCodeFixProvider.EquivalenceKey,
-        diagnostics: 8);
-
-    [Fact]
-    public Task Fix_all_in_the_project_adds_partial_in_every_document() => AssertFixAll<AddPartialCodeFixProvider>(
         new[]
         {
-            """
-            public class C
-            {
-                [Relu] public double A(double x);
-            }
-            """,
-            """
-            public class D
-            {
-                [Relu] public partial double B(double x);
-            }
-            """,
+            NotPartial(0, "A", "the method and type 'C'"),
+            NotPartial(1, "B", "the method and type 'C'"),
+            NotPartial(2, "D", "type 'C'"),
+            NotPartial(3, "E", "the method, type 'Nested' and type 'C'"),
         },
-        new[]
-        {
-            """
-            public partial class C
-            {
-                [Relu] public partial double A(double x);
-            }
-            """,
-            """
-            public partial class D
-            {
-                [Relu] public partial double B(double x);
-            }
-            """,
-        },
-        AddPartialCodeFixProvider.EquivalenceKey,
-        diagnostics: 3,
-        FixAllScope.Project);
+        "Add 'partial' to method 'A' and type 'C'",
+        "Add 'partial' to method 'B'",
+        "Add 'partial' to method 'E' and type 'Nested'");
 
+    /// <summary>
+    /// Every kind of implementation AGEN0002 names, in one document: bodies, 'extern', a separate implementation and an
+    /// annotated implementation with a separate definition. One fix all removes them all, whichever it starts from
+    /// (<c>dotnet format</c> starts from the first diagnostic and runs fix all in solution once).
+    /// </summary>
     [Fact]
-    public Task Fix_all_removes_two_bodies() => AssertFixAll<RemoveImplementationCodeFixProvider>(
+    public Task Fix_all_removes_every_kind_of_implementation() => VerifyAsync<RemoveImplementationCodeFixProvider>(
         """
         public static partial class C
         {
-            [Relu] public static partial double A(double x) => x;
+            [Relu] public static partial double {|CS0759:{|#0:A|}|}(double x) => x;
 
-            [Elu] public static partial void B(Span<float> values)
+            [Elu] public static partial void {|CS0759:{|#1:B|}|}(Span<float> values)
             {
                 values.Clear();
             }
+
+            [Sigmoid] public static extern partial float {|CS0759:{|#2:D|}|}(float x);
+
+            [Softplus] public static partial double {|#3:E|}(double x);
+
+            public static partial double E(double x) => x;
+
+            public static partial float F(float x);
+
+            [Relu] public static partial float {|#4:F|}(float x) => x;
         }
         """,
         """
@@ -668,19 +691,39 @@ public class CodeFixTests
             [Relu] public static partial double A(double x);
 
             [Elu] public static partial void B(Span<float> values);
+
+            [Sigmoid] public static partial float D(float x);
+
+            [Softplus] public static partial double E(double x);
+
+            [Relu] public static partial float F(float x);
         }
         """,
-        RemoveImplementationCodeFixProvider.RemoveBodyKey,
-        diagnostics: 2);
+        new[]
+        {
+            HasBody(0, "A", "its body"),
+            HasBody(1, "B", "its body"),
+            HasBody(2, "D", "'extern'"),
+            HasBody(3, "E", OtherDeclaration),
+            HasBody(4, "F", "its body"),
+        },
+        "Remove the body of 'A'",
+        "Remove the body of 'B'",
+        "Remove 'extern' from 'D'",
+        "Remove the other partial declaration of 'E', the one with a body",
+        "Remove the body of 'F' and its other partial declaration");
 
     [Fact]
-    public Task Fix_all_removes_two_derivative_arguments() => AssertFixAll<RemoveDerivativeCodeFixProvider>(
+    public Task Fix_all_removes_every_derivative_argument() => VerifyAsync<RemoveDerivativeCodeFixProvider>(
         """
         public static partial class C
         {
-            [Relu(Derivative = true)] public static partial void A(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+            [Relu({|#0:Derivative = true|})] public static partial void A(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
 
-            [Elu(Alpha = 0.5, Derivative = true)] public static partial void B(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+            [Elu(Alpha = 0.5, {|#1:Derivative = true|})] public static partial void B(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+
+            [SigmoidSum({|#2:Derivative = true|}, Count = 4)]
+            public static partial void D(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
         }
         """,
         """
@@ -689,34 +732,185 @@ public class CodeFixTests
             [Relu] public static partial void A(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
 
             [Elu(Alpha = 0.5)] public static partial void B(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+
+            [SigmoidSum(Count = 4)]
+            public static partial void D(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
         }
         """,
-        RemoveDerivativeCodeFixProvider.EquivalenceKey,
-        diagnostics: 2);
+        new[]
+        {
+            DerivativeOnGradientShape(0, "A", "backward"),
+            DerivativeOnGradientShape(1, "B", "fused"),
+            DerivativeOnGradientShape(2, "D", "backward"),
+        },
+        "Remove 'Derivative = true'");
 
-    // ---------------------------------------------------------------------------------------------------------
-    // Where no fix is obvious, and the providers' registration.
-
-    /// <summary>AGEN0004 (and the other ids without an obvious fix) are fixed by no provider; offered one, none registers an action.</summary>
+    /// <summary>Two documents of the main project, where a type is partial in one and not in the other, and a second project.</summary>
     [Fact]
-    public async Task No_fix_for_an_unsupported_signature()
+    public async Task Fix_all_in_project_and_solution_adds_partial_in_every_document()
     {
-        var project = CodeFixHarness.CreateProject(Markup.Usings + """
-            public static partial class C
+        var test = Test<AddPartialCodeFixProvider>(
+            """
+            public class C
             {
-                [Relu] public static partial int M(int x);
+                [Relu] public double {|CS0501:{|#0:A|}|}(double x);
+            }
+            """,
+            """
+            public partial class C
+            {
+                [Relu] public partial double A(double x);
+            }
+            """,
+            NotPartial(0, "A", "the method and type 'C'"),
+            NotPartial(1, "B", "type 'D'"),
+            NotPartial(2, "Apply", "the method"));
+        AddDocument(
+            test,
+            """
+            public class {|CS0260:D|}
+            {
+                [Relu] public partial double {|#1:B|}(double x);
+            }
+            """,
+            """
+            public partial class D
+            {
+                [Relu] public partial double B(double x);
             }
             """);
-        var diagnostic = Assert.Single(await CodeFixHarness.AnalyzerDiagnosticsAsync(project));
-        Assert.Equal("AGEN0004", diagnostic.Id);
-
-        foreach (var provider in Providers)
-        {
-            Assert.DoesNotContain("AGEN0004", provider.FixableDiagnosticIds);
-            Assert.Empty(await CodeFixHarness.ActionsAsync(project, provider, ImmutableArray.Create(diagnostic)));
-        }
+        AddProject(
+            test,
+            """
+            public static partial class E
+            {
+                [Elu] public static void {|CS0501:{|#2:Apply|}|}(Span<float> values);
+            }
+            """,
+            """
+            public static partial class E
+            {
+                [Elu] public static partial void Apply(Span<float> values);
+            }
+            """);
+        await RunAsync(test, "Add 'partial' to method 'A' and type 'C'", "Add 'partial' to type 'D'", "Add 'partial' to method 'Apply'");
     }
 
+    /// <summary>Fix all across documents: a separate implementation in the other document is removed with the rest.</summary>
+    [Fact]
+    public async Task Fix_all_in_project_and_solution_removes_implementations_in_every_document()
+    {
+        var test = Test<RemoveImplementationCodeFixProvider>(
+            """
+            public static partial class C
+            {
+                [Relu] public static partial double {|#0:A|}(double x);
+
+                [Elu] public static partial void {|CS0759:{|#1:B|}|}(Span<float> values) => values.Clear();
+            }
+            """,
+            """
+            public static partial class C
+            {
+                [Relu] public static partial double A(double x);
+
+                [Elu] public static partial void B(Span<float> values);
+            }
+            """,
+            HasBody(0, "A", OtherDeclaration),
+            HasBody(1, "B", "its body"),
+            HasBody(2, "Apply", "'extern'"));
+        AddDocument(
+            test,
+            """
+            public static partial class C
+            {
+                public static partial double A(double x) => x;
+
+                public static double Other(double x) => x;
+            }
+            """,
+            """
+            public static partial class C
+            {
+                public static double Other(double x) => x;
+            }
+            """);
+        AddProject(
+            test,
+            """
+            public static partial class E
+            {
+                [Relu] public static extern partial double {|CS0759:{|#2:Apply|}|}(double x);
+            }
+            """,
+            """
+            public static partial class E
+            {
+                [Relu] public static partial double Apply(double x);
+            }
+            """);
+        await RunAsync(
+            test,
+            "Remove the other partial declaration of 'A', the one with a body",
+            "Remove the body of 'B'",
+            "Remove 'extern' from 'Apply'");
+    }
+
+    [Fact]
+    public async Task Fix_all_in_project_and_solution_removes_derivative_arguments_in_every_document()
+    {
+        var test = Test<RemoveDerivativeCodeFixProvider>(
+            """
+            public static partial class C
+            {
+                [Relu({|#0:Derivative = true|})] public static partial void A(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+            }
+            """,
+            """
+            public static partial class C
+            {
+                [Relu] public static partial void A(ReadOnlySpan<double> x, ReadOnlySpan<double> gradOutput, Span<double> gradInput);
+            }
+            """,
+            DerivativeOnGradientShape(0, "A", "backward"),
+            DerivativeOnGradientShape(1, "B", "fused"),
+            DerivativeOnGradientShape(2, "Apply", "backward"));
+        AddDocument(
+            test,
+            """
+            public static partial class D
+            {
+                [Elu({|#1:Derivative = true|}, Alpha = 2)] public static partial void B(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+            }
+            """,
+            """
+            public static partial class D
+            {
+                [Elu(Alpha = 2)] public static partial void B(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+            }
+            """);
+        AddProject(
+            test,
+            """
+            public static partial class E
+            {
+                [Softplus({|#2:Derivative = true|})] public static partial void Apply(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+            }
+            """,
+            """
+            public static partial class E
+            {
+                [Softplus] public static partial void Apply(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+            }
+            """);
+        await RunAsync(test, "Remove 'Derivative = true'");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The providers' registration.
+
+    /// <summary>Only AGEN0001, AGEN0002 and AGEN0007 have an obvious fix (AGEN0004 and the others none); the ids are the analyzer's.</summary>
     [Fact]
     public void The_fixed_ids_are_the_analyzer_s_and_only_those_with_an_obvious_fix()
     {
@@ -730,8 +924,9 @@ public class CodeFixTests
     }
 
     /// <summary>
-    /// The IDE finds code fixes through MEF: each provider is exported for C#, shared, and supports fix all (the batch
-    /// fixer, except for AGEN0001, whose fixes overlap: see <see cref="AddPartialCodeFixProvider.GetFixAllProvider"/>).
+    /// The IDE finds code fixes through MEF: each provider is exported for C# and shared. dotnet format applies a fix only
+    /// through its fix all in solution; each provider has its own (the batch fixer's merged text changes drop overlapping
+    /// fixes), with the usual scopes.
     /// </summary>
     [Fact]
     public void Providers_are_exported_for_csharp_and_support_fix_all()
@@ -742,239 +937,91 @@ public class CodeFixTests
             var export = type.GetCustomAttribute<ExportCodeFixProviderAttribute>();
             Assert.NotNull(export);
             Assert.Equal(new[] { LanguageNames.CSharp }, export!.Languages);
-            Assert.NotNull(type.GetCustomAttribute<SharedAttribute>());
+            Assert.NotNull(type.GetCustomAttribute<System.Composition.SharedAttribute>());
             var fixAll = provider.GetFixAllProvider();
             Assert.NotNull(fixAll);
-            Assert.Contains(FixAllScope.Document, fixAll!.GetSupportedFixAllScopes());
-            Assert.Contains(FixAllScope.Solution, fixAll.GetSupportedFixAllScopes());
+            Assert.NotSame(WellKnownFixAllProviders.BatchFixer, fixAll);
+            Assert.Equal(new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution }, fixAll!.GetSupportedFixAllScopes().Order());
         }
     }
-
-    private static readonly CodeFixProvider[] Providers =
-    {
-        new AddPartialCodeFixProvider(),
-        new RemoveImplementationCodeFixProvider(),
-        new RemoveDerivativeCodeFixProvider(),
-    };
 
     // ---------------------------------------------------------------------------------------------------------
 
+    private const string OtherDeclaration = "the other partial declaration, the one with a body";
+
+    private static DiagnosticResult NotPartial(int location, string method, string what) =>
+        RoslynTests.Diagnostic("AGEN0001").WithLocation(location).WithArguments(method, what);
+
+    private static DiagnosticResult HasBody(int location, string method, string implementation) =>
+        RoslynTests.Diagnostic("AGEN0002").WithLocation(location).WithArguments(method, implementation);
+
+    private static DiagnosticResult DerivativeOnGradientShape(int location, string method, string shape) =>
+        RoslynTests.Diagnostic("AGEN0007").WithLocation(location).WithArguments(method, shape);
+
     /// <summary>
-    /// Applies the one action offered at the first diagnostic location of <typeparamref name="TProvider"/>'s ids, once
-    /// per title (re-analyzing in between), checks the titles in order and the text after the last, exactly; the fixed
-    /// project must have no error left. Returns the fixed body (without <see cref="Markup.Usings"/>).
+    /// A test of one document (<see cref="Header"/> prepended), fixed into <paramref name="fixedSource"/>, with the
+    /// compiler's warnings checked too. Documentation comments are parsed, as the IDE parses them, but not checked:
+    /// the test sources document nothing (CS1591).
     /// </summary>
-    private static async Task<string> AssertFix<TProvider>(string body, string expectedBody, params string[] titles)
-        where TProvider : CodeFixProvider, new() =>
-        (await AssertFixes<TProvider>(new[] { Markup.Usings + body }, new[] { Markup.Usings + expectedBody }, titles))[0].Substring(Markup.Usings.Length);
-
-    /// <param name="remaining">
-    /// The sorted ids of the errors (the compiler's and the analyzer's) left after the fixes; none when null. The
-    /// generator runs, so a method it can implement leaves no error.
-    /// </param>
-    /// <param name="diagnostics">How many diagnostics of the provider's ids the sources have at first, when checked.</param>
-    private static async Task<string[]> AssertFixes<TProvider>(string[] sources, string[] expected, string[] titles, string[]? remaining = null, int? diagnostics = null)
-        where TProvider : CodeFixProvider, new()
+    private static CodeFixTest<TCodeFix> Test<TCodeFix>(string source, string fixedSource, params DiagnosticResult[] expected)
+        where TCodeFix : CodeFixProvider, new()
     {
-        var provider = new TProvider();
-        var project = CodeFixHarness.CreateProject(sources);
-        if (diagnostics is { } count)
+        var test = new CodeFixTest<TCodeFix>
         {
-            Assert.Equal(count, (await CodeFixHarness.AnalyzerDiagnosticsAsync(project)).Count(d => provider.FixableDiagnosticIds.Contains(d.Id)));
-        }
+            TestCode = Header + source,
+            FixedCode = Header + fixedSource,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            CodeActionEquivalenceKey = EquivalenceKeys[typeof(TCodeFix)],
+        };
+        test.TestState.DocumentationMode = DocumentationMode.Parse;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
+    }
 
-        foreach (var title in titles)
+    private static Task VerifyAsync<TCodeFix>(string source, string fixedSource, DiagnosticResult[] expected, params string[] titles)
+        where TCodeFix : CodeFixProvider, new() =>
+        RunAsync(Test<TCodeFix>(source, fixedSource, expected), titles);
+
+    /// <summary>The source has the diagnostic and stays as it is: no fix is offered (the framework fails on a fix that changes nothing, too).</summary>
+    private static Task VerifyNoFixAsync<TCodeFix>(string source, DiagnosticResult expected)
+        where TCodeFix : CodeFixProvider, new() =>
+        RunAsync(Test<TCodeFix>(source, source, expected));
+
+    /// <summary>Another document of the main project, and what it is after the fix.</summary>
+    private static void AddDocument<TCodeFix>(CodeFixTest<TCodeFix> test, string source, string fixedSource)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        test.TestState.Sources.Add(Header + source);
+        test.FixedState.Sources.Add(Header + fixedSource);
+    }
+
+    /// <summary>A second project of the solution, with one document, set up as the main one.</summary>
+    private static void AddProject<TCodeFix>(CodeFixTest<TCodeFix> test, string source, string fixedSource)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        foreach (var (state, text) in new[] { (test.TestState, source), (test.FixedState, fixedSource) })
         {
-            var found = (await CodeFixHarness.AnalyzerDiagnosticsAsync(project)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToList();
-            Assert.NotEmpty(found);
-
-            // Every diagnostic at the first location: what the light bulb offers there.
-            var first = found[0];
-            var atFirst = found.Where(d => d.Location.SourceTree == first.Location.SourceTree && d.Location.SourceSpan == first.Location.SourceSpan).ToImmutableArray();
-            var action = Assert.Single(await CodeFixHarness.ActionsAsync(project, provider, atFirst));
-            Assert.Equal(title, action.Title);
-            Assert.False(string.IsNullOrEmpty(action.EquivalenceKey));
-            project = await CodeFixHarness.ApplyAsync(project, action);
+            var project = state.AdditionalProjects["Second"];
+            RoslynTests.Configure(project, designTime: true);
+            project.DocumentationMode = DocumentationMode.Parse;
+            project.Sources.Add(("/Second/Test0.cs", Header + text));
         }
+    }
 
-        var texts = await CodeFixHarness.TextsAsync(project);
-        Assert.Equal(expected.Length, texts.Length);
-        for (var i = 0; i < expected.Length; i++)
+    /// <summary>
+    /// Runs <paramref name="test"/>, checking that every code action the framework applies has one of
+    /// <paramref name="titles"/> and that each of them is applied at least once.
+    /// </summary>
+    private static async Task RunAsync<TCodeFix>(CodeFixTest<TCodeFix> test, params string[] titles)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var applied = new ConcurrentDictionary<string, bool>();
+        test.CodeActionVerifier = (action, verifier) =>
         {
-            Assert.Equal(expected[i], texts[i]);
-        }
-
-        Assert.Equal(remaining ?? Array.Empty<string>(), await CodeFixHarness.ErrorIdsAsync(project));
-        return texts;
-    }
-
-    private static Task AssertFixAll<TProvider>(string body, string expectedBody, string equivalenceKey, int diagnostics)
-        where TProvider : CodeFixProvider, new() =>
-        AssertFixAll<TProvider>(new[] { body }, new[] { expectedBody }, equivalenceKey, diagnostics, FixAllScope.Document);
-
-    /// <summary>Fix all, from the first document, in <paramref name="scope"/>; the fixed project must have no error left.</summary>
-    private static async Task AssertFixAll<TProvider>(string[] bodies, string[] expectedBodies, string equivalenceKey, int diagnostics, FixAllScope scope)
-        where TProvider : CodeFixProvider, new()
-    {
-        var provider = new TProvider();
-        var project = CodeFixHarness.CreateProject(bodies.Select(b => Markup.Usings + b).ToArray());
-        var all = (await CodeFixHarness.AnalyzerDiagnosticsAsync(project)).Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
-        Assert.Equal(diagnostics, all.Length);
-
-        var document = project.Documents.OrderBy(d => d.FilePath, StringComparer.Ordinal).First();
-        var context = new FixAllContext(
-            document,
-            provider,
-            scope,
-            equivalenceKey,
-            provider.FixableDiagnosticIds,
-            new FixedDiagnostics(all),
-            CancellationToken.None);
-        var action = await provider.GetFixAllProvider()!.GetFixAsync(context);
-        Assert.NotNull(action);
-        project = await CodeFixHarness.ApplyAsync(project, action!);
-
-        Assert.Equal(expectedBodies.Select(b => Markup.Usings + b), await CodeFixHarness.TextsAsync(project));
-        Assert.Empty(await CodeFixHarness.ErrorIdsAsync(project));
-    }
-
-    private static async Task AssertNoFix<TProvider>(string body, string id)
-        where TProvider : CodeFixProvider, new()
-    {
-        var project = CodeFixHarness.CreateProject(Markup.Usings + body);
-        var diagnostic = Assert.Single(await CodeFixHarness.AnalyzerDiagnosticsAsync(project));
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Empty(await CodeFixHarness.ActionsAsync(project, new TProvider(), ImmutableArray.Create(diagnostic)));
-    }
-
-    /// <summary>The diagnostics fix all works on: the analyzer's, computed once.</summary>
-    private sealed class FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
-    {
-        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-        {
-            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
-            return diagnostics.Where(d => d.Location.SourceTree == tree);
-        }
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-    }
-}
-
-/// <summary>A workspace project as the IDE has it, with ActivationGen's generator, to run code fixes on.</summary>
-internal static class CodeFixHarness
-{
-    /// <summary>A project of the given documents (Input.cs, Input1.cs, ...), referencing .NET 10 and running the generator.</summary>
-    public static Project CreateProject(params string[] sources)
-    {
-        var workspace = new AdhocWorkspace();
-        var projectId = ProjectId.CreateNewId();
-        var documents = sources.Select((source, i) => DocumentInfo.Create(
-            DocumentId.CreateNewId(projectId),
-            i == 0 ? "Input.cs" : $"Input{i}.cs",
-            loader: TextLoader.From(TextAndVersion.Create(SourceText.From(source), VersionStamp.Default)),
-            filePath: i == 0 ? "/src/Input.cs" : $"/src/Input{i}.cs"));
-        var project = ProjectInfo.Create(
-            projectId,
-            VersionStamp.Default,
-            "Test",
-            "Test",
-            LanguageNames.CSharp,
-            filePath: "/src/Test.csproj",
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            parseOptions: GeneratorHarness.ParseOptions,
-            documents: documents,
-            metadataReferences: Basic.Reference.Assemblies.Net100.References.All,
-            analyzerReferences: new[] { new GeneratorReference() });
-        return workspace.CurrentSolution.AddProject(project).GetProject(projectId)!;
-    }
-
-    /// <summary>The analyzer's diagnostics on the compilation with the generated code, in source order.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(Project project)
-    {
-        var compilation = (await project.GetCompilationAsync())!;
-        var exceptions = new List<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            (exception, _, _) => exceptions.Add(exception),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ActivationAnalyzer()), options)
-            .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        Assert.Empty(exceptions);
-        return diagnostics
-            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.SourceSpan.Start)
-            .ToImmutableArray();
-    }
-
-    /// <summary>The sorted ids of every error left: the compiler's (generated code included) and the analyzer's.</summary>
-    public static async Task<string[]> ErrorIdsAsync(Project project)
-    {
-        var compilation = (await project.GetCompilationAsync())!;
-        var compiler = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
-        var analyzer = await AnalyzerDiagnosticsAsync(project);
-        return compiler.Concat(analyzer).Select(d => d.Id).Order(StringComparer.Ordinal).ToArray();
-    }
-
-    /// <summary>The code actions <paramref name="provider"/> registers for <paramref name="diagnostics"/>, all at one location.</summary>
-    public static async Task<List<CodeAction>> ActionsAsync(Project project, CodeFixProvider provider, ImmutableArray<Diagnostic> diagnostics)
-    {
-        var document = project.GetDocument(diagnostics[0].Location.SourceTree)!;
-        Assert.NotNull(document);
-        var actions = new List<CodeAction>();
-        var context = new CodeFixContext(
-            document,
-            diagnostics[0].Location.SourceSpan,
-            diagnostics,
-            (action, _) => actions.Add(action),
-            CancellationToken.None);
-        await provider.RegisterCodeFixesAsync(context);
-        return actions;
-    }
-
-    /// <summary>The project after the action's one change.</summary>
-    public static async Task<Project> ApplyAsync(Project project, CodeAction action)
-    {
-        var operations = await action.GetOperationsAsync(CancellationToken.None);
-        var apply = Assert.IsType<ApplyChangesOperation>(Assert.Single(operations));
-        return apply.ChangedSolution.GetProject(project.Id)!;
-    }
-
-    /// <summary>The texts of the project's own documents, in the order they were created.</summary>
-    public static async Task<string[]> TextsAsync(Project project)
-    {
-        var texts = new List<string>();
-        foreach (var document in project.Documents.OrderBy(d => d.FilePath, StringComparer.Ordinal))
-        {
-            texts.Add((await document.GetTextAsync()).ToString());
-        }
-
-        return texts.ToArray();
-    }
-
-    /// <summary>Hands ActivationGen's generator to the workspace, as the package's analyzer reference does in the IDE.</summary>
-    private sealed class GeneratorReference : AnalyzerReference
-    {
-        private readonly ImmutableArray<ISourceGenerator> generators = ImmutableArray.Create(new ActivationGenerator().AsSourceGenerator());
-
-        public override string? FullPath => null;
-
-        public override object Id => typeof(ActivationGenerator).FullName!;
-
-        public override string Display => "ActivationGen";
-
-        public override ImmutableArray<DiagnosticAnalyzer> GetAnalyzers(string language) => ImmutableArray<DiagnosticAnalyzer>.Empty;
-
-        public override ImmutableArray<DiagnosticAnalyzer> GetAnalyzersForAllLanguages() => ImmutableArray<DiagnosticAnalyzer>.Empty;
-
-        public override ImmutableArray<ISourceGenerator> GetGenerators(string language) =>
-            language == LanguageNames.CSharp ? generators : ImmutableArray<ISourceGenerator>.Empty;
-
-        public override ImmutableArray<ISourceGenerator> GetGeneratorsForAllLanguages() => generators;
+            verifier.True(titles.Contains(action.Title), $"Unexpected code action title \"{action.Title}\"; expected one of: {string.Join(" | ", titles)}");
+            applied[action.Title] = true;
+        };
+        await test.RunAsync();
+        Assert.Equal(titles.Distinct().Order(StringComparer.Ordinal), applied.Keys.Order(StringComparer.Ordinal));
     }
 }

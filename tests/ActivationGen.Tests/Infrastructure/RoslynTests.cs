@@ -29,8 +29,8 @@ public static class RoslynTests
     /// <summary>An expected ActivationGen diagnostic, its message checked in full through <see cref="DiagnosticResult.WithArguments"/>.</summary>
     public static DiagnosticResult Diagnostic(string id) => new(Descriptors[id]);
 
-    /// <summary>Applies the common settings to a test of the framework.</summary>
-    public static void Configure(SolutionState state, bool designTime)
+    /// <summary>Applies the common settings to a project of a test of the framework (its main project or another).</summary>
+    public static void Configure(ProjectState state, bool designTime)
     {
         state.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
