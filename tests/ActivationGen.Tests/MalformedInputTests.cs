@@ -400,7 +400,7 @@ public class MalformedInputTests
     public void Syntax_errors_never_break_the_generator(string source)
     {
         var run = GeneratorHarness.Run(Usings + source);
-        Markup.AssertNoProblemInGeneratedCode(run);
+        run.AssertNoProblemInGeneratedCode();
         Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Id is "CS8784" or "CS8785");
     }
 

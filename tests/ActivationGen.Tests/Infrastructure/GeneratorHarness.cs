@@ -95,6 +95,13 @@ public sealed record GeneratorRun(Compilation Output, GeneratorDriverRunResult R
     /// <summary>What the generator reported (ActivationGen's errors, in a real build).</summary>
     public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
 
+    /// <summary>No compiler warning or error has its location in a file the generator wrote.</summary>
+    public void AssertNoProblemInGeneratedCode()
+    {
+        var generated = Result.GeneratedTrees.ToHashSet();
+        Assert.DoesNotContain(CompilerProblems, d => d.Location.SourceTree is { } tree && generated.Contains(tree));
+    }
+
     /// <summary>Compiler diagnostics of warning severity or above on the output (the generated code included).</summary>
     public IReadOnlyList<Diagnostic> CompilerProblems =>
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
