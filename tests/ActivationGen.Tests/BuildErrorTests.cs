@@ -33,7 +33,7 @@ public sealed class BuildErrorTests(PackageFixture package, ITestOutputHelper ou
         public static partial class Methods
         {
             [Relu] public static double /*!AGEN0001 add 'partial' to the method*/NotPartial(double x) => x;
-            [Relu] internal static partial double /*!AGEN0002 remove its body*//*!CS0759*/HasBody(double x) => x;
+            [Relu] internal static partial double /*!AGEN0002 remove its body*/HasBody(double x) => x;
             [Relu] private static partial double Generic/*!AGEN0003 'Generic' must not have type parameters*/<T>(double x);
             [Relu] public static partial void BadSignature(ReadOnlySpan<float> x, /*!AGEN0004 parameter 'destination' is 'Span<int>'*/Span<int> destination);
             [Relu] internal static partial /*!AGEN0005 the return type is 'float' and 'x' is 'double'*/float Mixed(double x);

@@ -268,7 +268,7 @@ public class CodeFixTests
         const string privatePartial = """
             public partial class C
             {
-                [Relu] private static partial double {|CS0759:{|#1:M|}|}(double x) => x;
+                [Relu] private static partial double {|#1:M|}(double x) => x;
             }
             """;
         var first = Test<AddPartialCodeFixProvider>(
@@ -284,7 +284,7 @@ public class CodeFixTests
         await RunAsync(first, "Add 'private partial' to method 'M'");
 
         await VerifyAsync<RemoveImplementationCodeFixProvider>(
-            privatePartial.Replace("{|CS0759:{|#1:M|}|}", "{|CS0759:{|#0:M|}|}", StringComparison.Ordinal),
+            privatePartial.Replace("{|#1:M|}", "{|#0:M|}", StringComparison.Ordinal),
             """
             public partial class C
             {
@@ -346,7 +346,7 @@ public class CodeFixTests
         """
         public static partial class C
         {
-            [Relu] public static partial double {|CS0759:{|#0:M|}|}(double x)
+            [Relu] public static partial double {|#0:M|}(double x)
             {
                 // mine
                 return x > 0 ? x : 0;
@@ -371,9 +371,9 @@ public class CodeFixTests
         """
         public static partial class C
         {
-            [Relu] public static partial double {|CS0759:{|#0:M|}|}(double x) => x;
+            [Relu] public static partial double {|#0:M|}(double x) => x;
             [Elu]
-            public static partial void {|CS0759:{|#1:N|}|}(Span<double> values)
+            public static partial void {|#1:N|}(Span<double> values)
                 => values.Clear();
         }
         """,
@@ -394,7 +394,7 @@ public class CodeFixTests
         """
         public static partial class C
         {
-            [Relu] public static partial double {|CS0759:{|#0:M|}|}(double x) // hand-written
+            [Relu] public static partial double {|#0:M|}(double x) // hand-written
             {
                 return x;
             } // end
@@ -414,10 +414,10 @@ public class CodeFixTests
         """
         public static partial class C
         {
-            [Relu] public static extern partial double {|CS0759:{|#0:M|}|}(double x);
+            [Relu] public static extern partial double {|#0:M|}(double x);
 
             [Relu]
-            extern public static partial float {|CS0759:{|#1:N|}|}(float x);
+            extern public static partial float {|#1:N|}(float x);
         }
         """,
         """
@@ -667,14 +667,14 @@ public class CodeFixTests
         """
         public static partial class C
         {
-            [Relu] public static partial double {|CS0759:{|#0:A|}|}(double x) => x;
+            [Relu] public static partial double {|#0:A|}(double x) => x;
 
-            [Elu] public static partial void {|CS0759:{|#1:B|}|}(Span<float> values)
+            [Elu] public static partial void {|#1:B|}(Span<float> values)
             {
                 values.Clear();
             }
 
-            [Sigmoid] public static extern partial float {|CS0759:{|#2:D|}|}(float x);
+            [Sigmoid] public static extern partial float {|#2:D|}(float x);
 
             [Softplus] public static partial double {|#3:E|}(double x);
 
@@ -806,7 +806,7 @@ public class CodeFixTests
             {
                 [Relu] public static partial double {|#0:A|}(double x);
 
-                [Elu] public static partial void {|CS0759:{|#1:B|}|}(Span<float> values) => values.Clear();
+                [Elu] public static partial void {|#1:B|}(Span<float> values) => values.Clear();
             }
             """,
             """
@@ -841,7 +841,7 @@ public class CodeFixTests
             """
             public static partial class E
             {
-                [Relu] public static extern partial double {|CS0759:{|#2:Apply|}|}(double x);
+                [Relu] public static extern partial double {|#2:Apply|}(double x);
             }
             """,
             """

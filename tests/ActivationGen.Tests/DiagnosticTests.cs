@@ -124,7 +124,7 @@ public class DiagnosticTests
         new("method with a body and no other part", """
             public static partial class C
             {
-                [Relu] public static partial double {|#0:{|CS0759:M|}|}(double x) => x;
+                [Relu] public static partial double {|#0:M|}(double x) => x;
             }
             """, At("AGEN0002", "M", "its body")),
         new("user wrote both parts, attribute on the definition", """
@@ -154,7 +154,7 @@ public class DiagnosticTests
         new("extern partial", """
             public static partial class C
             {
-                [Relu] public static extern partial double {|#0:{|CS0759:M|}|}(double x);
+                [Relu] public static extern partial double {|#0:M|}(double x);
             }
             """, At("AGEN0002", "M", "'extern'")),
         new("extern partial implementing a definition", """

@@ -56,8 +56,8 @@ public class SnapshotTests
 
         Assert.Equal(errors, run.Diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        var file = Assert.Single(run.Sources, s => s.HintName.EndsWith(".NotGenerated.Activation.g.cs", StringComparison.Ordinal));
-        Snapshot.Match(Scrub(file.SourceText.ToString()), name + ".Stub");
+        var files = run.Sources.Where(s => s.HintName.EndsWith(".NotGenerated.Activation.g.cs", StringComparison.Ordinal)).OrderBy(s => s.HintName, StringComparer.Ordinal);
+        Snapshot.Match(Scrub(string.Join("\n", files.Select(f => f.SourceText.ToString()))), name + ".Stub");
     }
 
     public static TheoryData<string> StubCaseNames => new(StubCases.Keys);
@@ -91,6 +91,18 @@ public class SnapshotTests
                 public static partial ref readonly double Apply(this scoped ref Span<double> values, out int count, in float scale, string? name, params int[] rest);
             }
             """, new[] { "AGEN0004", "AGEN0008" }),
+        ["DefinitionOfAHandWrittenBody"] = ("""
+            using System;
+            using ActivationGen;
+
+            namespace Sample;
+
+            public static partial class Activations
+            {
+                [Relu] internal static partial T Apply<T>(T x) where T : unmanaged => x;
+                [Elu] public static extern partial double Native(double x);
+            }
+            """, new[] { "AGEN0002", "AGEN0002", "AGEN0003" }),
         ["WarningsOfTheUsersDeclaration"] = ("""
             #nullable disable
             #pragma warning disable CS0612, CS0628, CS3001, CS3002

@@ -38,16 +38,26 @@ internal static class DeclarationWriter
         return new Containers(scopes);
     }
 
-    /// <summary>The declaration line: modifiers, return type, name, type parameters, parameters (constraints follow, one per line).</summary>
-    public static void WriteSignature(CodeWriter writer, MethodDeclaration declaration)
+    /// <summary>
+    /// The declaration line: modifiers, return type, name, type parameters, parameters (constraints follow, one per
+    /// line), and <paramref name="end"/> after the last (a <c>;</c> for a declaration without a body).
+    /// </summary>
+    public static void WriteSignature(CodeWriter writer, MethodDeclaration declaration, string end = "")
     {
         var parameters = string.Join(", ", declaration.Parameters.Select(p => (p.Modifiers + p.Type + " " + p.Name).TrimEnd()));
-        writer.Line($"{declaration.Modifiers} {declaration.ReturnType} {declaration.Name}{declaration.TypeParameters}({parameters})");
+        var line = $"{declaration.Modifiers} {declaration.ReturnType} {declaration.Name}{declaration.TypeParameters}({parameters})";
+        if (declaration.Constraints.Count == 0)
+        {
+            writer.Line(line + end);
+            return;
+        }
+
+        writer.Line(line);
         using (writer.Indent())
         {
-            foreach (var constraint in declaration.Constraints)
+            for (var i = 0; i < declaration.Constraints.Count; i++)
             {
-                writer.Line(constraint);
+                writer.Line(declaration.Constraints[i] + (i == declaration.Constraints.Count - 1 ? end : string.Empty));
             }
         }
     }

@@ -37,8 +37,12 @@ internal sealed record MethodModel(
 /// A method that has one of ActivationGen's errors but can still be given a body: it gets one that throws, so the
 /// compiler does not add CS8795 (and, for a method the build would otherwise call, nothing is silently wrong).
 /// </summary>
-/// <param name="Errors">The ids of the errors reported for the method, for the exception's message.</param>
-internal sealed record StubModel(MethodDeclaration Declaration, string Errors);
+/// <param name="Errors">The errors reported for the method, for the exception's message.</param>
+/// <param name="DefinitionOnly">
+/// The user wrote the body (AGEN0002) and no defining declaration: the generated part is that declaration, without a
+/// body, so the compiler does not add CS0759.
+/// </param>
+internal sealed record StubModel(MethodDeclaration Declaration, string Errors, bool DefinitionOnly = false);
 
 /// <summary>What the parser makes of one annotated declaration: at most one implementation, and its diagnostics.</summary>
 internal sealed record ParseResult(MethodModel? Method, StubModel? Stub, EquatableArray<DiagnosticInfo> Diagnostics)

@@ -43,10 +43,11 @@ internal static class MethodParser
     /// Compiler errors of the user's declaration that a generated part built from the symbol does not repeat: the
     /// missing implementation (which the part supplies), a partial method in a non-partial type (the part makes the
     /// type partial; the compiler then says CS0260 at the user's type), a misplaced or repeated modifier that the
-    /// symbol drops (CS0106, CS0112, CS1004) and a <c>params</c> that is not last (CS0231; the symbol is not params).
+    /// symbol drops (CS0106, CS0112, CS1004), a <c>params</c> that is not last (CS0231; the part is not params), and
+    /// an implementation without a definition (CS0759; the part is the definition).
     /// </summary>
     private static readonly ImmutableHashSet<string> ErrorsTheImplementationDoesNotRepeat =
-        ImmutableHashSet.Create("CS8795", "CS0751", "CS0106", "CS0112", "CS1004", "CS0231");
+        ImmutableHashSet.Create("CS8795", "CS0751", "CS0106", "CS0112", "CS1004", "CS0231", "CS0759");
 
     /// <summary>Parses <paramref name="method"/>, declared by <paramref name="syntax"/>.</summary>
     /// <param name="trigger">
@@ -89,6 +90,7 @@ internal static class MethodParser
         }
 
         var implementable = CheckPlacement(method, syntax, nameLocation, Report, cancellationToken, out var notPartial, out var unsupportedType);
+        var definitionOnly = false;
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             implementable = false;
@@ -105,7 +107,11 @@ internal static class MethodParser
         else if (ExistingImplementation(method, syntax, generatedImplementationIsOurs) is { } existing)
         {
             Report(DiagnosticDescriptors.HasBody, nameLocation, name, existing);
-            implementable = false;
+
+            // A body (or 'extern') with no defining declaration: the generated part can be that declaration, so that
+            // the compiler does not add CS0759 ("no defining declaration") to ActivationGen's error.
+            definitionOnly = method.PartialDefinitionPart is null && !method.IsPartialDefinition && !existing.StartsWith("the other", StringComparison.Ordinal);
+            implementable &= definitionOnly;
         }
 
         if (syntax.TypeParameterList is { } typeParameters)
@@ -174,7 +180,7 @@ internal static class MethodParser
         var errors = result.Count > 0
             ? "error " + string.Join(", ", result.Select(d => d.Id).Distinct())
             : "the compiler's errors on its attribute";
-        return new ParseResult(null, new StubModel(declaration, errors), result);
+        return new ParseResult(null, new StubModel(declaration, errors, definitionOnly), result);
     }
 
     public static bool IsActivationAttribute(AttributeData attribute) =>
