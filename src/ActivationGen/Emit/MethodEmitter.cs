@@ -209,31 +209,45 @@ internal static class MethodEmitter
         }
     }
 
+    /// <summary>
+    /// The operator's entry point at one width: the core (on widened lanes where the kernel computes in double), then
+    /// the NaN rule, in the element type: a NaN input comes back unchanged, bit for bit, whatever the core computed for
+    /// it (the sign and payload of a NaN the arithmetic makes depend on operand order and instruction set).
+    /// </summary>
     private static void WriteInvoke(CodeWriter writer, ElementType element, ElementType compute, int bits, bool fused)
     {
         var vt = Widths.VectorType(bits, element.Keyword());
         var v = "global::System.Runtime.Intrinsics.Vector" + bits;
+        const string keepNaN = "global::ActivationGen.Internal.ActivationLoops.KeepNaN";
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         var signature = fused ? $"public static {vt} Invoke({vt} x, out {vt} derivative)" : $"public static {vt} Invoke({vt} x)";
-        if (element == compute)
+        if (element == compute && !fused)
         {
-            writer.Line(signature + (fused ? " => Core(x, out derivative);" : " => Core(x);"));
+            writer.Line($"{signature} => {keepNaN}(x, Core(x));");
             return;
         }
 
         using (writer.Block(signature))
         {
-            writer.Line($"var (lower, upper) = {v}.Widen(x);");
-            if (fused)
+            if (element == compute)
             {
-                writer.Line($"var y = {v}.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));");
-                writer.Line($"derivative = {v}.Narrow(lowerDerivative, upperDerivative);");
-                writer.Line("return y;");
+                writer.Line("var y = Core(x, out var dy);");
             }
             else
             {
-                writer.Line($"return {v}.Narrow(Core(lower), Core(upper));");
+                writer.Line($"var (lower, upper) = {v}.Widen(x);");
+                if (!fused)
+                {
+                    writer.Line($"return {keepNaN}(x, {v}.Narrow(Core(lower), Core(upper)));");
+                    return;
+                }
+
+                writer.Line($"var y = {v}.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));");
+                writer.Line($"var dy = {v}.Narrow(lowerDerivative, upperDerivative);");
             }
+
+            writer.Line($"derivative = {keepNaN}(x, dy);");
+            writer.Line($"return {keepNaN}(x, y);");
         }
     }
 }

@@ -98,12 +98,7 @@ internal sealed class CeluKernel : Kernel
         var alpha = Split(spec.Alpha, 0, compute);
         if (spec.Alpha > 0)
         {
-            writer.Line("var expm1 = {M}.ExpM1NonPositive(u);");
-            if (HasLow(spec, compute))
-            {
-                // expm1(u + uLow) = expm1(u) + uLow·e^u to first order, e^u = expm1(u) + 1.
-                writer.Line("expm1 = {V}.FusedMultiplyAdd(uLow, expm1 + {VD}.One, expm1);");
-            }
+            writer.Line("var expm1 = {M}.ExpM1NonPositive(u" + (HasLow(spec, compute) ? ", uLow); // expm1(u + uLow)" : ");"));
         }
         else
         {
