@@ -179,7 +179,7 @@ internal static class MethodEmitter
 
                 foreach (var bits in Widths.All)
                 {
-                    WriteInvoke(writer, method.Element, compute, bits, fused);
+                    WriteInvoke(writer, method.Element, compute, bits, fused, keepNaN: method.Shape != MethodShape.Backward);
                     writer.Line();
                 }
 
@@ -212,18 +212,20 @@ internal static class MethodEmitter
     /// <summary>
     /// The operator's entry point at one width: the core (on widened lanes where the kernel computes in double), then
     /// the NaN rule, in the element type: a NaN input comes back unchanged, bit for bit, whatever the core computed for
-    /// it (the sign and payload of a NaN the arithmetic makes depend on operand order and instruction set).
+    /// it (the sign and payload of a NaN the arithmetic makes depend on operand order and instruction set). Without
+    /// <paramref name="keepNaN"/> (the operator of a backward method) the caller applies the rule: ActivationLoops.Gradient
+    /// does, for x and gradOutput together.
     /// </summary>
-    private static void WriteInvoke(CodeWriter writer, ElementType element, ElementType compute, int bits, bool fused)
+    private static void WriteInvoke(CodeWriter writer, ElementType element, ElementType compute, int bits, bool fused, bool keepNaN)
     {
         var vt = Widths.VectorType(bits, element.Keyword());
         var v = "global::System.Runtime.Intrinsics.Vector" + bits;
-        const string keepNaN = "global::ActivationGen.Internal.ActivationLoops.KeepNaN";
+        string Rule(string value) => keepNaN ? $"global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, {value})" : value;
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         var signature = fused ? $"public static {vt} Invoke({vt} x, out {vt} derivative)" : $"public static {vt} Invoke({vt} x)";
         if (element == compute && !fused)
         {
-            writer.Line($"{signature} => {keepNaN}(x, Core(x));");
+            writer.Line($"{signature} => {Rule("Core(x)")};");
             return;
         }
 
@@ -238,7 +240,7 @@ internal static class MethodEmitter
                 writer.Line($"var (lower, upper) = {v}.Widen(x);");
                 if (!fused)
                 {
-                    writer.Line($"return {keepNaN}(x, {v}.Narrow(Core(lower), Core(upper)));");
+                    writer.Line($"return {Rule($"{v}.Narrow(Core(lower), Core(upper))")};");
                     return;
                 }
 
@@ -246,8 +248,8 @@ internal static class MethodEmitter
                 writer.Line($"var dy = {v}.Narrow(lowerDerivative, upperDerivative);");
             }
 
-            writer.Line($"derivative = {keepNaN}(x, dy);");
-            writer.Line($"return {keepNaN}(x, y);");
+            writer.Line($"derivative = {Rule("dy")};");
+            writer.Line($"return {Rule("y")};");
         }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class CeluKernel : Kernel
     {
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, " + Identity(spec, compute) + "), x, negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, " + Identity(spec, compute) + "), x, negative);");
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -42,7 +42,7 @@ internal sealed class CeluKernel : Kernel
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
         WriteNegativeSlope(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, " + Identity(spec, compute) + "), x, negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, " + Identity(spec, compute) + "), x, negative);");
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
     }
 
@@ -58,7 +58,8 @@ internal sealed class CeluKernel : Kernel
     }
 
     /// <summary>
-    /// Where f(x) = x: x &gt; 0, and for |Alpha| &gt; 1 also the x ≤ 0 so small that Alpha·expm1(x/Alpha) = x·(1 + x/(2·Alpha)
+    /// Where f(x) = x: x ≥ 0 (±0 gives ±0, whatever the sign of Alpha; the helpers' expm1 gives +0 at -0), and for
+    /// |Alpha| &gt; 1 also the x &lt; 0 so small that Alpha·expm1(x/Alpha) = x·(1 + x/(2·Alpha)
     /// + …) is x to a quarter ULP; there x/Alpha may be subnormal and would lose the precision f has.
     /// </summary>
     private static string Identity(ActivationSpec spec, ElementType compute) =>

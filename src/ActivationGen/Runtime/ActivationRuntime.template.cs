@@ -5,7 +5,10 @@ namespace ActivationGen.Internal
 {
     using global::System.Runtime.Intrinsics; // for the extension methods StoreUnsafe, AsDouble, ToScalar
 
-    /// <summary>An activation's lane-wise computation at every vector width (implemented by generated code).</summary>
+    /// <summary>
+    /// An activation's lane-wise computation at every vector width (implemented by generated code). A NaN lane comes back
+    /// unchanged, except from the operator of a backward method, whose NaN rule ActivationLoops.Backward applies.
+    /// </summary>
     [global::Microsoft.CodeAnalysis.Embedded]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "@VERSION")]
@@ -48,8 +51,9 @@ namespace ActivationGen.Internal
     /// fully optimized at once (AggressiveOptimization): through tiered compilation with dynamic PGO, the same kernels
     /// ran up to 4× slower in some processes (measured on .NET 10, AVX-512).
     /// NaN rule (API.md): every operator returns a NaN input unchanged, bit for bit (<see cref="KeepNaN{T}(global::System.Runtime.Intrinsics.Vector128{T}, global::System.Runtime.Intrinsics.Vector128{T})"/>),
-    /// and backward applies it to gradOutput first, then to x (<see cref="Gradient{T, TDerivative}(global::System.Runtime.Intrinsics.Vector128{T}, global::System.Runtime.Intrinsics.Vector128{T})"/>):
-    /// so a NaN's bits never depend on the instruction that happens to meet it, nor on its position.
+    /// and backward applies it to gradOutput first, then to x (<see cref="Gradient{T, TDerivative}(global::System.Runtime.Intrinsics.Vector128{T}, global::System.Runtime.Intrinsics.Vector128{T})"/>;
+    /// the operator of a backward method leaves NaN lanes to it): so a NaN's bits never depend on the instruction that
+    /// happens to meet it, nor on its position.
     /// </summary>
     [global::Microsoft.CodeAnalysis.Embedded]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -224,7 +228,8 @@ namespace ActivationGen.Internal
 
         /// <summary>
         /// gradOutput·f'(x): a NaN gradOutput gives that NaN, else a NaN x gives x's NaN (both unchanged, whichever operand
-        /// order the multiplication would get), else the IEEE product (0·∞ gives the processor's default NaN).
+        /// order the multiplication would get), else the IEEE product (0·∞ gives the processor's default NaN). The
+        /// derivative operator of a backward method does not apply the NaN rule itself (MethodEmitter): this does.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<T> Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128<T> x, global::System.Runtime.Intrinsics.Vector128<T> gradOutput)
@@ -453,7 +458,7 @@ namespace ActivationGen.Internal
             return result;
         }
 
-        /// <summary>e^x - 1 lane-wise for x ≤ 0, within 2 ULP and accurate near 0, -0 for -0 (as expm1); x &gt; 0 gives 0, x &lt; -40 gives -1; NaN gives NaN.</summary>
+        /// <summary>e^x - 1 lane-wise for x ≤ 0, within 2 ULP and accurate near 0; +0 at ±0 (callers that need -0 at -0 take x there); x &gt; 0 gives 0, x &lt; -40 gives -1; NaN gives NaN.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
@@ -466,18 +471,18 @@ namespace ActivationGen.Internal
             r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2Lo), r);
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBits - 1023)) << 52).AsDouble();
-            return global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector128<double>.One), xc); // the sum is +0 at -0
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector128<double>.One);
         }
 
         /// <summary>
         /// e^(x + lo) - 1 lane-wise for x ≤ 0 (other lanes unspecified), with |lo| far below 1 a low-order correction of x:
-        /// expm1(x) + lo·e^x, to first order in lo; -0 for x = -0.
+        /// expm1(x) + lo·e^x, to first order in lo.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> lo)
         {
             var expm1 = ExpM1NonPositive(x);
-            return global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(lo, expm1 + global::System.Runtime.Intrinsics.Vector128<double>.One, expm1), x);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(lo, expm1 + global::System.Runtime.Intrinsics.Vector128<double>.One, expm1);
         }
 
         /// <summary>ln(1 + t) lane-wise for 0 ≤ t ≤ 1, within 1 ULP: 2·atanh(t / (2 + t)) with the rounding of 2 + t and of the division put back.</summary>
@@ -822,7 +827,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0 and -0 for -0, with |lo| far below 1 a low-order
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0 (+0 at ±0), with |lo| far below 1 a low-order
         /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
         /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
         /// </summary>
@@ -839,7 +844,7 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var half = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBits - 1023 + 1)) << 52).AsDouble(); // 2^(k-1)
             var result = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector128.Create(0.5));
-            return global::System.Runtime.Intrinsics.Vector128.CopySign(result + result, xc); // -0 for -0
+            return result + result;
         }
 
         /// <summary>e^r - 1 for |r| ≤ ln(2)/2 + a little: Taylor to degree 13, below 0.1 ULP of truncation error.</summary>
@@ -904,7 +909,7 @@ namespace ActivationGen.Internal
             var biasedScale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBitsF - 127 - ExpBiasF)) << 23).AsSingle(); // 2^(k + 24), +0 for k = -151
             exp = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, biasedScale, biasedScale) * global::System.Runtime.Intrinsics.Vector128.Create(TwoToMinusExpBiasF);
             var scale = biasedScale * global::System.Runtime.Intrinsics.Vector128.Create(TwoToMinusExpBiasF); // 2^k: exact down to 2^-149; below, e^x - 1 rounds to -1 anyway
-            return global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector128<float>.One), x); // -0 for -0, as ExpM1NonPositive
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector128<float>.One);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -934,7 +939,7 @@ namespace ActivationGen.Internal
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector128.Create(TwoToMinusExpBiasF);
         }
 
-        /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0, -0 for -0 (as expm1); x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
+        /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0; +0 at ±0 (callers that need -0 at -0 take x there); x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<float> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
@@ -944,18 +949,18 @@ namespace ActivationGen.Internal
             var r = ReduceExp(xc, out var t);
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBitsF - 127)) << 23).AsSingle();
-            return global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector128<float>.One), xc); // the sum is +0 at -0
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector128<float>.One);
         }
 
         /// <summary>
         /// e^(x + lo) - 1 lane-wise in float for x ≤ 0 (other lanes unspecified), with |lo| far below 1 a low-order correction of x:
-        /// expm1(x) + lo·e^x, to first order in lo; -0 for x = -0.
+        /// expm1(x) + lo·e^x, to first order in lo.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<float> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> lo)
         {
             var expm1 = ExpM1NonPositive(x);
-            return global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(lo, expm1 + global::System.Runtime.Intrinsics.Vector128<float>.One, expm1), x);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(lo, expm1 + global::System.Runtime.Intrinsics.Vector128<float>.One, expm1);
         }
 
         /// <summary>ln(1 + t) lane-wise in float for 0 ≤ t ≤ 1: 2·atanh(s), s = t / (2 + t), as 2s + 2s³·P(s²), with the rounding of 2 + t and of the division put back.</summary>
@@ -1076,7 +1081,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0 and -0 for -0, with |lo| far below 1 a low-order
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0 (+0 at ±0), with |lo| far below 1 a low-order
         /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
         /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
         /// </summary>
@@ -1093,7 +1098,7 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var half = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBitsF - 127 + 1)) << 23).AsSingle(); // 2^(k-1)
             var result = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(half, p, half - global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-            return global::System.Runtime.Intrinsics.Vector128.CopySign(result + result, xc); // -0 for -0
+            return result + result;
         }
 
         /// <summary>
