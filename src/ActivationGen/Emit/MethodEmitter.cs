@@ -177,9 +177,13 @@ internal static class MethodEmitter
                     writer.Line();
                 }
 
+                // The NaN rule: on every output but a backward method's (ActivationLoops.Gradient applies it there) and
+                // f where the kernel's statements already keep a NaN x.
+                var forwardKeepsNaN = compute == method.Element && kernel.ForwardKeepsNaN(spec);
+                var ruleOnValue = fused ? !forwardKeepsNaN : method.Shape != MethodShape.Backward && (derivative || !forwardKeepsNaN);
                 foreach (var bits in Widths.All)
                 {
-                    WriteInvoke(writer, method.Element, compute, bits, fused, keepNaN: method.Shape != MethodShape.Backward);
+                    WriteInvoke(writer, method.Element, compute, bits, fused, ruleOnValue);
                     writer.Line();
                 }
 
@@ -212,15 +216,17 @@ internal static class MethodEmitter
     /// <summary>
     /// The operator's entry point at one width: the core (on widened lanes where the kernel computes in double), then
     /// the NaN rule, in the element type: a NaN input comes back unchanged, bit for bit, whatever the core computed for
-    /// it (the sign and payload of a NaN the arithmetic makes depend on operand order and instruction set). Without
-    /// <paramref name="keepNaN"/> (the operator of a backward method) the caller applies the rule: ActivationLoops.Gradient
-    /// does, for x and gradOutput together.
+    /// it (the sign and payload of a NaN the arithmetic makes depend on operand order and instruction set). The rule is
+    /// applied to the returned value where <paramref name="ruleOnValue"/> says so (not for a backward method, whose
+    /// driver applies it to x and gradOutput together, nor for f where the kernel keeps NaN itself), and always to the
+    /// fused derivative.
     /// </summary>
-    private static void WriteInvoke(CodeWriter writer, ElementType element, ElementType compute, int bits, bool fused, bool keepNaN)
+    private static void WriteInvoke(CodeWriter writer, ElementType element, ElementType compute, int bits, bool fused, bool ruleOnValue)
     {
         var vt = Widths.VectorType(bits, element.Keyword());
         var v = "global::System.Runtime.Intrinsics.Vector" + bits;
-        string Rule(string value) => keepNaN ? $"global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, {value})" : value;
+        static string KeepNaN(string value) => $"global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, {value})";
+        string Rule(string value) => ruleOnValue ? KeepNaN(value) : value;
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         var signature = fused ? $"public static {vt} Invoke({vt} x, out {vt} derivative)" : $"public static {vt} Invoke({vt} x)";
         if (element == compute && !fused)
@@ -248,7 +254,7 @@ internal static class MethodEmitter
                 writer.Line($"var dy = {v}.Narrow(lowerDerivative, upperDerivative);");
             }
 
-            writer.Line($"derivative = {Rule("dy")};");
+            writer.Line($"derivative = {KeepNaN("dy")};");
             writer.Line($"return {Rule("y")};");
         }
     }

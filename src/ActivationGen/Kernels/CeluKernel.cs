@@ -23,11 +23,14 @@ internal sealed class CeluKernel : Kernel
 
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
+    /// <summary>x wherever x &lt; <see cref="Identity"/> is false: NaN gives x itself.</summary>
+    public override bool ForwardKeepsNaN(ActivationSpec spec) => true;
+
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, " + Identity(spec, compute) + "), x, negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, " + Identity(spec, compute) + "), negative, x);");
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -42,7 +45,7 @@ internal sealed class CeluKernel : Kernel
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
         WriteNegativeSlope(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, " + Identity(spec, compute) + "), x, negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, " + Identity(spec, compute) + "), negative, x);");
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
     }
 

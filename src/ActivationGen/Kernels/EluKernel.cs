@@ -57,20 +57,17 @@ internal sealed class EluKernel : Kernel
         writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan(y, {{VD}}.Zero), {{VD}}.One, {sum});");
     }
 
+    /// <summary>x wherever x &lt; 0 is false: NaN gives x itself.</summary>
+    public override bool ForwardKeepsNaN(ActivationSpec spec) => true;
+
     /// <summary>
-    /// y from x and the negative part. Alpha ≥ 0 (+0 included): x for x ≥ 0, so ±0 gives ±0 = Alpha·(±0) at no cost;
-    /// Alpha &lt; 0 (or -0): Alpha·(±0) = ∓0, so -x where x = 0.
+    /// y from x and the negative part: the negative part for x &lt; 0, else x. So ±0 gives ±0 = Alpha·(±0) for Alpha ≥ 0
+    /// (+0 included) at no cost; for Alpha &lt; 0 (or -0), Alpha·(±0) = ∓0, -x where x = 0.
     /// </summary>
     private static void WriteValue(CodeWriter writer, ActivationSpec spec)
     {
-        if (spec.Alpha > 0 || BitConverter.DoubleToInt64Bits(spec.Alpha) == 0)
-        {
-            writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x, negative);");
-        }
-        else
-        {
-            writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x, {V}.ConditionalSelect({V}.Equals(x, {VD}.Zero), -x, negative));");
-        }
+        var atZero = spec.Alpha > 0 || BitConverter.DoubleToInt64Bits(spec.Alpha) == 0 ? "x" : "{V}.ConditionalSelect({V}.Equals(x, {VD}.Zero), -x, x)";
+        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThan(x, {{VD}}.Zero), negative, {atZero});");
     }
 
     private static void WriteNegativePart(CodeWriter writer, ActivationSpec spec, ElementType compute)

@@ -53,6 +53,14 @@ internal abstract class Kernel
     {
     }
 
+    /// <summary>
+    /// Whether the forward statements (also in the fused ones) already end in a select that takes x itself wherever every
+    /// comparison is false, so that a NaN input comes back unchanged without the operator's NaN rule; the emitter then
+    /// leaves that rule out of f, a saving for the cheapest kernels. Only with lanes of the element type (widening would
+    /// quiet a signaling NaN). SignedZeroAndNaNTests checks the claim for every kernel.
+    /// </summary>
+    public virtual bool ForwardKeepsNaN(ActivationSpec spec) => false;
+
     public abstract void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
 
     public abstract void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
