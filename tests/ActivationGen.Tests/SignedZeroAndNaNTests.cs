@@ -126,6 +126,29 @@ public class SignedZeroAndNaNTests
     [MemberData(nameof(Attributes))]
     public void Double_NaN_and_signed_zero_in_every_shape_and_position(string attribute) => Check<double>(Find(attribute));
 
+    /// <summary>
+    /// Zero results away from x = 0 follow the same products: 0·x and x·max(0, …) = x·(+0) are -0 for x &lt; 0, the left
+    /// tails of x·g(x) underflow to -0 and their limit at -∞ is -0; a maximum with 0 is +0.
+    /// </summary>
+    [Theory]
+    [InlineData("LeakyRelu(NegativeSlope = 0)", -2.5, Sign.MinusZero)] // 0·x
+    [InlineData("LeakyRelu(NegativeSlope = 0)", double.NegativeInfinity, Sign.MinusZero)]
+    [InlineData("HardSwish", -3, Sign.MinusZero)] // x·max(0, min(1, -3/6 + ½)) = -3·(+0)
+    [InlineData("HardSwish", -5, Sign.MinusZero)]
+    [InlineData("HardSwish", double.NegativeInfinity, Sign.MinusZero)]
+    [InlineData("Gelu", double.NegativeInfinity, Sign.MinusZero)] // x·Φ(x)
+    [InlineData("Gelu(Approximate = GeluApproximation.Tanh)", double.NegativeInfinity, Sign.MinusZero)]
+    [InlineData("Silu", double.NegativeInfinity, Sign.MinusZero)] // x·σ(x)
+    [InlineData("Mish", double.NegativeInfinity, Sign.MinusZero)] // x·tanh(softplus(x))
+    [InlineData("Relu", -2.5, Sign.PlusZero)] // max(0, x)
+    [InlineData("Relu", double.NegativeInfinity, Sign.PlusZero)]
+    [InlineData("HardSigmoid", -5, Sign.PlusZero)] // max(0, min(1, x/6 + ½))
+    public void Zero_results_away_from_zero_have_the_sign_of_the_formula(string attribute, double x, Sign expected)
+    {
+        AssertSign(expected, Compiled.Kernels<float>(attribute).F((float)x), $"{attribute}: f({x}), float");
+        AssertSign(expected, Compiled.Kernels<double>(attribute).F(x), $"{attribute}: f({x}), double");
+    }
+
     /// <summary>Every activation kind has a case here (a new attribute must say what it gives at ±0).</summary>
     [Fact]
     public void Every_activation_has_a_case()
