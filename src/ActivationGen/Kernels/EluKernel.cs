@@ -6,7 +6,7 @@ namespace ActivationGen.Kernels;
 
 /// <summary>
 /// ELU: f(x) = x for x &gt; 0, Alpha·expm1(x) otherwise; f'(x) = 1 for x &gt; 0, Alpha·e^x otherwise. At ±0, f is
-/// Alpha·(±0): x itself for Alpha ≥ 0 (taken from the first branch, as the helpers' expm1 gives +0 at -0), -x for Alpha &lt; 0.
+/// Alpha·(±0): x itself for Alpha ≥ 0, -x for Alpha &lt; 0 (not the expm1 branch: the helpers' expm1 gives +0 at -0).
 /// </summary>
 internal sealed class EluKernel : Kernel
 {
