@@ -143,9 +143,13 @@ internal static class MethodEmitter
                     writer.Line();
                 }
 
+                // The NaN rule: on every output but a backward method's (ActivationLoops.Gradient applies it there) and
+                // f where the kernel's statements already keep a NaN x.
+                var forwardKeepsNaN = compute == method.Element && kernel.ForwardKeepsNaN(spec);
+                var ruleOnValue = fused ? !forwardKeepsNaN : method.Shape != MethodShape.Backward && (derivative || !forwardKeepsNaN);
                 foreach (var bits in Widths.All)
                 {
-                    WriteInvoke(writer, method.Element, compute, bits, fused);
+                    WriteInvoke(writer, method.Element, compute, bits, fused, ruleOnValue);
                     writer.Line();
                 }
 
@@ -175,31 +179,49 @@ internal static class MethodEmitter
         }
     }
 
-    private static void WriteInvoke(CodeWriter writer, ElementType element, ElementType compute, int bits, bool fused)
+    /// <summary>
+    /// The operator's entry point at one width: the core (on widened lanes where the kernel computes in double), then
+    /// the NaN rule, in the element type: a NaN input comes back unchanged, bit for bit, whatever the core computed for
+    /// it (the sign and payload of a NaN the arithmetic makes depend on operand order and instruction set). The rule is
+    /// applied to the returned value where <paramref name="ruleOnValue"/> says so (not for a backward method, whose
+    /// driver applies it to x and gradOutput together, nor for f where the kernel keeps NaN itself), and always to the
+    /// fused derivative.
+    /// </summary>
+    private static void WriteInvoke(CodeWriter writer, ElementType element, ElementType compute, int bits, bool fused, bool ruleOnValue)
     {
         var vt = Widths.VectorType(bits, element.Keyword());
         var v = "global::System.Runtime.Intrinsics.Vector" + bits;
+        static string KeepNaN(string value) => $"global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, {value})";
+        string Rule(string value) => ruleOnValue ? KeepNaN(value) : value;
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         var signature = fused ? $"public static {vt} Invoke({vt} x, out {vt} derivative)" : $"public static {vt} Invoke({vt} x)";
-        if (element == compute)
+        if (element == compute && !fused)
         {
-            writer.Line(signature + (fused ? " => Core(x, out derivative);" : " => Core(x);"));
+            writer.Line($"{signature} => {Rule("Core(x)")};");
             return;
         }
 
         using (writer.Block(signature))
         {
-            writer.Line($"var (lower, upper) = {v}.Widen(x);");
-            if (fused)
+            if (element == compute)
             {
-                writer.Line($"var y = {v}.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));");
-                writer.Line($"derivative = {v}.Narrow(lowerDerivative, upperDerivative);");
-                writer.Line("return y;");
+                writer.Line("var y = Core(x, out var dy);");
             }
             else
             {
-                writer.Line($"return {v}.Narrow(Core(lower), Core(upper));");
+                writer.Line($"var (lower, upper) = {v}.Widen(x);");
+                if (!fused)
+                {
+                    writer.Line($"return {Rule($"{v}.Narrow(Core(lower), Core(upper))")};");
+                    return;
+                }
+
+                writer.Line($"var y = {v}.Narrow(Core(lower, out var lowerDerivative), Core(upper, out var upperDerivative));");
+                writer.Line($"var dy = {v}.Narrow(lowerDerivative, upperDerivative);");
             }
+
+            writer.Line($"derivative = {KeepNaN("dy")};");
+            writer.Line($"return {Rule("y")};");
         }
     }
 }

@@ -23,11 +23,14 @@ internal sealed class CeluKernel : Kernel
 
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
+    /// <summary>x wherever x &lt; <see cref="Identity"/> is false: NaN gives x itself.</summary>
+    public override bool ForwardKeepsNaN(ActivationSpec spec) => true;
+
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, " + Identity(spec, compute) + "), x, negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, " + Identity(spec, compute) + "), negative, x);");
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -42,7 +45,7 @@ internal sealed class CeluKernel : Kernel
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
         WriteNegativeSlope(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, " + Identity(spec, compute) + "), x, negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, " + Identity(spec, compute) + "), negative, x);");
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
     }
 
@@ -58,7 +61,8 @@ internal sealed class CeluKernel : Kernel
     }
 
     /// <summary>
-    /// Where f(x) = x: x &gt; 0, and for |Alpha| &gt; 1 also the x ≤ 0 so small that Alpha·expm1(x/Alpha) = x·(1 + x/(2·Alpha)
+    /// Where f(x) = x: x ≥ 0 (±0 gives ±0, whatever the sign of Alpha; the helpers' expm1 gives +0 at -0), and for
+    /// |Alpha| &gt; 1 also the x &lt; 0 so small that Alpha·expm1(x/Alpha) = x·(1 + x/(2·Alpha)
     /// + …) is x to a quarter ULP; there x/Alpha may be subnormal and would lose the precision f has.
     /// </summary>
     private static string Identity(ActivationSpec spec, ElementType compute) =>
@@ -98,12 +102,7 @@ internal sealed class CeluKernel : Kernel
         var alpha = Split(spec.Alpha, 0, compute);
         if (spec.Alpha > 0)
         {
-            writer.Line("var expm1 = {M}.ExpM1NonPositive(u);");
-            if (HasLow(spec, compute))
-            {
-                // expm1(u + uLow) = expm1(u) + uLow·e^u to first order, e^u = expm1(u) + 1.
-                writer.Line("expm1 = {V}.FusedMultiplyAdd(uLow, expm1 + {VD}.One, expm1);");
-            }
+            writer.Line("var expm1 = {M}.ExpM1NonPositive(u" + (HasLow(spec, compute) ? ", uLow); // expm1(u + uLow)" : ");"));
         }
         else
         {

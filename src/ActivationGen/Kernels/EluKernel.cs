@@ -1,9 +1,13 @@
+using System;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 
 namespace ActivationGen.Kernels;
 
-/// <summary>ELU: f(x) = x for x &gt; 0, Alpha·expm1(x) otherwise; f'(x) = 1 for x &gt; 0, Alpha·e^x otherwise.</summary>
+/// <summary>
+/// ELU: f(x) = x for x &gt; 0, Alpha·expm1(x) otherwise; f'(x) = 1 for x &gt; 0, Alpha·e^x otherwise. At ±0, f is
+/// Alpha·(±0): x itself for Alpha ≥ 0, -x for Alpha &lt; 0 (not the expm1 branch: the helpers' expm1 gives +0 at -0).
+/// </summary>
 internal sealed class EluKernel : Kernel
 {
     public static readonly EluKernel Instance = new();
@@ -23,7 +27,7 @@ internal sealed class EluKernel : Kernel
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteNegativePart(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x, negative);");
+        WriteValue(writer, spec);
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -39,7 +43,7 @@ internal sealed class EluKernel : Kernel
         writer.Line("var expm1 = {M}.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below");
         writer.Line("var negative = " + Times("expm1", spec.Alpha, compute) + ";");
         writer.Line("var slope = " + Times("exp", spec.Alpha, compute) + ";");
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x, negative);");
+        WriteValue(writer, spec);
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
     }
 
@@ -51,6 +55,19 @@ internal sealed class EluKernel : Kernel
             ? $"y + {Constant(alpha.Hi, compute)}"
             : $"(y + {Constant(alpha.Hi, compute)}) + {Constant(alpha.Lo, compute)}";
         writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan(y, {{VD}}.Zero), {{VD}}.One, {sum});");
+    }
+
+    /// <summary>x wherever x &lt; 0 is false: NaN gives x itself.</summary>
+    public override bool ForwardKeepsNaN(ActivationSpec spec) => true;
+
+    /// <summary>
+    /// y from x and the negative part: the negative part for x &lt; 0, else x. So ±0 gives ±0 = Alpha·(±0) for Alpha ≥ 0
+    /// (+0 included) at no cost; for Alpha &lt; 0 (or -0), Alpha·(±0) = ∓0, -x where x = 0.
+    /// </summary>
+    private static void WriteValue(CodeWriter writer, ActivationSpec spec)
+    {
+        var atZero = spec.Alpha > 0 || BitConverter.DoubleToInt64Bits(spec.Alpha) == 0 ? "x" : "{V}.ConditionalSelect({V}.Equals(x, {VD}.Zero), -x, x)";
+        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThan(x, {{VD}}.Zero), negative, {atZero});");
     }
 
     private static void WriteNegativePart(CodeWriter writer, ActivationSpec spec, ElementType compute)

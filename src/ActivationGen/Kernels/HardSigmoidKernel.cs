@@ -5,7 +5,7 @@ namespace ActivationGen.Kernels;
 
 /// <summary>
 /// Hard sigmoid: f(x) = max(0, min(1, (x + 3)/6)) (x + 3 is exact near -3, so f keeps its digits next to 0);
-/// f'(x) = 1/6 for -3 &lt; x &lt; 3, else 0. NaN stays NaN.
+/// f'(x) = 1/6 for -3 &lt; x &lt; 3, else 0.
 /// </summary>
 internal sealed class HardSigmoidKernel : Kernel
 {
@@ -18,7 +18,7 @@ internal sealed class HardSigmoidKernel : Kernel
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line("var y = {V}.Min({V}.Max((x + " + Constant(3, compute) + ") * " + Constant(1.0 / 6, compute) + ", {VD}.Zero), {VD}.One); // IEEE min/max: NaN stays NaN");
+        writer.Line("var y = {V}.Min({V}.Max((x + " + Constant(3, compute) + ") * " + Constant(1.0 / 6, compute) + ", {VD}.Zero), {VD}.One); // IEEE min/max: max(+0, -0) = +0");
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         WriteSlope(writer, "x", Constant(-3, compute), Constant(3, compute), compute);
@@ -30,6 +30,6 @@ internal sealed class HardSigmoidKernel : Kernel
     private static void WriteSlope(CodeWriter writer, string v, string low, string high, ElementType compute)
     {
         var inside = $"{{V}}.BitwiseAnd({{V}}.GreaterThan({v}, {low}), {{V}}.LessThan({v}, {high}))";
-        writer.Line($"var dy = {{V}}.ConditionalSelect({inside}, {Constant(1.0 / 6, compute)}, {{V}}.ConditionalSelect({{V}}.Equals({v}, {v}), {{VD}}.Zero, {v}));");
+        writer.Line($"var dy = {{V}}.ConditionalSelect({inside}, {Constant(1.0 / 6, compute)}, {{VD}}.Zero);");
     }
 }

@@ -4,8 +4,8 @@ using ActivationGen.Model;
 namespace ActivationGen.Kernels;
 
 /// <summary>
-/// Hard swish: f(x) = x·max(0, min(1, x/6 + ½)), computed as 0, x·(x + 3)/6 or x on the three pieces (so f(-∞) = 0,
-/// not ∞·0); f'(x) = 0 for x &lt; -3, (2x + 3)/6 for -3 ≤ x ≤ 3, 1 for x &gt; 3 (2x + 3 is exact near the zero at -1.5).
+/// Hard swish: f(x) = x·max(0, min(1, x/6 + ½)), computed as -0 (x·(+0) for x &lt; 0), x·(x + 3)/6 or x on the three
+/// pieces (so f(-∞) = -0, not ∞·0); f'(x) = 0 for x &lt; -3, (2x + 3)/6 for -3 ≤ x ≤ 3, 1 for x &gt; 3 (2x + 3 is exact near the zero at -1.5).
 /// </summary>
 internal sealed class HardSwishKernel : Kernel
 {
@@ -21,7 +21,7 @@ internal sealed class HardSwishKernel : Kernel
     {
         var three = Constant(3, compute);
         var middle = $"x * ((x + {three}) * {Constant(1.0 / 6, compute)})";
-        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThanOrEqual(x, {Constant(-3, compute)}), {{VD}}.Zero, {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(x, {three}), x, {middle}));");
+        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThanOrEqual(x, {Constant(-3, compute)}), {Constant(-0.0, compute)}, {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(x, {three}), x, {middle}));");
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)

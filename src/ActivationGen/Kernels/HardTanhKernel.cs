@@ -5,7 +5,7 @@ using ActivationGen.Model;
 namespace ActivationGen.Kernels;
 
 /// <summary>
-/// Hard tanh: f(x) = max(Min, min(Max, x)), f'(x) = 1 for Min &lt; x &lt; Max, else 0; NaN stays NaN. In float lanes
+/// Hard tanh: f(x) = max(Min, min(Max, x)), f'(x) = 1 for Min &lt; x &lt; Max, else 0. In float lanes
 /// the derivative compares with the nearest floats strictly inside (Min, Max), so a bound that is not a float is still
 /// compared exactly; the bounds themselves are rounded to the nearest float.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class HardTanhKernel : Kernel
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line($"var y = {{V}}.Max({{V}}.Min(x, {Constant(spec.Max, compute)}), {Constant(spec.Min, compute)}); // IEEE min/max: NaN stays NaN");
+        writer.Line($"var y = {{V}}.Max({{V}}.Min(x, {Constant(spec.Max, compute)}), {Constant(spec.Min, compute)}); // IEEE min/max: the sign of a zero x is kept, max(+0, -0) = +0");
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
@@ -45,7 +45,7 @@ internal sealed class HardTanhKernel : Kernel
         WriteSlope(writer, "y", $"{{V}}.BitwiseAnd({{V}}.GreaterThan(y, {Constant(spec.Min, compute)}), {{V}}.LessThan(y, {Constant(spec.Max, compute)}))");
 
     private static void WriteSlope(CodeWriter writer, string v, string inside) =>
-        writer.Line($"var dy = {{V}}.ConditionalSelect({inside}, {{VD}}.One, {{V}}.ConditionalSelect({{V}}.Equals({v}, {v}), {{VD}}.Zero, {v}));");
+        writer.Line($"var dy = {{V}}.ConditionalSelect({inside}, {{VD}}.One, {{VD}}.Zero);");
 
     /// <summary>The least float strictly greater than <paramref name="value"/> (a finite double within the float range or not).</summary>
     private static double FirstSingleAbove(double value)

@@ -12,6 +12,8 @@ namespace ActivationGen.Kernels;
 /// math helpers, overloaded for float and double).
 /// The input is <c>x</c>; the forward statements end by declaring <c>y</c>, the derivative statements <c>dy</c>, the
 /// fused statements both (with exactly the same values as the separate ones).
+/// NaN lanes need no care: the emitted operator returns a NaN input unchanged (MethodEmitter.WriteInvoke). Signed zeros
+/// do: f(±0) and f'(±0) must have the sign IEEE arithmetic gives the README's formula there (README, "Signed zeros and NaN").
 /// </summary>
 internal abstract class Kernel
 {
@@ -51,6 +53,14 @@ internal abstract class Kernel
     {
     }
 
+    /// <summary>
+    /// Whether the forward statements (also in the fused ones) already end in a select that takes x itself wherever every
+    /// comparison is false, so that a NaN input comes back unchanged without the operator's NaN rule; the emitter then
+    /// leaves that rule out of f, a saving for the cheapest kernels. Only with lanes of the element type (widening would
+    /// quiet a signaling NaN). SignedZeroAndNaNTests checks the claim for every kernel.
+    /// </summary>
+    public virtual bool ForwardKeepsNaN(ActivationSpec spec) => false;
+
     public abstract void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
 
     public abstract void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
@@ -78,32 +88,19 @@ internal abstract class Kernel
     };
 
     /// <summary>
-    /// <c>value·factor</c>; in float lanes a factor that is not a float is applied as a float pair, hi·v + lo·v, so the
-    /// product is rounded once. The value must be finite (∞·hi + ∞·lo is NaN when lo &lt; 0).
+    /// <c>value·factor</c>; in float lanes a factor that is not a float is applied as a float pair, hi·v + lo·v (see
+    /// <see cref="Split"/>: lo has the sign of hi), so the product is rounded once and a zero or infinite value keeps
+    /// the sign the product gives.
     /// </summary>
-    protected static string Times(string value, double factor, ElementType compute)
-    {
-        if (factor == 1)
-        {
-            return value;
-        }
-
-        if (compute == ElementType.Double || IsSingleExact(factor))
-        {
-            return value + " * " + Constant(factor, compute);
-        }
-
-        var hi = (float)factor;
-        var lo = (float)(factor - hi);
-        return $"{{V}}.FusedMultiplyAdd({value}, {Constant(hi, compute)}, {value} * {Constant(lo, compute)})";
-    }
+    protected static string Times(string value, double factor, ElementType compute) =>
+        Times(value, Split(factor, 0, compute), compute);
 
     /// <summary>
-    /// <c>Select(v &gt; 0, positive, Select(v ≤ 0, notPositive, v))</c>: a step that passes NaN through (both comparisons
-    /// are false for NaN).
+    /// <c>Select(v &gt; 0, positive, notPositive)</c>: a step (NaN lanes are left to the operator, which returns a NaN input
+    /// unchanged).
     /// </summary>
     protected static string Step(string v, string positive, string notPositive) =>
-        $"{{V}}.ConditionalSelect({{V}}.GreaterThan({v}, {{VD}}.Zero), {positive}, {{V}}.ConditionalSelect({{V}}.LessThanOrEqual({v}, {{VD}}.Zero), {notPositive}, {v}))";
+        $"{{V}}.ConditionalSelect({{V}}.GreaterThan({v}, {{VD}}.Zero), {positive}, {notPositive})";
 
     /// <summary>Whether a double constant is exactly a float, so float lanes can use it without rounding it.</summary>
     protected static bool IsSingleExact(double value) => (double)(float)value == value;

@@ -3,7 +3,7 @@ using ActivationGen.Model;
 
 namespace ActivationGen.Kernels;
 
-/// <summary>Leaky ReLU: f(x) = x &gt; 0 ? x : s·x, f'(x) = x &gt; 0 ? 1 : s, with s = NegativeSlope; NaN stays NaN.</summary>
+/// <summary>Leaky ReLU: f(x) = x &gt; 0 ? x : s·x, f'(x) = x &gt; 0 ? 1 : s, with s = NegativeSlope (so f(±0) = s·(±0)).</summary>
 internal sealed class LeakyReluKernel : Kernel
 {
     public static readonly LeakyReluKernel Instance = new();
@@ -17,17 +17,22 @@ internal sealed class LeakyReluKernel : Kernel
     /// <summary>One product, rounded once: no widening.</summary>
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
+    /// <summary>x ≤ 0 ? s·x : x, so NaN gives x itself.</summary>
+    public override bool ForwardKeepsNaN(ActivationSpec spec) => true;
+
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         if (spec.NegativeSlope == 0)
         {
-            // s·(-∞) would be NaN; the function is 0 on the whole left half.
-            writer.Line("var y = {V}.Max(x, {VD}.Zero); // NegativeSlope = 0: ReLU");
+            // s·x is a zero with the sign of x (times the sign of s) on the whole left half; x is kept finite so that
+            // -∞ gives that zero too, not ∞·0 = NaN.
+            var big = compute == ElementType.Double ? double.MaxValue : float.MaxValue;
+            writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThanOrEqual(x, {{VD}}.Zero), {{V}}.Max(x, {Constant(-big, compute)}) * {Constant(spec.NegativeSlope, compute)}, x);");
             return;
         }
 
         // s rounded to float and the product rounded once: at most 1 ULP (a float pair for s would turn -∞ into NaN).
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x, x * " + Constant(spec.NegativeSlope, compute) + ");");
+        writer.Line("var y = {V}.ConditionalSelect({V}.LessThanOrEqual(x, {VD}.Zero), x * " + Constant(spec.NegativeSlope, compute) + ", x);");
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>

@@ -3,7 +3,7 @@ using ActivationGen.Model;
 
 namespace ActivationGen.Kernels;
 
-/// <summary>ReLU: f(x) = max(0, x), f'(x) = x &gt; 0 ? 1 : 0; NaN stays NaN in both.</summary>
+/// <summary>ReLU: f(x) = max(0, x), f'(x) = x &gt; 0 ? 1 : 0 (+0 at ±0 in both).</summary>
 internal sealed class ReluKernel : Kernel
 {
     public static readonly ReluKernel Instance = new();
@@ -14,8 +14,11 @@ internal sealed class ReluKernel : Kernel
     /// <summary>Exact in any type: no widening.</summary>
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
+    /// <summary>max(0, x) as x ≤ 0 ? +0 : x: -0 gives +0 (as the IEEE maximum), NaN gives x itself.</summary>
+    public override bool ForwardKeepsNaN(ActivationSpec spec) => true;
+
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line("var y = {V}.Max(x, {VD}.Zero); // IEEE maximum: NaN stays NaN, max(-0, 0) = 0");
+        writer.Line("var y = {V}.ConditionalSelect({V}.LessThanOrEqual(x, {VD}.Zero), {VD}.Zero, x); // max(0, x); -0 gives +0");
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var dy = " + Step("x", "{VD}.One", "{VD}.Zero") + ";");

@@ -5,7 +5,8 @@ namespace ActivationGen.Kernels;
 
 /// <summary>
 /// SELU: f(x) = λ·x for x &gt; 0, λα·expm1(x) otherwise; f'(x) = λ for x &gt; 0, λα·e^x otherwise. λ and λα are not
-/// exactly doubles (nor floats): they are applied as pairs hi + lo, so each product is rounded once.
+/// exactly doubles (nor floats): they are applied as pairs hi + lo, so each product is rounded once. ±0 takes the first
+/// branch, λ·(±0) = ±0 (the helpers' expm1 gives +0 at -0).
 /// </summary>
 internal sealed class SeluKernel : Kernel
 {
@@ -28,7 +29,7 @@ internal sealed class SeluKernel : Kernel
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteNegativePart(writer, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Times("x", Lambda(compute), compute) + ", negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), " + Times("x", Lambda(compute), compute) + ", negative);");
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -41,7 +42,7 @@ internal sealed class SeluKernel : Kernel
     {
         WriteNegativePart(writer, compute);
         WriteNegativeSlope(writer, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Times("x", Lambda(compute), compute) + ", negative);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), " + Times("x", Lambda(compute), compute) + ", negative);");
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Constant(LambdaHi, compute) + ", slope);");
     }
 

@@ -51,7 +51,7 @@ internal sealed class SiluKernel : Kernel
     {
         if (spec.Beta == 0)
         {
-            writer.Line("var dy = {V}.ConditionalSelect({V}.Equals(x, x), " + Constant(0.5, compute) + ", x); // NaN stays NaN");
+            writer.Line("var dy = " + Constant(0.5, compute) + ";");
             return;
         }
 

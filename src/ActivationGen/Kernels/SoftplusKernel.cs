@@ -69,7 +69,10 @@ internal sealed class SoftplusKernel : Kernel
         WriteScaledSlope(writer, spec, compute);
     }
 
-    /// <summary>f' = σ(Beta·x) = 1 - e^(-Beta·y) = -expm1(-Beta·y), with -Beta·y ≤ 0 kept exact as a pair.</summary>
+    /// <summary>
+    /// f' = σ(Beta·x) = 1 - e^(-Beta·y) = 0 - expm1(-Beta·y), with -Beta·y ≤ 0 kept exact as a pair (0 - expm1, not -expm1:
+    /// 1 - e^(∓0) is +0 at both zeros of y).
+    /// </summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         if (spec.Beta == 1)
@@ -84,11 +87,10 @@ internal sealed class SoftplusKernel : Kernel
         {
             var minusBeta = Split(-spec.Beta, 0, compute);
             writer.Line($"var w = {{M}}.Multiply(y, {Literals.Of(minusBeta.Hi, compute)}, {Literals.Of(minusBeta.Lo, compute)}, out var wLow); // w + wLow = -Beta·y exactly");
-            writer.Line("var expm1 = {M}.ExpM1NonPositive(w);");
-            writer.Line("expm1 = {V}.FusedMultiplyAdd(wLow, expm1 + {VD}.One, expm1); // expm1(w + wLow) to first order");
+            writer.Line("var expm1 = {M}.ExpM1NonPositive(w, wLow); // expm1(w + wLow)");
         }
 
-        writer.Line("var dy = -expm1;");
+        writer.Line("var dy = {VD}.Zero - expm1;");
     }
 
     private static void WriteExponential(CodeWriter writer) =>

@@ -5,7 +5,10 @@ namespace ActivationGen.Internal
 {
     using global::System.Runtime.Intrinsics; // for the extension methods StoreUnsafe, AsDouble, ToScalar
 
-    /// <summary>An activation's lane-wise computation at every vector width (implemented by generated code).</summary>
+    /// <summary>
+    /// An activation's lane-wise computation at every vector width (implemented by generated code). A NaN lane comes back
+    /// unchanged, except from the operator of a backward method, whose NaN rule ActivationLoops.Backward applies.
+    /// </summary>
     [global::Microsoft.CodeAnalysis.Embedded]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "@VERSION")]
@@ -47,6 +50,10 @@ namespace ActivationGen.Internal
     /// operator, so every element gets exactly the value the scalar method returns. The drivers and loops are compiled
     /// fully optimized at once (AggressiveOptimization): through tiered compilation with dynamic PGO, the same kernels
     /// ran up to 4× slower in some processes (measured on .NET 10, AVX-512).
+    /// NaN rule (API.md): every operator returns a NaN input unchanged, bit for bit (<see cref="KeepNaN{T}(global::System.Runtime.Intrinsics.Vector128{T}, global::System.Runtime.Intrinsics.Vector128{T})"/>),
+    /// and backward applies it to gradOutput first, then to x (<see cref="Gradient{T, TDerivative}(global::System.Runtime.Intrinsics.Vector128{T}, global::System.Runtime.Intrinsics.Vector128{T})"/>;
+    /// the operator of a backward method leaves NaN lanes to it): so a NaN's bits never depend on the instruction that
+    /// happens to meet it, nor on its position.
     /// </summary>
     [global::Microsoft.CodeAnalysis.Embedded]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -132,9 +139,7 @@ namespace ActivationGen.Internal
             {
                 for (var i = 0; i < n; i++)
                 {
-                    var g = global::System.Runtime.Intrinsics.Vector128.CreateScalar(global::System.Runtime.CompilerServices.Unsafe.Add(ref gs, i));
-                    var d = TDerivative.Invoke(global::System.Runtime.Intrinsics.Vector128.CreateScalar(global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, i)));
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, i) = (g * d).ToScalar();
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ds, i) = Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128.CreateScalar(global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, i)), global::System.Runtime.Intrinsics.Vector128.CreateScalar(global::System.Runtime.CompilerServices.Unsafe.Add(ref gs, i))).ToScalar();
                 }
             }
         }
@@ -212,6 +217,26 @@ namespace ActivationGen.Internal
             throw new global::System.ArgumentException("Destination is too short.", name);
 //#PerWidth
 
+        /// <summary>
+        /// <paramref name="result"/> where <paramref name="x"/> is a number, and x itself, bit for bit, where it is NaN: the NaN
+        /// rule of every generated operator (NaN in gives that same NaN out, whatever the kernel's arithmetic would make of it).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<T> KeepNaN<T>(global::System.Runtime.Intrinsics.Vector128<T> x, global::System.Runtime.Intrinsics.Vector128<T> result)
+            where T : unmanaged
+            => global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), result, x);
+
+        /// <summary>
+        /// gradOutput·f'(x): a NaN gradOutput gives that NaN, else a NaN x gives x's NaN (both unchanged, whichever operand
+        /// order the multiplication would get), else the IEEE product (0·∞ gives the processor's default NaN). The
+        /// derivative operator of a backward method does not apply the NaN rule itself (MethodEmitter): this does.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector128<T> Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128<T> x, global::System.Runtime.Intrinsics.Vector128<T> gradOutput)
+            where T : unmanaged
+            where TDerivative : IActivationOperator<T>
+            => KeepNaN(gradOutput, KeepNaN(x, gradOutput * TDerivative.Invoke(x)));
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void Map128<T, TOperator>(ref T x, ref T destination, int n)
             where T : unmanaged
@@ -264,20 +289,20 @@ namespace ActivationGen.Internal
         {
             var count = (nuint)global::System.Runtime.Intrinsics.Vector128<T>.Count;
             var last = (nuint)n - count;
-            var tail = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, last) * TDerivative.Invoke(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, last));
+            var tail = Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, last), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, last));
             nuint i = 0;
             if ((nuint)n >= 4 * count)
             {
                 // The first vector is computed now and stored after the loops (in place, its inputs are read first);
                 // the loops start where gradInput is aligned to the vector, so that no store splits a cache line.
-                var head = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput) * TDerivative.Invoke(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x));
+                var head = Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput));
                 i = ElementsToAlignment(ref gradInput, count);
                 for (; i <= (nuint)n - (4 * count); i += 4 * count)
                 {
-                    var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i) * TDerivative.Invoke(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i));
-                    var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i + count) * TDerivative.Invoke(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i + count));
-                    var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i + (2 * count)) * TDerivative.Invoke(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i + (2 * count)));
-                    var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i + (3 * count)) * TDerivative.Invoke(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i + (3 * count)));
+                    var g0 = Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i));
+                    var g1 = Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i + count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i + count));
+                    var g2 = Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i + (2 * count)), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i + (2 * count)));
+                    var g3 = Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i + (3 * count)), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i + (3 * count)));
                     g0.StoreUnsafe(ref gradInput, i);
                     g1.StoreUnsafe(ref gradInput, i + count);
                     g2.StoreUnsafe(ref gradInput, i + (2 * count));
@@ -286,7 +311,7 @@ namespace ActivationGen.Internal
 
                 for (; i < last; i += count)
                 {
-                    (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i) * TDerivative.Invoke(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i))).StoreUnsafe(ref gradInput, i);
+                    Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
                 }
 
                 head.StoreUnsafe(ref gradInput);
@@ -295,7 +320,7 @@ namespace ActivationGen.Internal
             {
                 for (; i < last; i += count)
                 {
-                    (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i) * TDerivative.Invoke(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i))).StoreUnsafe(ref gradInput, i);
+                    Gradient<T, TDerivative>(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
                 }
             }
 
@@ -433,7 +458,7 @@ namespace ActivationGen.Internal
             return result;
         }
 
-        /// <summary>e^x - 1 lane-wise for x ≤ 0, within 2 ULP and accurate near 0; x &gt; 0 gives 0, x &lt; -40 gives -1; NaN gives NaN.</summary>
+        /// <summary>e^x - 1 lane-wise for x ≤ 0, within 2 ULP and accurate near 0; +0 at ±0 (callers that need -0 at -0 take x there); x &gt; 0 gives 0, x &lt; -40 gives -1; NaN gives NaN.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
@@ -447,6 +472,17 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt64() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBits - 1023)) << 52).AsDouble();
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector128<double>.One);
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise for x ≤ 0 (other lanes unspecified), with |lo| far below 1 a low-order correction of x:
+        /// expm1(x) + lo·e^x, to first order in lo.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> lo)
+        {
+            var expm1 = ExpM1NonPositive(x);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(lo, expm1 + global::System.Runtime.Intrinsics.Vector128<double>.One, expm1);
         }
 
         /// <summary>ln(1 + t) lane-wise for 0 ≤ t ≤ 1, within 1 ULP: 2·atanh(t / (2 + t)) with the rounding of 2 + t and of the division put back.</summary>
@@ -791,7 +827,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0 (+0 at ±0), with |lo| far below 1 a low-order
         /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
         /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
         /// </summary>
@@ -903,7 +939,7 @@ namespace ActivationGen.Internal
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(p, scale, scale) * global::System.Runtime.Intrinsics.Vector128.Create(TwoToMinusExpBiasF);
         }
 
-        /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0; x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
+        /// <summary>e^x - 1 lane-wise in float for x ≤ 0, accurate near 0; +0 at ±0 (callers that need -0 at -0 take x there); x &gt; 0 gives 0, x &lt; -18 gives -1; NaN gives NaN.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<float> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
@@ -914,6 +950,17 @@ namespace ActivationGen.Internal
             var p = ExpM1Reduced(r);
             var scale = ((t.AsInt32() - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicBitsF - 127)) << 23).AsSingle();
             return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(scale, p, scale - global::System.Runtime.Intrinsics.Vector128<float>.One);
+        }
+
+        /// <summary>
+        /// e^(x + lo) - 1 lane-wise in float for x ≤ 0 (other lanes unspecified), with |lo| far below 1 a low-order correction of x:
+        /// expm1(x) + lo·e^x, to first order in lo.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> ExpM1NonPositive(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> lo)
+        {
+            var expm1 = ExpM1NonPositive(x);
+            return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(lo, expm1 + global::System.Runtime.Intrinsics.Vector128<float>.One, expm1);
         }
 
         /// <summary>ln(1 + t) lane-wise in float for 0 ≤ t ≤ 1: 2·atanh(s), s = t / (2 + t), as 2s + 2s³·P(s²), with the rounding of 2 + t and of the division put back.</summary>
@@ -1034,7 +1081,7 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0, with |lo| far below 1 a low-order
+        /// e^(x + lo) - 1 lane-wise for x ≥ 0 (x &lt; 0 taken as 0), accurate near 0 (+0 at ±0), with |lo| far below 1 a low-order
         /// correction of x; results beyond the largest finite value are +∞; NaN gives NaN. Computed as
         /// 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
         /// </summary>

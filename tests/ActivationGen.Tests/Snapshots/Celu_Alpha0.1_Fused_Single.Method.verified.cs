@@ -22,23 +22,37 @@ namespace ActivationGen.Generated
     file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<float>
     {
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative) => Core(x, out derivative);
+        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        {
+            var y = Core(x, out var dy);
+            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
+            return y;
+        }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative) => Core(x, out derivative);
+        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        {
+            var y = Core(x, out var dy);
+            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
+            return y;
+        }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative) => Core(x, out derivative);
+        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        {
+            var y = Core(x, out var dy);
+            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
+            return y;
+        }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
         {
             var u = global::ActivationGen.Internal.ActivationMath.Divide(x, 0.099999994f, 5.9604646E-09f, 10f, out var uLow); // u + uLow = x/Alpha
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u);
-            expm1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(uLow, expm1 + global::System.Runtime.Intrinsics.Vector128<float>.One, expm1);
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
             var negative = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector128.Create(0.099999994f), expm1 * global::System.Runtime.Intrinsics.Vector128.Create(5.9604646E-09f));
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, uLow, 0);
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), x, negative);
+            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), negative, x);
             var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, slope);
             derivative = dy;
             return y;
@@ -48,11 +62,10 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
         {
             var u = global::ActivationGen.Internal.ActivationMath.Divide(x, 0.099999994f, 5.9604646E-09f, 10f, out var uLow); // u + uLow = x/Alpha
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u);
-            expm1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(uLow, expm1 + global::System.Runtime.Intrinsics.Vector256<float>.One, expm1);
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
             var negative = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector256.Create(0.099999994f), expm1 * global::System.Runtime.Intrinsics.Vector256.Create(5.9604646E-09f));
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, uLow, 0);
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), x, negative);
+            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), negative, x);
             var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, slope);
             derivative = dy;
             return y;
@@ -62,11 +75,10 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
         {
             var u = global::ActivationGen.Internal.ActivationMath.Divide(x, 0.099999994f, 5.9604646E-09f, 10f, out var uLow); // u + uLow = x/Alpha
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u);
-            expm1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(uLow, expm1 + global::System.Runtime.Intrinsics.Vector512<float>.One, expm1);
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
             var negative = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector512.Create(0.099999994f), expm1 * global::System.Runtime.Intrinsics.Vector512.Create(5.9604646E-09f));
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, uLow, 0);
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), x, negative);
+            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), negative, x);
             var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, slope);
             derivative = dy;
             return y;

@@ -35,7 +35,7 @@ namespace ActivationGen.Generated
         {
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
             var negative = expm1 * global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), x, negative);
+            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), negative, x);
             return y;
         }
 
@@ -44,7 +44,7 @@ namespace ActivationGen.Generated
         {
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
             var negative = expm1 * global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), x, negative);
+            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), negative, x);
             return y;
         }
 
@@ -53,7 +53,7 @@ namespace ActivationGen.Generated
         {
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
             var negative = expm1 * global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), x, negative);
+            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), negative, x);
             return y;
         }
     }

@@ -22,20 +22,20 @@ namespace ActivationGen.Generated
     file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
     {
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => Core(x);
+        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => Core(x);
+        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => Core(x);
+        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
             var negative = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector128.Create(1.7580993f), expm1 * global::System.Runtime.Intrinsics.Vector128.Create(2.3296717E-08f));
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.0507009f), x * global::System.Runtime.Intrinsics.Vector128.Create(8.441664E-08f)), negative);
+            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.0507009f), x * global::System.Runtime.Intrinsics.Vector128.Create(8.441664E-08f)), negative);
             return y;
         }
 
@@ -44,7 +44,7 @@ namespace ActivationGen.Generated
         {
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
             var negative = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector256.Create(1.7580993f), expm1 * global::System.Runtime.Intrinsics.Vector256.Create(2.3296717E-08f));
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.0507009f), x * global::System.Runtime.Intrinsics.Vector256.Create(8.441664E-08f)), negative);
+            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.0507009f), x * global::System.Runtime.Intrinsics.Vector256.Create(8.441664E-08f)), negative);
             return y;
         }
 
@@ -53,7 +53,7 @@ namespace ActivationGen.Generated
         {
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
             var negative = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector512.Create(1.7580993f), expm1 * global::System.Runtime.Intrinsics.Vector512.Create(2.3296717E-08f));
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.0507009f), x * global::System.Runtime.Intrinsics.Vector512.Create(8.441664E-08f)), negative);
+            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.0507009f), x * global::System.Runtime.Intrinsics.Vector512.Create(8.441664E-08f)), negative);
             return y;
         }
     }

@@ -34,9 +34,8 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> y)
         {
             var w = global::ActivationGen.Internal.ActivationMath.Multiply(y, -2.0, 0.0, out var wLow); // w + wLow = -Beta·y exactly
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(w);
-            expm1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wLow, expm1 + global::System.Runtime.Intrinsics.Vector128<double>.One, expm1); // expm1(w + wLow) to first order
-            var dy = -expm1;
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(w, wLow); // expm1(w + wLow)
+            var dy = global::System.Runtime.Intrinsics.Vector128<double>.Zero - expm1;
             return dy;
         }
 
@@ -44,9 +43,8 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> y)
         {
             var w = global::ActivationGen.Internal.ActivationMath.Multiply(y, -2.0, 0.0, out var wLow); // w + wLow = -Beta·y exactly
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(w);
-            expm1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wLow, expm1 + global::System.Runtime.Intrinsics.Vector256<double>.One, expm1); // expm1(w + wLow) to first order
-            var dy = -expm1;
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(w, wLow); // expm1(w + wLow)
+            var dy = global::System.Runtime.Intrinsics.Vector256<double>.Zero - expm1;
             return dy;
         }
 
@@ -54,9 +52,8 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> y)
         {
             var w = global::ActivationGen.Internal.ActivationMath.Multiply(y, -2.0, 0.0, out var wLow); // w + wLow = -Beta·y exactly
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(w);
-            expm1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wLow, expm1 + global::System.Runtime.Intrinsics.Vector512<double>.One, expm1); // expm1(w + wLow) to first order
-            var dy = -expm1;
+            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(w, wLow); // expm1(w + wLow)
+            var dy = global::System.Runtime.Intrinsics.Vector512<double>.Zero - expm1;
             return dy;
         }
     }
