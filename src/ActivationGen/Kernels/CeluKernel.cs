@@ -23,14 +23,11 @@ internal sealed class CeluKernel : Kernel
 
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
-    /// <summary>x wherever x &lt; <see cref="Identity"/> is false: NaN gives x itself.</summary>
-    public override bool ForwardKeepsNaN(ActivationSpec spec) => true;
-
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, " + Identity(spec, compute) + "), negative, x);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, " + Identity(spec, compute) + "), negative, x + {VD}.Zero); // +0 at -0");
     }
 
     public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -45,7 +42,7 @@ internal sealed class CeluKernel : Kernel
         WriteQuotient(writer, spec, compute);
         WriteNegativePart(writer, spec, compute);
         WriteNegativeSlope(writer, spec, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, " + Identity(spec, compute) + "), negative, x);");
+        writer.Line("var y = {V}.ConditionalSelect({V}.LessThan(x, " + Identity(spec, compute) + "), negative, x + {VD}.Zero); // +0 at -0");
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
     }
 
@@ -61,7 +58,8 @@ internal sealed class CeluKernel : Kernel
     }
 
     /// <summary>
-    /// Where f(x) = x: x ≥ 0 (±0 gives ±0, whatever the sign of Alpha; the helpers' expm1 gives +0 at -0), and for
+    /// Where f(x) = x: x ≥ 0 (±0 gives +0, as max(0, ±0) + min(0, Alpha·expm1(±0/Alpha)) = +0 + (±0) does: x + 0 turns
+    /// -0 into +0 and leaves every other x as it is), and for
     /// |Alpha| &gt; 1 also the x &lt; 0 so small that Alpha·expm1(x/Alpha) = x·(1 + x/(2·Alpha)
     /// + …) is x to a quarter ULP; there x/Alpha may be subnormal and would lose the precision f has.
     /// </summary>

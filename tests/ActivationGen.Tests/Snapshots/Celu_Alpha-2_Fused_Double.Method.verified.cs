@@ -26,7 +26,7 @@ namespace ActivationGen.Generated
         {
             var y = Core(x, out var dy);
             derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return y;
+            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -34,7 +34,7 @@ namespace ActivationGen.Generated
         {
             var y = Core(x, out var dy);
             derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return y;
+            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -42,7 +42,7 @@ namespace ActivationGen.Generated
         {
             var y = Core(x, out var dy);
             derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return y;
+            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -52,7 +52,7 @@ namespace ActivationGen.Generated
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonNegative(u, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // u ≥ 0 where used
             var negative = expm1 * global::System.Runtime.Intrinsics.Vector128.Create(-2.0);
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, -100) * global::System.Runtime.Intrinsics.Vector128.Create(1.2676506002282294E+30);
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-5.551115123125783E-17)), negative, x);
+            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-5.551115123125783E-17)), negative, x + global::System.Runtime.Intrinsics.Vector128<double>.Zero); // +0 at -0
             var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, slope);
             derivative = dy;
             return y;
@@ -65,7 +65,7 @@ namespace ActivationGen.Generated
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonNegative(u, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // u ≥ 0 where used
             var negative = expm1 * global::System.Runtime.Intrinsics.Vector256.Create(-2.0);
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, -100) * global::System.Runtime.Intrinsics.Vector256.Create(1.2676506002282294E+30);
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-5.551115123125783E-17)), negative, x);
+            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-5.551115123125783E-17)), negative, x + global::System.Runtime.Intrinsics.Vector256<double>.Zero); // +0 at -0
             var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, slope);
             derivative = dy;
             return y;
@@ -78,7 +78,7 @@ namespace ActivationGen.Generated
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonNegative(u, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // u ≥ 0 where used
             var negative = expm1 * global::System.Runtime.Intrinsics.Vector512.Create(-2.0);
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, -100) * global::System.Runtime.Intrinsics.Vector512.Create(1.2676506002282294E+30);
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-5.551115123125783E-17)), negative, x);
+            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-5.551115123125783E-17)), negative, x + global::System.Runtime.Intrinsics.Vector512<double>.Zero); // +0 at -0
             var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, slope);
             derivative = dy;
             return y;

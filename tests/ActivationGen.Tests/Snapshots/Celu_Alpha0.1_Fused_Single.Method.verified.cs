@@ -26,7 +26,7 @@ namespace ActivationGen.Generated
         {
             var y = Core(x, out var dy);
             derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return y;
+            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -34,7 +34,7 @@ namespace ActivationGen.Generated
         {
             var y = Core(x, out var dy);
             derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return y;
+            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -42,7 +42,7 @@ namespace ActivationGen.Generated
         {
             var y = Core(x, out var dy);
             derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return y;
+            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -52,7 +52,7 @@ namespace ActivationGen.Generated
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
             var negative = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector128.Create(0.099999994f), expm1 * global::System.Runtime.Intrinsics.Vector128.Create(5.9604646E-09f));
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, uLow, 0);
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), negative, x);
+            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), negative, x + global::System.Runtime.Intrinsics.Vector128<float>.Zero); // +0 at -0
             var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, slope);
             derivative = dy;
             return y;
@@ -65,7 +65,7 @@ namespace ActivationGen.Generated
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
             var negative = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector256.Create(0.099999994f), expm1 * global::System.Runtime.Intrinsics.Vector256.Create(5.9604646E-09f));
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, uLow, 0);
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), negative, x);
+            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), negative, x + global::System.Runtime.Intrinsics.Vector256<float>.Zero); // +0 at -0
             var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, slope);
             derivative = dy;
             return y;
@@ -78,7 +78,7 @@ namespace ActivationGen.Generated
             var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
             var negative = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector512.Create(0.099999994f), expm1 * global::System.Runtime.Intrinsics.Vector512.Create(5.9604646E-09f));
             var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, uLow, 0);
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), negative, x);
+            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), negative, x + global::System.Runtime.Intrinsics.Vector512<float>.Zero); // +0 at -0
             var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, slope);
             derivative = dy;
             return y;
