@@ -29,18 +29,6 @@ namespace ActivationGen.Generated
             2.0, 1.0, 0.1353352832366127,
         };
 
-        /// <summary>Per block of terms: its lowest and its highest offset, each exact as a double pair hi + lo.</summary>
-        private static global::System.ReadOnlySpan<double> BlockOffsets => new double[]
-        {
-            -1.0, 0.0, 1.0, 0.0,
-        };
-
-        /// <summary>Per block of terms: the index in Terms where the next block starts.</summary>
-        private static global::System.ReadOnlySpan<int> BlockEnds => new int[]
-        {
-            9,
-        };
-
         /// <summary>Measured faster on 256-bit vectors, also where 512-bit ones are accelerated.</summary>
         public static bool PreferVector512 => false;
 
@@ -59,24 +47,13 @@ namespace ActivationGen.Generated
             var sum = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
             var compensation = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
             var terms = Terms;
-            var offsets = BlockOffsets;
-            var ends = BlockEnds;
-            var start = 0;
-            for (var b = 0; b < ends.Length; b++)
+            // Terms 0 to 2: offsets -1 to 1.
             {
-                var end = ends[b];
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
-                var fromLowSum = fromLow + fromLowError;
-                fromLowError -= fromLowSum - fromLow; // exact (Fast2Sum: fromLow is 0 or not below fromLowError in magnitude)
-                fromLow = fromLowSum;
+                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, -1.0, 0.0, out var fromLowError);
                 var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 2 + 1], out var fromHighError);
-                var fromHighSum = fromHigh + fromHighError;
-                fromHighError -= fromHighSum - fromHigh; // exact (Fast2Sum: fromHigh is 0 or not below fromHighError in magnitude)
-                fromHigh = fromHighSum;
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 1.0, 0.0, out var fromHighError);
                 var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
-                var i = start;
-                for (; i + 3 < end; i += 6)
+                for (var i = 0; i < 6; i += 6)
                 {
                     var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
                     var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2]));
@@ -92,10 +69,9 @@ namespace ActivationGen.Generated
                     compensation = (termNext - sum) - termCorrected;
                     sum = termNext;
                 }
-                if (i < end)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2]));
+                    var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[6])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[6 + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[6 + 2]));
                     var denominatorA = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
                     var numeratorA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledA);
                     var term = numeratorA / denominatorA;
@@ -104,7 +80,6 @@ namespace ActivationGen.Generated
                     compensation = (termNext - sum) - termCorrected;
                     sum = termNext;
                 }
-                start = end;
             }
             var y = (sum - compensation) * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241);
             return y;
@@ -116,24 +91,13 @@ namespace ActivationGen.Generated
             var sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             var compensation = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             var terms = Terms;
-            var offsets = BlockOffsets;
-            var ends = BlockEnds;
-            var start = 0;
-            for (var b = 0; b < ends.Length; b++)
+            // Terms 0 to 2: offsets -1 to 1.
             {
-                var end = ends[b];
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
-                var fromLowSum = fromLow + fromLowError;
-                fromLowError -= fromLowSum - fromLow; // exact (Fast2Sum: fromLow is 0 or not below fromLowError in magnitude)
-                fromLow = fromLowSum;
+                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, -1.0, 0.0, out var fromLowError);
                 var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 2 + 1], out var fromHighError);
-                var fromHighSum = fromHigh + fromHighError;
-                fromHighError -= fromHighSum - fromHigh; // exact (Fast2Sum: fromHigh is 0 or not below fromHighError in magnitude)
-                fromHigh = fromHighSum;
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 1.0, 0.0, out var fromHighError);
                 var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
-                var i = start;
-                for (; i + 3 < end; i += 6)
+                for (var i = 0; i < 6; i += 6)
                 {
                     var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
                     var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2]));
@@ -149,10 +113,9 @@ namespace ActivationGen.Generated
                     compensation = (termNext - sum) - termCorrected;
                     sum = termNext;
                 }
-                if (i < end)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2]));
+                    var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[6])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[6 + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[6 + 2]));
                     var denominatorA = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
                     var numeratorA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledA);
                     var term = numeratorA / denominatorA;
@@ -161,7 +124,6 @@ namespace ActivationGen.Generated
                     compensation = (termNext - sum) - termCorrected;
                     sum = termNext;
                 }
-                start = end;
             }
             var y = (sum - compensation) * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241);
             return y;
@@ -173,24 +135,13 @@ namespace ActivationGen.Generated
             var sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             var compensation = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             var terms = Terms;
-            var offsets = BlockOffsets;
-            var ends = BlockEnds;
-            var start = 0;
-            for (var b = 0; b < ends.Length; b++)
+            // Terms 0 to 2: offsets -1 to 1.
             {
-                var end = ends[b];
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
-                var fromLowSum = fromLow + fromLowError;
-                fromLowError -= fromLowSum - fromLow; // exact (Fast2Sum: fromLow is 0 or not below fromLowError in magnitude)
-                fromLow = fromLowSum;
+                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, -1.0, 0.0, out var fromLowError);
                 var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 2 + 1], out var fromHighError);
-                var fromHighSum = fromHigh + fromHighError;
-                fromHighError -= fromHighSum - fromHigh; // exact (Fast2Sum: fromHigh is 0 or not below fromHighError in magnitude)
-                fromHigh = fromHighSum;
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 1.0, 0.0, out var fromHighError);
                 var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
-                var i = start;
-                for (; i + 3 < end; i += 6)
+                for (var i = 0; i < 6; i += 6)
                 {
                     var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
                     var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2]));
@@ -206,10 +157,9 @@ namespace ActivationGen.Generated
                     compensation = (termNext - sum) - termCorrected;
                     sum = termNext;
                 }
-                if (i < end)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2]));
+                    var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[6])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[6 + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[6 + 2]));
                     var denominatorA = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
                     var numeratorA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledA);
                     var term = numeratorA / denominatorA;
@@ -218,7 +168,6 @@ namespace ActivationGen.Generated
                     compensation = (termNext - sum) - termCorrected;
                     sum = termNext;
                 }
-                start = end;
             }
             var y = (sum - compensation) * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241);
             return y;

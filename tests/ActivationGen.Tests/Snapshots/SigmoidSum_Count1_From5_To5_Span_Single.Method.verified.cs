@@ -27,18 +27,6 @@ namespace ActivationGen.Generated
             0.0, 1.0, 1.0,
         };
 
-        /// <summary>Per block of terms: its lowest and its highest offset, each exact as a double pair hi + lo.</summary>
-        private static global::System.ReadOnlySpan<double> BlockOffsets => new double[]
-        {
-            5.0, 0.0, 5.0, 0.0,
-        };
-
-        /// <summary>Per block of terms: the index in Terms where the next block starts.</summary>
-        private static global::System.ReadOnlySpan<int> BlockEnds => new int[]
-        {
-            3,
-        };
-
         /// <summary>Measured faster on 256-bit vectors, also where 512-bit ones are accelerated.</summary>
         public static bool PreferVector512 => false;
 
@@ -68,46 +56,20 @@ namespace ActivationGen.Generated
         {
             var sum = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
             var terms = Terms;
-            var offsets = BlockOffsets;
-            var ends = BlockEnds;
-            var start = 0;
-            for (var b = 0; b < ends.Length; b++)
+            // Terms 0 to 0: offsets 5 to 5.
             {
-                var end = ends[b];
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
-                var fromLowSum = fromLow + fromLowError;
-                fromLowError -= fromLowSum - fromLow; // exact (Fast2Sum: fromLow is 0 or not below fromLowError in magnitude)
-                fromLow = fromLowSum;
+                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, 5.0, 0.0, out var fromLowError);
                 var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 2 + 1], out var fromHighError);
-                var fromHighSum = fromHigh + fromHighError;
-                fromHighError -= fromHighSum - fromHigh; // exact (Fast2Sum: fromHigh is 0 or not below fromHighError in magnitude)
-                fromHigh = fromHighSum;
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 5.0, 0.0, out var fromHighError);
                 var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
-                var i = start;
-                for (; i + 3 < end; i += 6)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 2]));
-                    var denominatorB = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
-                    var numeratorB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledB);
-                    var term = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
-                    sum += term;
-                }
-                if (i < end)
-                {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2]));
+                    var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[0])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[0 + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[0 + 2]));
                     var denominatorA = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
                     var numeratorA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledA);
                     var term = numeratorA / denominatorA;
                     sum += term;
                 }
-                start = end;
             }
             var y = sum * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241);
             return y;
@@ -118,46 +80,20 @@ namespace ActivationGen.Generated
         {
             var sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             var terms = Terms;
-            var offsets = BlockOffsets;
-            var ends = BlockEnds;
-            var start = 0;
-            for (var b = 0; b < ends.Length; b++)
+            // Terms 0 to 0: offsets 5 to 5.
             {
-                var end = ends[b];
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
-                var fromLowSum = fromLow + fromLowError;
-                fromLowError -= fromLowSum - fromLow; // exact (Fast2Sum: fromLow is 0 or not below fromLowError in magnitude)
-                fromLow = fromLowSum;
+                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, 5.0, 0.0, out var fromLowError);
                 var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 2 + 1], out var fromHighError);
-                var fromHighSum = fromHigh + fromHighError;
-                fromHighError -= fromHighSum - fromHigh; // exact (Fast2Sum: fromHigh is 0 or not below fromHighError in magnitude)
-                fromHigh = fromHighSum;
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 5.0, 0.0, out var fromHighError);
                 var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
-                var i = start;
-                for (; i + 3 < end; i += 6)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 2]));
-                    var denominatorB = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
-                    var numeratorB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledB);
-                    var term = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
-                    sum += term;
-                }
-                if (i < end)
-                {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2]));
+                    var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[0])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[0 + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[0 + 2]));
                     var denominatorA = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
                     var numeratorA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledA);
                     var term = numeratorA / denominatorA;
                     sum += term;
                 }
-                start = end;
             }
             var y = sum * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241);
             return y;
@@ -168,46 +104,20 @@ namespace ActivationGen.Generated
         {
             var sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             var terms = Terms;
-            var offsets = BlockOffsets;
-            var ends = BlockEnds;
-            var start = 0;
-            for (var b = 0; b < ends.Length; b++)
+            // Terms 0 to 0: offsets 5 to 5.
             {
-                var end = ends[b];
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
-                var fromLowSum = fromLow + fromLowError;
-                fromLowError -= fromLowSum - fromLow; // exact (Fast2Sum: fromLow is 0 or not below fromLowError in magnitude)
-                fromLow = fromLowSum;
+                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, 5.0, 0.0, out var fromLowError);
                 var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 2 + 1], out var fromHighError);
-                var fromHighSum = fromHigh + fromHighError;
-                fromHighError -= fromHighSum - fromHigh; // exact (Fast2Sum: fromHigh is 0 or not below fromHighError in magnitude)
-                fromHigh = fromHighSum;
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 5.0, 0.0, out var fromHighError);
                 var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
-                var i = start;
-                for (; i + 3 < end; i += 6)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 2]));
-                    var denominatorB = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
-                    var numeratorB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledB);
-                    var term = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
-                    sum += term;
-                }
-                if (i < end)
-                {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2]));
+                    var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[0])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[0 + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[0 + 2]));
                     var denominatorA = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
                     var numeratorA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledA);
                     var term = numeratorA / denominatorA;
                     sum += term;
                 }
-                start = end;
             }
             var y = sum * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241);
             return y;

@@ -140,17 +140,11 @@ namespace ActivationGen.Generated
             for (var b = 0; b < ends.Length; b++)
             {
                 var end = ends[b];
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
-                var fromLowSum = fromLow + fromLowError;
-                fromLowError -= fromLowSum - fromLow; // exact (Fast2Sum: fromLow is 0 or not below fromLowError in magnitude)
-                fromLow = fromLowSum;
-                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 2 + 1], out var fromHighError);
-                var fromHighSum = fromHigh + fromHighError;
-                fromHighError -= fromHighSum - fromHigh; // exact (Fast2Sum: fromHigh is 0 or not below fromHighError in magnitude)
-                fromHigh = fromHighSum;
-                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 var i = start;
+                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
+                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 3], out var fromHighError);
+                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 for (; i + 3 < end; i += 6)
                 {
                     var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
@@ -190,17 +184,11 @@ namespace ActivationGen.Generated
             for (var b = 0; b < ends.Length; b++)
             {
                 var end = ends[b];
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
-                var fromLowSum = fromLow + fromLowError;
-                fromLowError -= fromLowSum - fromLow; // exact (Fast2Sum: fromLow is 0 or not below fromLowError in magnitude)
-                fromLow = fromLowSum;
-                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 2 + 1], out var fromHighError);
-                var fromHighSum = fromHigh + fromHighError;
-                fromHighError -= fromHighSum - fromHigh; // exact (Fast2Sum: fromHigh is 0 or not below fromHighError in magnitude)
-                fromHigh = fromHighSum;
-                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 var i = start;
+                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
+                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 3], out var fromHighError);
+                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 for (; i + 3 < end; i += 6)
                 {
                     var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
@@ -240,17 +228,11 @@ namespace ActivationGen.Generated
             for (var b = 0; b < ends.Length; b++)
             {
                 var end = ends[b];
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
-                var fromLowSum = fromLow + fromLowError;
-                fromLowError -= fromLowSum - fromLow; // exact (Fast2Sum: fromLow is 0 or not below fromLowError in magnitude)
-                fromLow = fromLowSum;
-                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 2 + 1], out var fromHighError);
-                var fromHighSum = fromHigh + fromHighError;
-                fromHighError -= fromHighSum - fromHigh; // exact (Fast2Sum: fromHigh is 0 or not below fromHighError in magnitude)
-                fromHigh = fromHighSum;
-                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 var i = start;
+                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b], offsets[4 * b + 1], out var fromLowError);
+                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, offsets[4 * b + 2], offsets[4 * b + 3], out var fromHighError);
+                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 for (; i + 3 < end; i += 6)
                 {
                     var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
