@@ -145,7 +145,7 @@ internal static class AttributeArgumentsParser
                 continue;
             }
 
-            var problem = $"[{spec.Kind}] accepts {range.Describe()} ({range.Reason}); give it a value in that range";
+            var problem = $"[{spec.Kind}] accepts {range.Describe()}: {range.Reason}; give it a value in that range";
             report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, range.Name, methodLocation), new object?[] { range.Name, Format(value), problem });
             valid = false;
         }

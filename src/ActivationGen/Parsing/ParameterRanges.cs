@@ -76,23 +76,23 @@ internal static class ParameterRanges
     public const double SmallestBeta = 1e-148;
 
     public static readonly ImmutableArray<ParameterRange> All = ImmutableArray.Create(
-        Any(ActivationKind.Sigmoid, "Offset", s => s.Offset, "x - Offset is kept exact as a pair"),
-        Any(ActivationKind.SigmoidSum, "From", s => s.From, "the offsets are exact rationals, carried as double pairs"),
-        Any(ActivationKind.SigmoidSum, "To", s => s.To, "the offsets are exact rationals, carried as double pairs"),
-        new(ActivationKind.SigmoidSum, "Scale", s => s.Scale, 0, false, 1e200, false, ZeroAccepted: true,
-            "the sum is carried with a factor 2^800 so that its far left tail keeps its digits once Scale multiplies it"),
-        new(ActivationKind.Elu, "Alpha", s => s.Alpha, 0, false, 1e280, false, ZeroAccepted: true,
+        Any(ActivationKind.Sigmoid, "Offset", s => s.Offset, "x - Offset is kept exact as a pair of doubles"),
+        Any(ActivationKind.SigmoidSum, "From", s => s.From, "the offsets are exact rationals, carried as pairs of doubles"),
+        Any(ActivationKind.SigmoidSum, "To", s => s.To, "the offsets are exact rationals, carried as pairs of doubles"),
+        new(ActivationKind.SigmoidSum, "Scale", s => s.Scale, Low: 0, LowOpen: false, High: 1e200, HighOpen: false, ZeroAccepted: true,
+            "the sum carries a factor 2^800 so that its far left tail keeps its digits once Scale multiplies it"),
+        new(ActivationKind.Elu, "Alpha", s => s.Alpha, Low: 0, LowOpen: false, High: 1e280, HighOpen: false, ZeroAccepted: true,
             "Alpha·e^x is computed as (Alpha·2^-k)·(e^x·2^k) with 2^k > |Alpha|, and e^x·2^k must stay below 2^955"),
-        Any(ActivationKind.LeakyRelu, "NegativeSlope", s => s.NegativeSlope, "float elements compute in double lanes when NegativeSlope is no normal float"),
-        new(ActivationKind.Celu, "Alpha", s => s.Alpha, 2.2250738585072014E-308, false, double.MaxValue, false, ZeroAccepted: false,
-            "Celu keeps x/Alpha exact as a pair through 1/Alpha, which needs a normal Alpha"),
-        new(ActivationKind.Silu, "Beta", s => s.Beta, SmallestBeta, false, double.MaxValue, false, ZeroAccepted: true,
-            "below, x·σ(Beta·x) loses digits in its far tail (Beta = 0 is x/2)"),
-        new(ActivationKind.Softplus, "Beta", s => s.Beta, SmallestBeta, false, double.MaxValue, false, ZeroAccepted: false,
-            "below, ln(1 + e^(Beta·x))/Beta loses digits in its far tail"),
+        Any(ActivationKind.LeakyRelu, "NegativeSlope", s => s.NegativeSlope, "one product, rounded once"),
+        new(ActivationKind.Celu, "Alpha", s => s.Alpha, Low: 2.2250738585072014E-308, LowOpen: false, High: double.MaxValue, HighOpen: false, ZeroAccepted: false,
+            "x/Alpha is kept exact as a pair through 1/Alpha, which must be finite"),
+        new(ActivationKind.Silu, "Beta", s => s.Beta, Low: SmallestBeta, LowOpen: false, High: double.MaxValue, HighOpen: false, ZeroAccepted: true,
+            "below, x·σ(Beta·x) would lose digits in its far tail"),
+        new(ActivationKind.Softplus, "Beta", s => s.Beta, Low: SmallestBeta, LowOpen: false, High: double.MaxValue, HighOpen: false, ZeroAccepted: false,
+            "below, ln(1 + e^(Beta·x))/Beta would lose digits in its far tail"),
         Any(ActivationKind.HardTanh, "Min", s => s.Min, "the bounds are compared exactly, also where they are no float"),
         Any(ActivationKind.HardTanh, "Max", s => s.Max, "the bounds are compared exactly, also where they are no float"));
 
     private static ParameterRange Any(ActivationKind kind, string name, Func<ActivationSpec, double> read, string reason) =>
-        new(kind, name, read, 0, false, double.MaxValue, false, ZeroAccepted: true, reason);
+        new(kind, name, read, Low: 0, LowOpen: false, High: double.MaxValue, HighOpen: false, ZeroAccepted: true, reason);
 }
