@@ -302,10 +302,10 @@ public class MalformedInputTests
             public static partial class C
             {
                 [SigmoidSum(From = -1e308, To = 1e308)] public static partial double M(double x);
-                [SigmoidSum(Count = 1, Scale = double.MaxValue)] public static partial float F(float x);
+                [SigmoidSum(Count = 1, Scale = 1e200)] public static partial float F(float x);
                 [Sigmoid(Offset = double.MinValue)] public static partial double S(double x);
                 [Sigmoid(Offset = double.Epsilon)] public static partial float T(float x);
-                [Elu(Alpha = -double.MaxValue)] public static partial double E(double x);
+                [Elu(Alpha = -1e280)] public static partial double E(double x);
             }
             """, Outcome.Clean),
         new("global namespace", """

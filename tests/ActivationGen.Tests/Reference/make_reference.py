@@ -84,6 +84,7 @@ SETS = {
         {"Alpha": 0.5},
         {"Alpha": 3.0},
         {"Alpha": -2.0},
+        {"Alpha": -0.5},
     ],
     "silu": [
         {"Beta": 1.0},
