@@ -70,6 +70,8 @@ SETS = {
         {"Count": 10000, "From": 0.0, "To": 1000000.0, "Scale": 1.0},
         {"Count": 10000, "From": -1234567.8, "To": 1234567.9, "Scale": 1.0},
         {"Count": 1000, "From": 1000000.0, "To": 1000000.1, "Scale": 1.0},
+        # Three blocks of 32 (9, 9 and 3 terms): the code written out block by block.
+        {"Count": 21, "From": -40.3, "To": 39.7, "Scale": 1.0},
     ],
     "softplus": [{}, {"Beta": 2.0}, {"Beta": 0.5}, {"Beta": -1.0}],
     "relu": [{}],
