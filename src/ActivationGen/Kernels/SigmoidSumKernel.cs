@@ -26,7 +26,7 @@ internal sealed class SigmoidSumKernel : Kernel
     /// Up to this many blocks the code has one copy of the block's code per block, its offsets and bounds as literals
     /// (measured 4 to 8% faster than the loop for the blog's single block of 100 terms in double); beyond, one loop over
     /// the block tables, so that the code does not grow with Count and the spacing (measured against the written-out
-    /// code: about 5% slower for 17 blocks of 3 terms, 20 to 28% faster for 32 blocks of 32).
+    /// code: about 5% slower for 17 blocks of 3 terms, 20 to 28% faster for 31 blocks of 33).
     /// </summary>
     private const int MaxUnrolledBlocks = 4;
 
