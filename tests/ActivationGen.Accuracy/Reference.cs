@@ -195,6 +195,15 @@ internal sealed class SigmoidSumReference : Reference
             : 0;
     }
 
+    /// <summary>
+    /// The largest |o_i| for which the rounded offsets keep the reference within --check-reference's relative 1e-12
+    /// (an offset's rounding moves its term by a relative ULP of o_i); the sweeps use offsets up to 1000.
+    /// </summary>
+    public const double OffsetsWithinTolerance = 1e4;
+
+    /// <summary>The largest |o_i|.</summary>
+    public double LargestOffset => Math.Max(Math.Abs(_from), Math.Abs(_to));
+
     public override string Name => "SigmoidSum";
 
     public override string Parameters =>

@@ -54,9 +54,13 @@ public class AccuracyTests(ITestOutputHelper output)
     }
 
     private void Check<T>(ReferenceTable table, double limit, Func<T, string, double> error)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Check(output, KernelCache.Get<T>(table.Attribute), table, limit, error);
+
+    /// <summary>f and f' of <paramref name="kernels"/> within <paramref name="limit"/> of the table, and every shape alike.</summary>
+    internal static void Check<T>(ITestOutputHelper output, IKernelSet<T> kernels, ReferenceTable table, double limit, Func<T, string, double> error)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var kernels = KernelCache.Get<T>(table.Attribute);
         var xs = table.Rows.Select(r => ReferenceTable.Row.Parse<T>(r.X)).ToArray();
         var f = xs.Select(kernels.F).ToArray();
         var d = xs.Select(kernels.D).ToArray();

@@ -103,7 +103,7 @@ public class DeterminismTests
         var farLeft = sources["Net.Determinism.Constants.FarLeft.SpanDouble.Activation.g.cs"];
         Assert.Contains("-1000.0, ", farLeft, StringComparison.Ordinal);
         Assert.Contains("-990.0, ", farLeft, StringComparison.Ordinal);
-        Assert.Contains("-998.3333333333334, ", farLeft, StringComparison.Ordinal);
+        Assert.Contains("1.6666666666666667, ", farLeft, StringComparison.Ordinal); // o_1 - o_0 = 10/6 in the table of terms
         Assert.Contains("Sum of 7 sigmoids: f(x) = 2.5·", farLeft, StringComparison.Ordinal);
         Assert.Contains("Sum of 100 sigmoids: f(x) = 1E-05·", sources["Net.Determinism.Constants.Tiny.ScalarSingle.Activation.g.cs"], StringComparison.Ordinal);
 

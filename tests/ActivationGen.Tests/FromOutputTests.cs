@@ -44,9 +44,13 @@ public class FromOutputTests(ITestOutputHelper output)
     }
 
     private void Check<T>(string table, string attribute, (string Y, string G)[] rows, Func<T, string, double> error)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Check(output, table, attribute, Compile<T>(attribute), rows, error);
+
+    /// <summary>g(y) of <paramref name="backward"/> within 4 ULP of the exact g, and gradOutput applied as one product on every length.</summary>
+    internal static void Check<T>(ITestOutputHelper output, string table, string attribute, Backward<T> backward, (string Y, string G)[] rows, Func<T, string, double> error)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var backward = Compile<T>(attribute);
         var ys = rows.Select(r => T.Parse(r.Y, CultureInfo.InvariantCulture)).ToArray();
         var ones = Enumerable.Repeat(T.One, ys.Length).ToArray();
         var g = new T[ys.Length];
@@ -68,7 +72,7 @@ public class FromOutputTests(ITestOutputHelper output)
         // gradOutput is applied as one product, on every length (vector bodies, overlapping last vector, scalar tail).
         var random = new Random(table.Length);
         var gradOutput = ys.Select(_ => T.CreateTruncating(random.NextDouble() * 4 - 2)).ToArray();
-        foreach (var n in new[] { ys.Length, 1, 3, 17, 67 })
+        foreach (var n in new[] { ys.Length, 1, 3, 17, 67 }.Where(n => n <= ys.Length))
         {
             var start = random.Next(ys.Length - n + 1);
             var slice = new T[n];
@@ -125,7 +129,7 @@ public class FromOutputTests(ITestOutputHelper output)
         Assert.True(double.IsNaN(nan[0]), $"{attribute}: NaN gave {nan[0]}");
     }
 
-    private delegate void Backward<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> gradOutput, Span<T> gradInput);
+    internal delegate void Backward<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> gradOutput, Span<T> gradInput);
 
     private static Backward<T> Compile<T>(string attribute)
     {

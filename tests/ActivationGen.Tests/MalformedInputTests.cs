@@ -300,6 +300,16 @@ public class MalformedInputTests
             #pragma warning disable
             public partial class C { [Relu] public static partial double M(double x); }
             """, None),
+        new("extreme finite constants", """
+            public static partial class C
+            {
+                [SigmoidSum(From = -1e308, To = 1e308)] public static partial double M(double x);
+                [SigmoidSum(Count = 1, Scale = 1e200)] public static partial float F(float x);
+                [Sigmoid(Offset = double.MinValue)] public static partial double S(double x);
+                [Sigmoid(Offset = double.Epsilon)] public static partial float T(float x);
+                [Elu(Alpha = -1e280)] public static partial double E(double x);
+            }
+            """, None),
         new("global namespace", """
             using System;
             using ActivationGen;

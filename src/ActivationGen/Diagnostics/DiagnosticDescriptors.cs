@@ -84,7 +84,7 @@ internal static class DiagnosticDescriptors
         "AGEN0013",
         "Activation parameter out of range",
         "'{0}' is {1}: {2}",
-        "Celu and Softplus divide by Alpha and Beta, which must not be 0; Gelu's Approximate must be a named GeluApproximation value.");
+        "Each double parameter has an accepted range, where the generated kernels keep their accuracy (the README lists them); Celu and Softplus divide by Alpha and Beta, which must not be 0; Gelu's Approximate must be a named GeluApproximation value.");
 
     public static readonly DiagnosticDescriptor MinNotLessThanMax = Create(
         "AGEN0014",

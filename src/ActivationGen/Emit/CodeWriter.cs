@@ -30,8 +30,8 @@ internal sealed class CodeWriter
         return this;
     }
 
-    /// <summary>Writes <paramref name="header"/> (if any) and an opening brace; disposing the scope closes it.</summary>
-    public Scope Block(string header)
+    /// <summary>Writes <paramref name="header"/> (if any) and an opening brace; disposing the scope closes it (then <paramref name="after"/>, e.g. ";").</summary>
+    public Scope Block(string header, string after = "")
     {
         if (header.Length > 0)
         {
@@ -40,7 +40,7 @@ internal sealed class CodeWriter
 
         Line("{");
         _indent++;
-        return new Scope(this);
+        return new Scope(this, after);
     }
 
     public IndentScope Indent()
@@ -54,13 +54,18 @@ internal sealed class CodeWriter
     internal readonly struct Scope : IDisposable
     {
         private readonly CodeWriter _writer;
+        private readonly string _after;
 
-        public Scope(CodeWriter writer) => _writer = writer;
+        public Scope(CodeWriter writer, string after)
+        {
+            _writer = writer;
+            _after = after;
+        }
 
         public void Dispose()
         {
             _writer._indent--;
-            _writer.Line("}");
+            _writer.Line("}" + _after);
         }
     }
 

@@ -5,11 +5,15 @@ namespace ActivationGen.Emit;
 /// <summary>Numbers as C# literals: culture-invariant, shortest round-trippable, always typed as double.</summary>
 internal static class Literals
 {
+    /// <summary>
+    /// Also NaN and ±∞ as the named constants (never text such as <c>NaNf</c> that does not compile); the kernels emit
+    /// neither for the parameters the parser accepts.
+    /// </summary>
     public static string Double(double value)
     {
-        if (double.IsInfinity(value))
+        if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            return value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
+            return double.IsNaN(value) ? "double.NaN" : value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
         }
 
         var text = value.ToString("R", CultureInfo.InvariantCulture);
@@ -28,9 +32,9 @@ internal static class Literals
 
     public static string Single(float value)
     {
-        if (float.IsInfinity(value))
+        if (float.IsNaN(value) || float.IsInfinity(value))
         {
-            return value > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity";
+            return float.IsNaN(value) ? "float.NaN" : value > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity";
         }
 
         var text = value.ToString("R", CultureInfo.InvariantCulture);

@@ -21,7 +21,9 @@ internal sealed class CeluKernel : Kernel
             + $"f'(x) = 1 for x &gt; 0, e^{u} for x ≤ 0.";
     }
 
-    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+    /// <summary>Float lanes unless Alpha or 1/Alpha is no normal float (x/Alpha is kept as a pair through 1/Alpha); then double lanes.</summary>
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) =>
+        IsSingleNormal(spec.Alpha) && IsSingleNormal(1 / spec.Alpha) ? element : ElementType.Double;
 
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
@@ -108,6 +110,24 @@ internal sealed class CeluKernel : Kernel
         }
 
         writer.Line("var negative = " + Times("expm1", alpha, compute) + ";");
+        if (spec.Alpha < 0 && spec.Alpha > -1)
+        {
+            WriteLargeNegativePart(writer, spec, compute);
+        }
+    }
+
+    /// <summary>
+    /// -1 &lt; Alpha &lt; 0: Alpha·(e^u - 1) stays finite where e^u overflows. For u ≥ 60 (float lanes: 30), where e^u - 1 is
+    /// e^u to far below an ULP, it is (Alpha·2^s)·(e^u·2^-s) with 2^s ≈ 2^79/|Alpha| (float lanes: 2^38/|Alpha|): e^u·2^-s
+    /// stays below Exp's limit up to where the product overflows, and is normal from u = 60 (30) on.
+    /// </summary>
+    private static void WriteLargeNegativePart(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    {
+        var shift = (compute == ElementType.Double ? 79 : 38) - BinaryExponent(spec.Alpha);
+        var large = Split(ScaleByPowerOfTwo(spec.Alpha, shift), 0, compute);
+        var low = HasLow(spec, compute) ? "uLow, " : string.Empty;
+        writer.Line($"var exponential = {{M}}.Exp(u, {low}-{shift}); // e^u·2^-{shift}");
+        writer.Line($"negative = {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(u, {Constant(compute == ElementType.Double ? 60 : 30, compute)}), {Times("exponential", large, compute)}, negative);");
     }
 
     private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)

@@ -20,7 +20,12 @@ internal sealed class EluKernel : Kernel
             + $"f'(x) = 1 for x &gt; 0, {times}e^x for x ≤ 0.";
     }
 
-    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+    /// <summary>
+    /// Float lanes unless Alpha is no normal float or the scaling of e^x does not fit them (|Alpha| ≥ 2^100: float's Exp
+    /// stops at 2^100); then double lanes.
+    /// </summary>
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) =>
+        IsSingleNormal(spec.Alpha) && Shift(spec) <= 100 ? element : ElementType.Double;
 
     // The comparison is written where it is used: a mask kept alive across the exponential makes the JIT's AVX-512
     // code several times slower.
@@ -40,6 +45,12 @@ internal sealed class EluKernel : Kernel
     // call the same helper (or its exp-only half), so all three give the same values.
     public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
+        if (Shift(spec) != 0)
+        {
+            base.WriteFused(writer, spec, element, compute); // e^x scaled: nothing to share with e^x - 1
+            return;
+        }
+
         writer.Line("var expm1 = {M}.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below");
         writer.Line("var negative = " + Times("expm1", spec.Alpha, compute) + ";");
         writer.Line("var slope = " + Times("exp", spec.Alpha, compute) + ";");
@@ -76,9 +87,17 @@ internal sealed class EluKernel : Kernel
         writer.Line("var negative = " + Times("expm1", spec.Alpha, compute) + ";");
     }
 
+    /// <summary>
+    /// Alpha·e^x as (Alpha·2^-Shift)·(e^x·2^Shift): e^x·2^Shift is normal wherever Alpha·e^x is, so the product keeps
+    /// its digits where e^x alone is subnormal (|Alpha| &gt; 1; the parser keeps Shift within Exp's 2^955).
+    /// </summary>
     private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)
     {
-        writer.Line("var exp = {M}.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below");
-        writer.Line("var slope = " + Times("exp", spec.Alpha, compute) + ";");
+        var shift = Shift(spec);
+        writer.Line($"var exp = {{M}}.ExpNonPositive(x, {shift}); // {(shift == 0 ? string.Empty : $"e^x·2^{shift}; ")}lanes with x > 0 are discarded below");
+        writer.Line("var slope = " + Times("exp", ScaleByPowerOfTwo(spec.Alpha, -shift), compute) + ";");
     }
+
+    /// <summary>The e with 2^e &gt; |Alpha| for |Alpha| &gt; 1, else 0.</summary>
+    private static int Shift(ActivationSpec spec) => Math.Abs(spec.Alpha) > 1 ? BinaryExponent(spec.Alpha) + 1 : 0;
 }

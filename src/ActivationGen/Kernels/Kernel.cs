@@ -102,8 +102,60 @@ internal abstract class Kernel
     protected static string Step(string v, string positive, string notPositive) =>
         $"{{V}}.ConditionalSelect({{V}}.GreaterThan({v}, {{VD}}.Zero), {positive}, {notPositive})";
 
+    /// <summary>
+    /// For kernels of x·e^-|Beta·x| and e^-|Beta·x|/Beta: the power of two 2^shift by which e^-|Beta·x| is scaled so that
+    /// its far tail keeps full precision once x (up to |z/Beta|) or 1/Beta multiplies it — 8 + e for |Beta| ≥ 2^-e — capped
+    /// at 1000 - e (double lanes) or 120 - e (float lanes) so that those products cannot overflow.
+    /// </summary>
+    protected static int TailShift(double beta, ElementType compute)
+    {
+        var extra = TailExponent(beta);
+        return Math.Max(0, Math.Min(8 + extra, TailLimit(compute) - extra));
+    }
+
+    /// <summary>
+    /// Whether <see cref="TailShift"/> is not capped, so the far tail keeps its precision: |Beta| ≥ 2^-56 in float lanes,
+    /// 2^-496 in double lanes.
+    /// </summary>
+    protected static bool TailShiftFits(double beta, ElementType compute) =>
+        8 + TailExponent(beta) <= TailLimit(compute) - TailExponent(beta);
+
+    /// <summary>value·2^exponent, exact where the result is normal (no intermediate power of two overflows).</summary>
+    protected static double ScaleByPowerOfTwo(double value, int exponent)
+    {
+        for (; exponent > 512; exponent -= 512)
+        {
+            value *= Math.Pow(2, 512);
+        }
+
+        for (; exponent < -512; exponent += 512)
+        {
+            value *= Math.Pow(2, -512);
+        }
+
+        return value * Math.Pow(2, exponent);
+    }
+
+    /// <summary>e with 2^e ≤ |value| &lt; 2^(e + 1), for a normal value.</summary>
+    protected static int BinaryExponent(double value) => (int)((BitConverter.DoubleToInt64Bits(value) >> 52) & 0x7FF) - 1023;
+
+    private static int TailExponent(double beta) => Math.Max(0, (int)Math.Ceiling(-Math.Log(Math.Abs(beta), 2)));
+
+    private static int TailLimit(ElementType compute) => compute == ElementType.Double ? 1000 : 120;
+
     /// <summary>Whether a double constant is exactly a float, so float lanes can use it without rounding it.</summary>
     protected static bool IsSingleExact(double value) => (double)(float)value == value;
+
+    /// <summary>
+    /// Whether float lanes can take a constant: it is 0, or it rounds to a normal float (not ∞, which would make the
+    /// constant pairs NaN, and not a subnormal, which keeps only part of the constant's digits). Kernels whose constants
+    /// fail this compute float elements in double lanes.
+    /// </summary>
+    protected static bool IsSingleNormal(double value)
+    {
+        var single = Math.Abs((float)value);
+        return value == 0 || (single >= 1.17549435E-38f && !float.IsInfinity(single));
+    }
 
     /// <summary>
     /// A constant known as a double-double hi + lo, for the compute type: the double pair in double, the nearest float

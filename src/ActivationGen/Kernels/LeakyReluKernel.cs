@@ -14,8 +14,12 @@ internal sealed class LeakyReluKernel : Kernel
         return $"Leaky ReLU with NegativeSlope = {s}: f(x) = x for x &gt; 0, {s}·x otherwise; f'(x) = 1 for x &gt; 0, else {s}.";
     }
 
-    /// <summary>One product, rounded once: no widening.</summary>
-    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+    /// <summary>
+    /// One product, rounded once: no widening, unless NegativeSlope is no normal float (rounded to float it would lose
+    /// its digits or become ∞, while s·x can still be a normal float); double lanes round s·x once and then to float.
+    /// </summary>
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) =>
+        IsSingleNormal(spec.NegativeSlope) ? element : ElementType.Double;
 
     /// <summary>x ≤ 0 ? s·x : x, so NaN gives x itself.</summary>
     public override bool ForwardKeepsNaN(ActivationSpec spec) => true;

@@ -33,7 +33,12 @@ internal sealed class SiluKernel : Kernel
             + $"f'(x) = σ(z) + z·σ(z)·σ(-z) with z = {z}, computed without cancellation where it crosses 0.";
     }
 
-    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+    /// <summary>
+    /// Float lanes unless Beta is no normal float or so small that the float tail scaling does not fit (|Beta| &lt; 2^-56);
+    /// then double lanes, where float inputs keep the whole contract.
+    /// </summary>
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) =>
+        spec.Beta == 0 || (IsSingleNormal(spec.Beta) && TailShiftFits(spec.Beta, element)) ? element : ElementType.Double;
 
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
@@ -74,14 +79,10 @@ internal sealed class SiluKernel : Kernel
 
     /// <summary>
     /// The scaling of t: 2^Shift·t is normal wherever x·t (≈ f) is, |x| being at most |z|/|Beta|; and small enough that
-    /// |x|·t·2^Shift ≤ 2^Shift/(e·|Beta|) cannot overflow (a |Beta| below 2^-56, 2^-496 in double, loses accuracy in the
-    /// far tail).
+    /// |x|·t·2^Shift ≤ 2^Shift/(e·|Beta|) cannot overflow (float lanes serve |Beta| ≥ 2^-56, double lanes 2^-496; the
+    /// parser rejects smaller values).
     /// </summary>
-    private static int Shift(ActivationSpec spec, ElementType compute)
-    {
-        var extra = Math.Max(0, (int)Math.Ceiling(-Math.Log(Math.Abs(spec.Beta), 2)));
-        return Math.Max(0, Math.Min(8 + extra, (compute == ElementType.Double ? 1000 : 120) - extra));
-    }
+    private static int Shift(ActivationSpec spec, ElementType compute) => TailShift(spec.Beta, compute);
 
     private static bool HasLow(ActivationSpec spec) => spec.Beta != 1 && spec.Beta != -1;
 

@@ -26,7 +26,12 @@ internal sealed class SoftplusKernel : Kernel
             + $"and log1p(e^-|z|)/{b} otherwise; f'(x) = σ({b}·x) = 1 / (1 + e^-({b}·x)).";
     }
 
-    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
+    /// <summary>
+    /// Float lanes unless Beta or 1/Beta is no normal float, or |Beta| &lt; 2^-56 (the float tail scaling does not fit);
+    /// then double lanes, where float inputs keep the whole contract.
+    /// </summary>
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) =>
+        IsSingleNormal(spec.Beta) && IsSingleNormal(1 / spec.Beta) && TailShiftFits(spec.Beta, element) ? element : ElementType.Double;
 
     public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
@@ -117,8 +122,7 @@ internal sealed class SoftplusKernel : Kernel
         }
 
         // Enough for e^-|z| ≥ the normal minimum·|Beta|/2^8, and small enough that log1p(e^-|z|)·2^Shift/Beta stays finite.
-        var extra = (int)Math.Ceiling(-Math.Log(Math.Abs(spec.Beta), 2));
-        return Math.Max(0, Math.Min(8 + extra, (compute == ElementType.Double ? 1000 : 120) - extra));
+        return TailShift(spec.Beta, compute);
     }
 
     private static bool HasLow(ActivationSpec spec) => spec.Beta != -1;

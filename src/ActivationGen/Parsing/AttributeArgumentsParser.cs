@@ -131,8 +131,28 @@ internal static class AttributeArgumentsParser
                 report(DiagnosticDescriptors.MinNotLessThanMax, location, new object?[] { Format(spec.Min), Format(spec.Max) });
                 return false;
             default:
-                return true;
+                return CheckRanges(attribute, spec, methodLocation, report);
         }
+    }
+
+    /// <summary>Every finite parameter within its accepted range (<see cref="ParameterRanges"/>), else AGEN0013 naming the range.</summary>
+    private static bool CheckRanges(AttributeData attribute, ActivationSpec spec, Location methodLocation, Action<DiagnosticDescriptor, Location, object?[]> report)
+    {
+        var valid = true;
+        foreach (var range in ParameterRanges.All)
+        {
+            var value = range.Read(spec);
+            if (range.Kind != spec.Kind || !IsFinite(value) || range.Accepts(value))
+            {
+                continue;
+            }
+
+            var problem = $"[{spec.Kind}] accepts {range.Describe()}: {range.Reason}; give it a value in that range";
+            report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, range.Name, methodLocation), new object?[] { range.Name, Format(value), problem });
+            valid = false;
+        }
+
+        return valid;
     }
 
     /// <summary>FromOutput = true needs the backward shape and an activation whose derivative follows from its result.</summary>

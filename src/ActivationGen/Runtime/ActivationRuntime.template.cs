@@ -837,6 +837,7 @@ namespace ActivationGen.Internal
             var max = global::System.Runtime.Intrinsics.Vector128.Create(709.8); // just above ln(MaxValue): the result overflows
             var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x);
             xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(xc, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, xc);
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // clamped: the correction no longer applies (it may be as large as x)
             var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2E), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2Hi), xc);
@@ -1091,6 +1092,7 @@ namespace ActivationGen.Internal
             var max = global::System.Runtime.Intrinsics.Vector128.Create(88.75f); // just above ln(MaxValue): the result overflows
             var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x);
             xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(xc, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, xc);
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // clamped: the correction no longer applies (it may be as large as x)
             var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2EF), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2HiF), xc);

@@ -36,6 +36,11 @@ public sealed class ReferenceTable
     /// <summary>The prefix of the tables of g(y) = f'(x) through the forward result y = f(x).</summary>
     public const string FromOutputPrefix = "fromoutput_";
 
+    /// <summary>A table of values computed elsewhere (by a reference written in the test).</summary>
+    public static ReferenceTable Create(string name, string attribute, bool isSingle, IReadOnlyList<Row> rows) =>
+        new(name, attribute, isSingle, rows);
+
+    /// <param name="name">The file name without <c>.csv</c>, relative to <see cref="Folder"/>.</param>
     public static ReferenceTable Load(string name)
     {
         var lines = File.ReadAllLines(Path.Combine(Folder, name + ".csv"));
@@ -51,7 +56,7 @@ public sealed class ReferenceTable
             var parts = line.Split(',');
             return new Row(parts[0], parts[1], parts[2]);
         }).ToList();
-        return new ReferenceTable(name, attribute, name.EndsWith("_float", StringComparison.Ordinal), rows);
+        return new ReferenceTable(Path.GetFileName(name), attribute, name.EndsWith("_float", StringComparison.Ordinal), rows);
     }
 
     /// <summary>x, f(x) and f'(x) as decimal strings (f and f' exact to 30 digits).</summary>

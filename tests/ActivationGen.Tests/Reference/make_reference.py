@@ -63,6 +63,15 @@ SETS = {
         {"Count": 7, "From": -1000.0, "To": -990.0, "Scale": 2.5},
         {"Count": 50, "From": -300.0, "To": 300.0, "Scale": 1.0},
         {"Count": 3, "From": 0.1, "To": 0.3, "Scale": 1.0},
+        # Large counts (LARGE_SUM): small and large spacings, offsets far from 0 that are no doubles, a tiny total range.
+        {"Count": 1000, "From": 0.0, "To": 10.0, "Scale": 1.0},
+        {"Count": 10000, "From": 0.0, "To": 9.999, "Scale": 0.001},
+        {"Count": 10000, "From": 1000000.1, "To": 1009999.2, "Scale": 1.0},
+        {"Count": 10000, "From": 0.0, "To": 1000000.0, "Scale": 1.0},
+        {"Count": 10000, "From": -1234567.8, "To": 1234567.9, "Scale": 1.0},
+        {"Count": 1000, "From": 1000000.0, "To": 1000000.1, "Scale": 1.0},
+        # Three blocks of 32 (9, 9 and 3 terms): the code written out block by block.
+        {"Count": 21, "From": -40.3, "To": 39.7, "Scale": 1.0},
     ],
     "softplus": [{}, {"Beta": 2.0}, {"Beta": 0.5}, {"Beta": -1.0}],
     "relu": [{}],
@@ -77,6 +86,7 @@ SETS = {
         {"Alpha": 0.5},
         {"Alpha": 3.0},
         {"Alpha": -2.0},
+        {"Alpha": -0.5},
     ],
     "silu": [
         {"Beta": 1.0},
@@ -281,6 +291,39 @@ def sigmoidsum_offsets(par):
     return [a + i * (b - a) / (n - 1) for i in range(n)]
 
 
+# SigmoidSum tables with more terms than this sum term by term only near x (SIGMOID-SUM.md), at 40 digits, and have
+# fewer inputs (large_sum_inputs).
+LARGE_SUM = 100
+
+# Terms more than this beyond the nearest offset are left out (f') or counted as 1 (f, below x): each changes the sum
+# by less than e^-300 of the nearest term's value.
+SUM_WINDOW = 300
+
+
+def sigmoidsum_near(par, qx):
+    """(sum of sigma(x - o_i), sum of sigma'(x - o_i)) for equally spaced offsets: the terms whose offsets lie within
+    SUM_WINDOW beyond the nearest one, term by term with z_i = (x - o_0) - i*h (o_0 and h exact rationals, z_i at
+    40 digits), plus the count of the saturated terms below."""
+    offs = par["_offsets"]
+    n = len(offs)
+    a = offs[0]
+    h = (offs[-1] - a) / (n - 1)
+    nearest = min(max(round((qx - a) / h), 0), n - 1) if h != 0 else 0
+    reach = abs(qx - offs[nearest]) + SUM_WINDOW
+    first = max(0, math.ceil((qx - reach - a) / h)) if h != 0 else 0
+    last = min(n - 1, math.floor((qx + reach - a) / h)) if h != 0 else n - 1
+    with mp.workdps(40):
+        z0 = exact_mpf(qx - a - first * h)
+        step = exact_mpf(h)
+        fs = mpf(first)
+        ds = mpf(0)
+        for i in range(last - first + 1):
+            s, t = sigma_pair(z0 - i * step)
+            fs += s
+            ds += s * t
+        return +fs, +ds
+
+
 def evaluate(func, par, x):
     """Return (f, df) as mpf (or 'Infinity' strings) for a float x (may be inf)."""
     if math.isinf(x):
@@ -341,6 +384,10 @@ def evaluate(func, par, x):
         s, t = sigma_pair(z)
         return s, s * t
     if func == "sigmoidsum":
+        if par["Count"] > LARGE_SUM:
+            fs, ds = sigmoidsum_near(par, Fraction(x))
+            scale = mpf(par["Scale"])
+            return scale * fs, scale * ds
         qx = Fraction(x)
         fs = mpf(0)
         ds = mpf(0)
@@ -551,7 +598,25 @@ def linspace(a, b, n):
     return [a + (b - a) * i / (n - 1) for i in range(n)]
 
 
+def large_sum_inputs(name, par, typ):
+    """About 250 inputs for a SigmoidSum with many terms: a grid over the offsets and 60 beyond, every centre +-2, the
+    tails where the sum underflows and saturates, the extremes and 40 random values."""
+    cs, lo_c, hi_c = centres("sigmoidsum", par)
+    raw = linspace(lo_c - 60.0, hi_c + 60.0, 101)
+    for c in cs:
+        raw += linspace(c - 2.0, c + 2.0, 21)
+    r0, r1 = (690.0, 760.0) if typ == "double" else (80.0, 110.0)
+    raw += [lo_c + v for v in linspace(-r1, -r0, 15)] + [hi_c + v for v in linspace(r0, r1, 15)]
+    big = DOUBLE_MAX if typ == "double" else FLOAT_MAX
+    raw += [0.0, -0.0, 1e-30, -1e-30, big, -big, math.inf, -math.inf, 1e30, -1e30]
+    rng = random.Random(zlib.crc32(name.encode("ascii")))
+    raw += [rng.uniform(lo_c - 40.0, hi_c + 40.0) for _ in range(40)]
+    return unique_sorted(raw, typ)
+
+
 def make_inputs(name, func, par, typ):
+    if func == "sigmoidsum" and par["Count"] > LARGE_SUM:
+        return large_sum_inputs(name, par, typ)
     cs, lo_c, hi_c = centres(func, par)
     raw = []
     # dense grid over [-50, 50]
@@ -597,6 +662,11 @@ def make_inputs(name, func, par, typ):
     for _ in range(150):
         raw.append(rng.uniform(lo_c - 40.0, hi_c + 40.0))
 
+    return unique_sorted(raw, typ)
+
+
+def unique_sorted(raw, typ):
+    """The distinct values of the type (rounded; NaN and overflows dropped), -0 before 0."""
     seen = {}
     for v in raw:
         t = to_type(v, typ)
@@ -614,6 +684,8 @@ def make_inputs(name, func, par, typ):
 
 
 def csharp_double(v):
+    if v == 0 and math.copysign(1.0, v) < 0:
+        return "-0.0"
     if v == int(v) and abs(v) < 1e15:
         return str(int(v))
     s = repr(v)
@@ -700,13 +772,179 @@ def build_from_output_table(task):
     return name + ".csv", "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------------------
+# Extreme parameters (ParameterRangeTests.cs): ParameterRanges/<func>_<param>_<k>_double.csv
+# ---------------------------------------------------------------------------
+
+# Every double parameter of every attribute at each of these values (k is the index), with the other parameters at
+# values that keep the set valid (From <= To, Min < Max). The float kernels are checked against a double reference
+# written in the test; these tables serve the double kernels, and the float SigmoidSum kernels (whose offsets are exact
+# rationals, which a double reference would round).
+EXTREME_VALUES = [v for m in (1e-45, 1e-39, 3.5e38, 1e308, 5e-324) for v in (m, -m)] + [0.0, -0.0]
+
+# (func, parameter, the other parameters as written in the attribute)
+EXTREME_PARAMETERS = [
+    ("sigmoid", "Offset", {}),
+    ("sigmoidsum", "From", {"To": DOUBLE_MAX}),
+    ("sigmoidsum", "To", {"From": -DOUBLE_MAX}),
+    ("sigmoidsum", "Scale", {}),
+    ("elu", "Alpha", {}),
+    ("leakyrelu", "NegativeSlope", {}),
+    ("celu", "Alpha", {}),
+    ("silu", "Beta", {}),
+    ("softplus", "Beta", {}),
+    ("hardtanh", "Min", {"Max": DOUBLE_MAX}),
+    ("hardtanh", "Max", {"Min": -DOUBLE_MAX}),
+]
+
+# The finite ends of the accepted ranges the README lists (k continues after EXTREME_VALUES).
+RANGE_ENDS = {
+    ("sigmoidsum", "Scale"): [1e200, -1e200],
+    ("elu", "Alpha"): [1e280, -1e280],
+    ("celu", "Alpha"): [2.2250738585072014e-308, -2.2250738585072014e-308],
+    ("silu", "Beta"): [1e-148, -1e-148],
+    ("softplus", "Beta"): [1e-148, -1e-148],
+}
+
+# The defaults of the attributes' parameters (API.md), for the ones an extreme table does not write.
+DEFAULTS = {
+    "sigmoid": {"Offset": 0.0},
+    "sigmoidsum": {"Count": 100, "From": 0.0, "To": 10.0, "Scale": 1.0},
+    "elu": {"Alpha": 1.0},
+    "leakyrelu": {"NegativeSlope": 0.01},
+    "celu": {"Alpha": 1.0},
+    "silu": {"Beta": 1.0},
+    "softplus": {"Beta": 1.0},
+    "hardtanh": {"Min": -1.0, "Max": 1.0},
+}
+
+# Where backward from the output is supported for the parameter value (FromOutput tables alongside).
+EXTREME_FROM_OUTPUT = {
+    "elu": lambda par: par["Alpha"] >= 0,
+    "celu": lambda par: par["Alpha"] >= 0,
+    "leakyrelu": lambda par: par["NegativeSlope"] > 0,
+    "softplus": lambda par: True,
+    "hardtanh": lambda par: True,
+}
+
+EXTREME_DIR = "ParameterRanges"
+
+
+def extreme_types(func):
+    return TYPES if func == "sigmoidsum" else ("double",)
+
+
+def extreme_sets():
+    """(name, func, par for evaluate, attribute par as written, type) for every valid extreme parameter set."""
+    out = []
+    for func, param, others in EXTREME_PARAMETERS:
+        values = EXTREME_VALUES + RANGE_ENDS.get((func, param), [])
+        for k, v in enumerate(values):
+            written = dict([(param, v)] + list(others.items()))
+            par = dict(DEFAULTS[func], **written)
+            if (func, param) in (("celu", "Alpha"), ("softplus", "Beta")) and v == 0:
+                continue  # divides by it: rejected by its own rule
+            if func == "sigmoidsum":
+                par["_offsets"] = sigmoidsum_offsets(par)
+            for typ in extreme_types(func):
+                out.append(("%s_%s_%d_%s" % (func, param.lower(), k, typ), func, par, written, typ))
+    return out
+
+
+def extreme_inputs(name, func, par, typ):
+    """Values of the type that cover every region where the parameters matter, about 400 per table."""
+    if typ == "float":
+        mn, sub, big, band = FLOAT_MIN_NORMAL, FLOAT_MIN_SUBNORMAL, FLOAT_MAX, (80.0, 110.0)
+    else:
+        mn, sub, big, band = DOUBLE_MIN_NORMAL, DOUBLE_MIN_SUBNORMAL, DOUBLE_MAX, (690.0, 760.0)
+    low, high = math.log10(sub), math.log10(big)
+    raw = [0.0, mn, sub, big, math.inf]
+    raw += [10.0 ** (low + (high - low) * i / 80) for i in range(80)]
+    raw += linspace(-40.0, 40.0, 81)
+    raw += [v * s for v in linspace(band[0], band[1], 15) for s in (1, -1)]
+    raw = raw + [-v for v in raw]
+    translations, scales = [], []
+    if func == "sigmoid":
+        translations = [par["Offset"]]
+    elif func == "sigmoidsum":
+        offs = par["_offsets"]
+        n = len(offs)
+        translations = [float(offs[i]) for i in sorted({0, 1, n // 2, n - 2, n - 1}) if 0 <= i < n]
+    elif func == "hardtanh":
+        translations = [par["Min"], par["Max"]]
+    elif func in ("silu", "softplus"):
+        scales = [par["Beta"]]
+    elif func == "celu":
+        scales = [1 / mpf(par["Alpha"])]
+    for c in (c for c in translations if abs(c) <= big):
+        raw += [c + d for d in linspace(-60.0, 60.0, 121)]
+        raw += neighbours(c, typ, 5)
+    for b in scales:
+        if b != 0:
+            raw += [float(z / mpf(b)) for z in linspace(-800.0, 800.0, 161) + linspace(-4.0, 4.0, 41)]
+    if func == "silu" and par["Beta"] != 0:
+        raw += neighbours(silu_derivative_root() / mpf(par["Beta"]), typ, 5)
+    # Where a scaled result crosses the smallest normal and the largest finite value.
+    factor = {"elu": "Alpha", "leakyrelu": "NegativeSlope", "sigmoidsum": "Scale"}.get(func)
+    if factor is not None and par[factor] != 0:
+        a = abs(mpf(par[factor]))
+        if func == "leakyrelu":
+            raw += [-float(c / a) * (1 + e) for c in (mpf(mn), mpf(1), mpf(big)) for e in (-2.0 ** -40, 0, 2.0 ** -40)]
+        else:
+            # a·e^(x - From) (the left tail of the sum, or Alpha·e^x) reaches the smallest normal
+            start = float(mp.log(mpf(mn) / a)) + (par["From"] if func == "sigmoidsum" else 0.0)
+            raw += [start + d for d in linspace(-20.0, 20.0, 41)]
+    rng = random.Random(zlib.crc32(name.encode("ascii")))
+    for _ in range(40):
+        v = f32_from_bits(rng.getrandbits(32)) if typ == "float" else f64_from_bits(rng.getrandbits(64))
+        if not (math.isnan(v) or math.isinf(v)):
+            raw.append(v)
+    return unique_sorted(raw, typ)
+
+
+def extreme_attribute(func, written, from_output=False):
+    parts = ["%s = %s" % (k, csharp_double(v)) for k, v in written.items()]
+    if from_output:
+        parts.append("FromOutput = true")
+    return "[%s(%s)]" % (ATTRIBUTE_NAMES[func], ", ".join(parts))
+
+
+def build_extreme_table(task):
+    _, name, func, par, written, typ = task
+    mp.dps = 80
+    lines = ["# attribute: " + extreme_attribute(func, written), "x,f,df"]
+    ys = {}
+    for x in extreme_inputs(name, func, par, typ):
+        f, df = evaluate(func, par, x)
+        lines.append("%s,%s,%s" % (format_x(x, typ), format_value(f), format_value(df)))
+        y = math.copysign(math.inf, 1 if f == "Infinity" else -1) if isinstance(f, str) else to_type(f, typ)
+        if y is None:  # beyond the float range
+            y = math.copysign(math.inf, f)
+        ys.setdefault(type_bits(y, typ), y)
+    files = [(EXTREME_DIR + "/" + name + ".csv", "\n".join(lines) + "\n")]
+    if func in EXTREME_FROM_OUTPUT and EXTREME_FROM_OUTPUT[func](par):
+        for y in from_output_extra(func, par, typ):
+            ys.setdefault(type_bits(y, typ), y)
+        lines = ["# attribute: " + extreme_attribute(func, written, from_output=True), "y,g"]
+        for y in sorted(ys.values(), key=lambda v: (v, 1 if math.copysign(1.0, v) > 0 else 0)):
+            lines.append("%s,%s" % (format_x(y, typ), format_value(evaluate_from_output(func, par, y, typ))))
+        files.append((EXTREME_DIR + "/" + FROM_OUTPUT_PREFIX + name + ".csv", "\n".join(lines) + "\n"))
+    return files
+
+
+FROM_OUTPUT_PREFIX = "fromoutput_"
+
+
 def build(task):
-    return build_from_output_table(task) if task[0] == "fromoutput" else build_table(task)
+    if task[0] == "extreme":
+        return build_extreme_table(task)
+    return [build_from_output_table(task) if task[0] == "fromoutput" else build_table(task)]
 
 
 def all_tasks():
     tasks = [(func, k, typ) for func in SETS for k in range(len(SETS[func])) for typ in TYPES]
-    return tasks + [("fromoutput", func, k, typ) for func in FROM_OUTPUT for k in FROM_OUTPUT[func] for typ in TYPES]
+    tasks += [("fromoutput", func, k, typ) for func in FROM_OUTPUT for k in FROM_OUTPUT[func] for typ in TYPES]
+    return tasks + [("extreme",) + s for s in extreme_sets()]
 
 
 def main():
@@ -715,7 +953,8 @@ def main():
     # Heaviest tables first so that the two workers finish together.
     order = sorted(range(len(tasks)), key=lambda i: tasks[i][0] != "sigmoidsum")
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        results = pool.map(build, [tasks[i] for i in order], chunksize=1)
+        results = [f for files in pool.map(build, [tasks[i] for i in order], chunksize=1) for f in files]
+    os.makedirs(os.path.join(OUT_DIR, EXTREME_DIR), exist_ok=True)
     total = 0
     for fname, text in sorted(results):
         data = text.encode("utf-8")

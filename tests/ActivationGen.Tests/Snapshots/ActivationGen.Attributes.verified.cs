@@ -36,12 +36,12 @@ namespace ActivationGen
     /// <summary>
     /// Implements a <c>partial</c> method as a sum of shifted sigmoids:
     /// f(x) = Scale · Σ_{i=0}^{Count-1} σ(x - o_i), o_i = From + i·(To - From)/(Count - 1) (o_0 = From when Count = 1);
-    /// with <see cref="Derivative"/>, f'(x) = Scale · Σ σ'(x - o_i). One exponential per element serves all Count terms:
-    /// the offsets and their exponentials are computed at compile time.
+    /// with <see cref="Derivative"/>, f'(x) = Scale · Σ σ'(x - o_i). One pair of exponentials per element serves all the
+    /// terms whose offsets lie within a span of 32: the offsets and their exponentials are computed at compile time.
     /// </summary>
     /// <remarks>
     /// Defaults: Count = 100, From = 0, To = 10, Scale = 1, Derivative = false. Count is between 1 and 10000; From ≤ To;
-    /// all finite. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP (float) and 8 ULP (double) from the exact result.
+    /// all finite; |Scale| ≤ 1e200. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP (float) and 8 ULP (double) from the exact result.
     /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
@@ -57,7 +57,7 @@ namespace ActivationGen
         /// <summary>The last offset (when Count &gt; 1). Default 10.</summary>
         public double To { get; set; } = 10;
 
-        /// <summary>The factor applied to the sum. Default 1.</summary>
+        /// <summary>The factor applied to the sum; |Scale| ≤ 1e200. Default 1.</summary>
         public double Scale { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -83,7 +83,7 @@ namespace ActivationGen
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class SoftplusAttribute : global::System.Attribute
     {
-        /// <summary>The sharpness β; must be finite and nonzero. Default 1.</summary>
+        /// <summary>The sharpness β; |β| ≥ 1e-148 (so nonzero) and finite. Default 1.</summary>
         public double Beta { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -131,7 +131,7 @@ namespace ActivationGen
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class EluAttribute : global::System.Attribute
     {
-        /// <summary>The scale of the negative part, -Alpha being the limit at -∞; must be finite. Default 1.</summary>
+        /// <summary>The scale of the negative part, -Alpha being the limit at -∞; |Alpha| ≤ 1e280. Default 1.</summary>
         public double Alpha { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -204,7 +204,7 @@ namespace ActivationGen
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class CeluAttribute : global::System.Attribute
     {
-        /// <summary>The scale of the negative part; must be finite and nonzero. Default 1.</summary>
+        /// <summary>The scale of the negative part; |Alpha| ≥ 2.2250738585072014E-308 (so nonzero) and finite. Default 1.</summary>
         public double Alpha { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -256,7 +256,7 @@ namespace ActivationGen
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class SiluAttribute : global::System.Attribute
     {
-        /// <summary>The factor β in σ(β·x); must be finite. Default 1.</summary>
+        /// <summary>The factor β in σ(β·x); 0, or |β| ≥ 1e-148 and finite. Default 1.</summary>
         public double Beta { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>

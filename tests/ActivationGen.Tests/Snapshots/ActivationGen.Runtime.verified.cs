@@ -1148,6 +1148,7 @@ namespace ActivationGen.Internal
             var max = global::System.Runtime.Intrinsics.Vector128.Create(709.8); // just above ln(MaxValue): the result overflows
             var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x);
             xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(xc, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, xc);
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // clamped: the correction no longer applies (it may be as large as x)
             var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2E), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2Hi), xc);
@@ -1402,6 +1403,7 @@ namespace ActivationGen.Internal
             var max = global::System.Runtime.Intrinsics.Vector128.Create(88.75f); // just above ln(MaxValue): the result overflows
             var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, max), max, x);
             xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(xc, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, xc);
+            lo = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector128<float>.Zero); // clamped: the correction no longer applies (it may be as large as x)
             var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(Log2EF), global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector128.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector128.Create(-Ln2HiF), xc);
@@ -1862,6 +1864,7 @@ namespace ActivationGen.Internal
             var max = global::System.Runtime.Intrinsics.Vector256.Create(709.8); // just above ln(MaxValue): the result overflows
             var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max), max, x);
             xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(xc, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, xc);
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // clamped: the correction no longer applies (it may be as large as x)
             var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2E), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2Hi), xc);
@@ -2116,6 +2119,7 @@ namespace ActivationGen.Internal
             var max = global::System.Runtime.Intrinsics.Vector256.Create(88.75f); // just above ln(MaxValue): the result overflows
             var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, max), max, x);
             xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(xc, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, xc);
+            lo = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector256<float>.Zero); // clamped: the correction no longer applies (it may be as large as x)
             var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(Log2EF), global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector256.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector256.Create(-Ln2HiF), xc);
@@ -2576,6 +2580,7 @@ namespace ActivationGen.Internal
             var max = global::System.Runtime.Intrinsics.Vector512.Create(709.8); // just above ln(MaxValue): the result overflows
             var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max), max, x);
             xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(xc, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, xc);
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // clamped: the correction no longer applies (it may be as large as x)
             var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2E), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagic));
             var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagic);
             var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2Hi), xc);
@@ -2830,6 +2835,7 @@ namespace ActivationGen.Internal
             var max = global::System.Runtime.Intrinsics.Vector512.Create(88.75f); // just above ln(MaxValue): the result overflows
             var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, max), max, x);
             xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(xc, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, xc);
+            lo = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(xc, x), lo, global::System.Runtime.Intrinsics.Vector512<float>.Zero); // clamped: the correction no longer applies (it may be as large as x)
             var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(Log2EF), global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF));
             var k = t - global::System.Runtime.Intrinsics.Vector512.Create(RoundMagicF);
             var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(k, global::System.Runtime.Intrinsics.Vector512.Create(-Ln2HiF), xc);

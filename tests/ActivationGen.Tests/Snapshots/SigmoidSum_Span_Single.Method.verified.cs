@@ -21,7 +21,7 @@ namespace ActivationGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
     {
-        /// <summary>Per term: the offset o_i, e^(o_i - highest offset of its block), e^(lowest offset of its block - o_i).</summary>
+        /// <summary>Per term: o_i - lowest offset of its block, e^(o_i - highest offset of its block), e^(lowest offset of its block - o_i).</summary>
         private static global::System.ReadOnlySpan<double> Terms => new double[]
         {
             0.0, 4.5399929762484854E-05, 1.0,
@@ -156,23 +156,26 @@ namespace ActivationGen.Generated
             var sum = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 10.
-            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, 200); // e^(x - o_0)·2^200
-            var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 10.0, 0.0, out var highError0);
-            high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
-            for (var i = 0; i < 300; i += 6)
             {
-                var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128.Create(terms[i]));
-                var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2]));
-                var denominatorA = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector128.Create(6.223015277861142E-61));
-                var numeratorA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector128.Create(1.6069380442589903E+60), scaledA);
-                var aboveB = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3]));
-                var scaledB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, high0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 1]), low0 * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 2]));
-                var denominatorB = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector128.Create(6.223015277861142E-61));
-                var numeratorB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector128.Create(1.6069380442589903E+60), scaledB);
-                var term = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
-                sum += term;
+                var fromLow = x;
+                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 10.0, 0.0, out var fromHighError);
+                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
+                for (var i = 0; i < 300; i += 6)
+                {
+                    var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2]));
+                    var denominatorA = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
+                    var numeratorA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledA);
+                    var aboveB = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 2]));
+                    var denominatorB = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
+                    var numeratorB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledB);
+                    var term = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
+                    sum += term;
+                }
             }
-            var y = sum * global::System.Runtime.Intrinsics.Vector128.Create(6.223015277861142E-61);
+            var y = sum * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241);
             return y;
         }
 
@@ -182,23 +185,26 @@ namespace ActivationGen.Generated
             var sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 10.
-            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, 200); // e^(x - o_0)·2^200
-            var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 10.0, 0.0, out var highError0);
-            high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
-            for (var i = 0; i < 300; i += 6)
             {
-                var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256.Create(terms[i]));
-                var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2]));
-                var denominatorA = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector256.Create(6.223015277861142E-61));
-                var numeratorA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector256.Create(1.6069380442589903E+60), scaledA);
-                var aboveB = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3]));
-                var scaledB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, high0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 1]), low0 * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 2]));
-                var denominatorB = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector256.Create(6.223015277861142E-61));
-                var numeratorB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector256.Create(1.6069380442589903E+60), scaledB);
-                var term = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
-                sum += term;
+                var fromLow = x;
+                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 10.0, 0.0, out var fromHighError);
+                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
+                for (var i = 0; i < 300; i += 6)
+                {
+                    var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2]));
+                    var denominatorA = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
+                    var numeratorA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledA);
+                    var aboveB = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 2]));
+                    var denominatorB = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
+                    var numeratorB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledB);
+                    var term = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
+                    sum += term;
+                }
             }
-            var y = sum * global::System.Runtime.Intrinsics.Vector256.Create(6.223015277861142E-61);
+            var y = sum * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241);
             return y;
         }
 
@@ -208,23 +214,26 @@ namespace ActivationGen.Generated
             var sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 10.
-            var low0 = global::ActivationGen.Internal.ActivationMath.Exp(x, 200); // e^(x - o_0)·2^200
-            var high0 = global::ActivationGen.Internal.ActivationMath.Subtract(x, 10.0, 0.0, out var highError0);
-            high0 = global::ActivationGen.Internal.ActivationMath.Exp(-high0, -highError0, 200); // e^(o_99 - x)·2^200
-            for (var i = 0; i < 300; i += 6)
             {
-                var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512.Create(terms[i]));
-                var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2]));
-                var denominatorA = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector512.Create(6.223015277861142E-61));
-                var numeratorA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector512.Create(1.6069380442589903E+60), scaledA);
-                var aboveB = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3]));
-                var scaledB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, high0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 1]), low0 * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 2]));
-                var denominatorB = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector512.Create(6.223015277861142E-61));
-                var numeratorB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector512.Create(1.6069380442589903E+60), scaledB);
-                var term = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
-                sum += term;
+                var fromLow = x;
+                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 10.0, 0.0, out var fromHighError);
+                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
+                for (var i = 0; i < 300; i += 6)
+                {
+                    var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2]));
+                    var denominatorA = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
+                    var numeratorA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledA);
+                    var aboveB = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 2]));
+                    var denominatorB = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
+                    var numeratorB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledB);
+                    var term = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
+                    sum += term;
+                }
             }
-            var y = sum * global::System.Runtime.Intrinsics.Vector512.Create(6.223015277861142E-61);
+            var y = sum * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241);
             return y;
         }
     }
