@@ -32,7 +32,7 @@ public class TargetTests
 
     [Fact]
     public Task Net8_has_no_fused_multiply_add() =>
-        VerifyWith(
+        VerifyAsync(
             Source,
             test => Replace(test, Basic.Reference.Assemblies.Net80.References.All),
             Expect(0, "M", "the referenced framework has no Vector128.FusedMultiplyAdd (it is older than .NET 9)"),
@@ -40,7 +40,7 @@ public class TargetTests
 
     [Fact]
     public Task A_framework_without_Vector512() =>
-        VerifyWith(
+        VerifyAsync(
             Source,
             test => Replace(test, Basic.Reference.Assemblies.Net100.References.All.Where(r => !string.Equals(r.FilePath, "System.Runtime.Intrinsics.dll", StringComparison.OrdinalIgnoreCase))),
             Expect(0, "M", "the referenced framework has no System.Runtime.Intrinsics.Vector512<T> (it is older than .NET 8)"),
@@ -49,7 +49,7 @@ public class TargetTests
     /// <summary>C# 10 knows partial methods with accessibility, so the methods get bodies that throw.</summary>
     [Fact]
     public Task CSharp10() =>
-        VerifyWith(
+        VerifyAsync(
             Source,
             test => test.LanguageVersion = LanguageVersion.CSharp10,
             Expect(0, "M", "the language version is C# 10.0"),
@@ -63,7 +63,7 @@ public class TargetTests
     /// </summary>
     [Fact]
     public Task CSharp7_3() =>
-        VerifyWith(
+        VerifyAsync(
             """
             using System;
             using ActivationGen;
@@ -94,16 +94,5 @@ public class TargetTests
     {
         test.TestState.AdditionalReferences.Clear();
         test.TestState.AdditionalReferences.AddRange(references);
-    }
-
-    private static async Task VerifyWith(string source, Action<GeneratorTest> configure, params DiagnosticResult[] expected)
-    {
-        foreach (var designTime in new[] { false, true })
-        {
-            var test = new GeneratorTest(designTime) { TestCode = source };
-            configure(test);
-            test.ExpectedDiagnostics.AddRange(expected);
-            await test.RunAsync();
-        }
     }
 }

@@ -44,11 +44,15 @@ public static class RoslynTests
     /// Checks that a real build (generator reporting) and a design-time build (analyzer reporting) both show exactly
     /// <paramref name="expected"/> (and whatever the source marks with <c>{|ID:…|}</c>), the compiler's errors included.
     /// </summary>
-    public static async Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, _ => { }, expected);
+
+    /// <summary>As <see cref="VerifyAsync(string, DiagnosticResult[])"/>, with the tests configured further (references, language version).</summary>
+    public static async Task VerifyAsync(string source, Action<GeneratorTest> configure, params DiagnosticResult[] expected)
     {
         foreach (var designTime in new[] { false, true })
         {
             var test = new GeneratorTest(designTime) { TestCode = source };
+            configure(test);
             test.ExpectedDiagnostics.AddRange(expected);
             await test.RunAsync();
         }
