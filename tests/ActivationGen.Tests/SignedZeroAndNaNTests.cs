@@ -155,9 +155,8 @@ public class SignedZeroAndNaNTests
     public void Every_activation_has_a_case()
     {
         var names = Cases.Select(c => c.Attribute.Split('(')[0]).ToHashSet();
-        var kinds = Enum.GetNames(typeof(ActivationGenerator).Assembly.GetType("ActivationGen.Model.ActivationKind", throwOnError: true)!);
-        Assert.Equal(17, kinds.Length);
-        Assert.All(kinds, kind => Assert.Contains(kind, names));
+        Assert.Equal(17, Catalog.Names.Count);
+        Assert.All(Catalog.Names, name => Assert.Contains(name, names));
     }
 
     private static Case Find(string attribute) => Cases.Single(c => c.Attribute == attribute);

@@ -84,7 +84,7 @@ internal static class DiagnosticDescriptors
         "AGEN0013",
         "Activation parameter out of range",
         "'{0}' is {1}: {2}",
-        "Each double parameter has an accepted range, where the generated kernels keep their accuracy (the README lists them); Celu and Softplus divide by Alpha and Beta, which must not be 0; Gelu's Approximate must be a named GeluApproximation value.");
+        "Each double parameter has an accepted range, where the generated kernels keep their accuracy (the README lists them); a parameter that a formula divides by must not be 0; an enum parameter must be one of its named values.");
 
     public static readonly DiagnosticDescriptor MinNotLessThanMax = Create(
         "AGEN0014",
@@ -95,7 +95,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FromOutputUnsupported = Create(
         "AGEN0015",
         "FromOutput = true is not supported here",
-        "FromOutput = true {0}: it is supported on the backward shape void M(ReadOnlySpan<T> y, ReadOnlySpan<T> gradOutput, Span<T> gradInput) by " + FromOutputSupport + "; remove it",
+        "FromOutput = true {0}: it is supported on the backward shape void M(ReadOnlySpan<T> y, ReadOnlySpan<T> gradOutput, Span<T> gradInput) by " + Kernels.Activations.FromOutputSupport + "; remove it",
         "The derivative can be computed from the forward result only where f can be inverted well enough, and only the backward shape takes that result as input.");
 
     public static readonly DiagnosticDescriptor CannotImplement = Create(
@@ -117,8 +117,6 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor ById(string id) => All[id];
 
-    /// <summary>The attributes that accept FromOutput = true, as the diagnostic and the README name them.</summary>
-    public const string FromOutputSupport = "Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope > 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and HardSigmoid";
 
     /// <summary>
     /// An error, configurable like any analyzer diagnostic (no NotConfigurable tag: the compiler would stop before binding

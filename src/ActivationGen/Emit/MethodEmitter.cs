@@ -32,7 +32,7 @@ internal static class MethodEmitter
             // into a doc comment only when the user wrote none; otherwise it is a plain comment and the user's docs stay.
             var prefix = declaration.HasDocumentation ? "// " : "/// ";
             writer.Line(prefix + "<remarks>");
-            writer.Line(prefix + Kernel.For(method.Activation.Kind).Describe(method.Activation));
+            writer.Line(prefix + method.Activation.Activation.Describe(method.Activation));
             writer.Line(prefix + ShapeRemark(method));
             writer.Line(prefix + "</remarks>");
 
@@ -88,7 +88,7 @@ internal static class MethodEmitter
     private static void WriteOperator(CodeWriter writer, MethodModel method)
     {
         var spec = method.Activation;
-        var kernel = Kernel.For(spec.Kind);
+        var kernel = spec.Activation;
         var fused = method.Shape == MethodShape.Fused;
         var derivative = spec.Derivative || method.Shape == MethodShape.Backward;
         var t = ElementKeyword(method);

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ActivationGen.Diagnostics;
+using ActivationGen.Kernels;
 using ActivationGen.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,9 +22,9 @@ internal static class AttributeArgumentsParser
         Location methodLocation,
         Action<DiagnosticDescriptor, Location, object?[]> report)
     {
-        var kind = (ActivationKind)MethodParser.AttributeMetadataNames.IndexOf(attribute.AttributeClass!.ToDisplayString());
-        var spec = new ActivationSpec(kind, Derivative: false);
-        var valid = true;
+        var activation = Activations.ByMetadataName(attribute.AttributeClass!.ToDisplayString())!;
+        var values = activation.Parameters.Select(p => p.Default).ToArray();
+        bool derivative = false, fromOutput = false, valid = true;
 
         foreach (var argument in attribute.NamedArguments)
         {
@@ -32,46 +34,20 @@ internal static class AttributeArgumentsParser
                 return null;
             }
 
+            var index = IndexOf(activation, argument.Key);
             switch (argument.Key, value.Value)
             {
                 case ("Derivative", bool b):
-                    spec = spec with { Derivative = b };
-                    break;
-                case ("Count", int i):
-                    spec = spec with { Count = i };
-                    break;
-                case ("Offset", double d):
-                    spec = spec with { Offset = d };
-                    break;
-                case ("From", double d):
-                    spec = spec with { From = d };
-                    break;
-                case ("To", double d):
-                    spec = spec with { To = d };
-                    break;
-                case ("Scale", double d):
-                    spec = spec with { Scale = d };
-                    break;
-                case ("Alpha", double d):
-                    spec = spec with { Alpha = d };
-                    break;
-                case ("NegativeSlope", double d):
-                    spec = spec with { NegativeSlope = d };
-                    break;
-                case ("Beta", double d):
-                    spec = spec with { Beta = d };
-                    break;
-                case ("Min", double d):
-                    spec = spec with { Min = d };
-                    break;
-                case ("Max", double d):
-                    spec = spec with { Max = d };
-                    break;
-                case ("Approximate", int i):
-                    spec = spec with { Approximate = (GeluApproximation)i };
+                    derivative = b;
                     break;
                 case ("FromOutput", bool b):
-                    spec = spec with { FromOutput = b };
+                    fromOutput = b;
+                    break;
+                case (_, double d) when index >= 0:
+                    values[index] = d;
+                    break;
+                case (_, int i) when index >= 0:
+                    values[index] = i;
                     break;
                 default:
                     return null;
@@ -84,27 +60,11 @@ internal static class AttributeArgumentsParser
             }
         }
 
-        if (spec.Derivative && shape is MethodShape.Backward or MethodShape.Fused)
+        var spec = ActivationSpec.Create(activation, derivative, fromOutput, values);
+        if (derivative && shape is MethodShape.Backward or MethodShape.Fused)
         {
             report(DiagnosticDescriptors.DerivativeOnGradientShape, ArgumentLocation(attribute, "Derivative", methodLocation), new object?[] { methodName, shape == MethodShape.Backward ? "backward" : "fused" });
             valid = false;
-        }
-
-        if (kind == ActivationKind.SigmoidSum)
-        {
-            if (spec.Count < 1 || spec.Count > ActivationSpec.MaxSigmoidSumCount)
-            {
-                report(DiagnosticDescriptors.CountOutOfRange, ArgumentLocation(attribute, "Count", methodLocation), new object?[] { spec.Count, ActivationSpec.MaxSigmoidSumCount });
-                valid = false;
-            }
-
-            // NaN and infinities are reported above; comparing them would only add a second, misleading error.
-            if (spec.From > spec.To && IsFinite(spec.From) && IsFinite(spec.To))
-            {
-                var location = HasArgument(attribute, "From") ? ArgumentLocation(attribute, "From", methodLocation) : ArgumentLocation(attribute, "To", methodLocation);
-                report(DiagnosticDescriptors.FromGreaterThanTo, location, new object?[] { Format(spec.From), Format(spec.To) });
-                valid = false;
-            }
         }
 
         valid &= CheckParameters(attribute, spec, methodLocation, report);
@@ -112,43 +72,45 @@ internal static class AttributeArgumentsParser
         return valid ? spec : null;
     }
 
-    /// <summary>The parameter rules of the catalog's attributes (NaN and infinities are reported already).</summary>
-    private static bool CheckParameters(AttributeData attribute, ActivationSpec spec, Location methodLocation, Action<DiagnosticDescriptor, Location, object?[]> report)
+    private static int IndexOf(Activation activation, string name)
     {
-        switch (spec.Kind)
+        for (var i = 0; i < activation.Parameters.Length; i++)
         {
-            case ActivationKind.Celu when spec.Alpha == 0:
-                report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, "Alpha", methodLocation), new object?[] { "Alpha", "0", "Celu divides x by Alpha, give it a nonzero value" });
-                return false;
-            case ActivationKind.Softplus when spec.Beta == 0:
-                report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, "Beta", methodLocation), new object?[] { "Beta", "0", "Softplus divides by Beta, give it a nonzero value" });
-                return false;
-            case ActivationKind.Gelu when spec.Approximate is not (GeluApproximation.None or GeluApproximation.Tanh):
-                report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, "Approximate", methodLocation), new object?[] { "Approximate", ((int)spec.Approximate).ToString(CultureInfo.InvariantCulture), "use GeluApproximation.None or GeluApproximation.Tanh" });
-                return false;
-            case ActivationKind.HardTanh when spec.Min >= spec.Max && IsFinite(spec.Min) && IsFinite(spec.Max):
-                var location = HasArgument(attribute, "Min") ? ArgumentLocation(attribute, "Min", methodLocation) : ArgumentLocation(attribute, "Max", methodLocation);
-                report(DiagnosticDescriptors.MinNotLessThanMax, location, new object?[] { Format(spec.Min), Format(spec.Max) });
-                return false;
-            default:
-                return CheckRanges(attribute, spec, methodLocation, report);
+            if (activation.Parameters[i].Name == name)
+            {
+                return i;
+            }
         }
+
+        return -1;
     }
 
-    /// <summary>Every finite parameter within its accepted range (<see cref="ParameterRanges"/>), else AGEN0013 naming the range.</summary>
-    private static bool CheckRanges(AttributeData attribute, ActivationSpec spec, Location methodLocation, Action<DiagnosticDescriptor, Location, object?[]> report)
+    /// <summary>
+    /// The activation's own checks, then every finite parameter that none of them pointed at within its accepted range
+    /// (AGEN0013 naming the range; NaN and infinities are reported already).
+    /// </summary>
+    private static bool CheckParameters(AttributeData attribute, ActivationSpec spec, Location methodLocation, Action<DiagnosticDescriptor, Location, object?[]> report)
     {
         var valid = true;
-        foreach (var range in ParameterRanges.All)
+        var reported = new HashSet<string>();
+        foreach (var problem in spec.Activation.Check(spec))
         {
-            var value = range.Read(spec);
-            if (range.Kind != spec.Kind || !IsFinite(value) || range.Accepts(value))
+            var at = problem.At.FirstOrDefault(name => HasArgument(attribute, name)) ?? problem.At[problem.At.Length - 1];
+            report(problem.Descriptor, ArgumentLocation(attribute, at, methodLocation), problem.Arguments);
+            reported.UnionWith(problem.At);
+            valid = false;
+        }
+
+        foreach (var parameter in spec.Activation.Parameters)
+        {
+            var value = spec[parameter];
+            if (parameter.Range is not { } range || reported.Contains(parameter.Name) || !IsFinite(value) || range.Accepts(value))
             {
                 continue;
             }
 
-            var problem = $"[{spec.Kind}] accepts {range.Describe()}: {range.Reason}; give it a value in that range";
-            report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, range.Name, methodLocation), new object?[] { range.Name, Format(value), problem });
+            var problem = $"[{spec.Activation.Name}] accepts {range.Describe(parameter.Name)}: {range.Reason}; give it a value in that range";
+            report(DiagnosticDescriptors.ParameterOutOfRange, ArgumentLocation(attribute, parameter.Name, methodLocation), new object?[] { parameter.Name, Format(value), problem });
             valid = false;
         }
 
@@ -163,18 +125,7 @@ internal static class AttributeArgumentsParser
             return true;
         }
 
-        var name = "[" + spec.Kind + "]";
-        string? problem = spec.Kind switch
-        {
-            ActivationKind.Sigmoid or ActivationKind.Tanh or ActivationKind.Relu or ActivationKind.Selu or ActivationKind.Softplus
-                or ActivationKind.Softsign or ActivationKind.HardTanh or ActivationKind.HardSigmoid => null,
-            ActivationKind.LeakyRelu when spec.NegativeSlope > 0 => null,
-            ActivationKind.LeakyRelu => $"is not supported by {name} with NegativeSlope = {Format(spec.NegativeSlope)} (the output does not tell the sign of x)",
-            ActivationKind.Elu or ActivationKind.Celu when spec.Alpha >= 0 => null,
-            ActivationKind.Elu or ActivationKind.Celu => $"is not supported by {name} with Alpha = {Format(spec.Alpha)} (the output does not tell the sign of x)",
-            _ => $"is not supported by {name}",
-        };
-
+        var problem = spec.Activation.FromOutputProblem(spec);
         if (problem is null && shape is not (null or MethodShape.Backward))
         {
             problem = $"needs the backward shape, and '{methodName}' is not a backward method";

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using ActivationGen.Attributes;
 using ActivationGen.Diagnostics;
+using ActivationGen.Kernels;
 using ActivationGen.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,25 +20,8 @@ namespace ActivationGen.Parsing;
 /// </summary>
 internal static class MethodParser
 {
-    /// <summary>The attribute metadata names, in the order of <see cref="ActivationKind"/>.</summary>
-    public static readonly ImmutableArray<string> AttributeMetadataNames = ImmutableArray.Create(
-        AttributeSource.SigmoidAttribute,
-        AttributeSource.SigmoidSumAttribute,
-        AttributeSource.SoftplusAttribute,
-        AttributeSource.ReluAttribute,
-        AttributeSource.EluAttribute,
-        AttributeSource.LeakyReluAttribute,
-        AttributeSource.SeluAttribute,
-        AttributeSource.CeluAttribute,
-        AttributeSource.GeluAttribute,
-        AttributeSource.SiluAttribute,
-        AttributeSource.MishAttribute,
-        AttributeSource.TanhAttribute,
-        AttributeSource.SoftsignAttribute,
-        AttributeSource.LogSigmoidAttribute,
-        AttributeSource.HardSigmoidAttribute,
-        AttributeSource.HardSwishAttribute,
-        AttributeSource.HardTanhAttribute);
+    /// <summary>The attribute metadata names, one per activation of the catalog.</summary>
+    public static readonly ImmutableArray<string> AttributeMetadataNames = Activations.All.Select(a => a.AttributeMetadataName).ToImmutableArray();
 
     /// <summary>
     /// Compiler errors of the user's declaration that a generated part built from the symbol does not repeat: the

@@ -18,7 +18,7 @@ namespace ActivationGen
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class SigmoidAttribute : global::System.Attribute
     {
-        /// <summary>The x at which the sigmoid is 1/2; must be finite. Default 0.</summary>
+        /// <summary>The x at which the sigmoid is 1/2; any finite Offset. Default 0.</summary>
         public double Offset { get; set; }
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -27,8 +27,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -40,8 +39,7 @@ namespace ActivationGen
     /// terms whose offsets lie within a span of 32: the offsets and their exponentials are computed at compile time.
     /// </summary>
     /// <remarks>
-    /// Defaults: Count = 100, From = 0, To = 10, Scale = 1, Derivative = false. Count is between 1 and 10000; From ≤ To;
-    /// all finite; |Scale| ≤ 1e200. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP (float) and 8 ULP (double) from the exact result.
+    /// Defaults: Count = 100, From = 0, To = 10, Scale = 1, Derivative = false. Count is between 1 and 10000; From ≤ To. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP (float) and 8 ULP (double) from the exact result.
     /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
@@ -51,13 +49,13 @@ namespace ActivationGen
         /// <summary>The number of sigmoids, 1 to 10000. Default 100.</summary>
         public int Count { get; set; } = 100;
 
-        /// <summary>The first offset. Default 0.</summary>
+        /// <summary>The first offset; any finite From. Default 0.</summary>
         public double From { get; set; }
 
-        /// <summary>The last offset (when Count &gt; 1). Default 10.</summary>
+        /// <summary>The last offset (when Count &gt; 1); any finite To. Default 10.</summary>
         public double To { get; set; } = 10;
 
-        /// <summary>The factor applied to the sum; |Scale| ≤ 1e200. Default 1.</summary>
+        /// <summary>The factor applied to the sum; |Scale| ≤ 1E+200. Default 1.</summary>
         public double Scale { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -66,8 +64,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -77,13 +74,15 @@ namespace ActivationGen
     /// max(x, 0) + log1p(e^-|Beta·x|)/Beta (no overflow for large x, no loss for very negative x, no threshold switch);
     /// with <see cref="Derivative"/>, f'(x) = σ(Beta·x).
     /// </summary>
-    /// <remarks>Defaults: Beta = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Beta = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class SoftplusAttribute : global::System.Attribute
     {
-        /// <summary>The sharpness β; |β| ≥ 1e-148 (so nonzero) and finite. Default 1.</summary>
+        /// <summary>The sharpness β; 1E-148 ≤ |Beta|. Default 1.</summary>
         public double Beta { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -92,8 +91,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -102,7 +100,9 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as the rectified linear unit, f(x) = max(0, x);
     /// with <see cref="Derivative"/>, f'(x) = 1 for x &gt; 0, else 0 (so f'(0) = 0). NaN gives NaN.
     /// </summary>
-    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. Exact.</remarks>
+    /// <remarks>
+    /// Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. Exact.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
@@ -114,8 +114,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -125,13 +124,15 @@ namespace ActivationGen
     /// (computed with expm1, accurate near 0); with <see cref="Derivative"/>, f'(x) = 1 for x &gt; 0, Alpha·e^x for x ≤ 0
     /// (so f'(0) = Alpha).
     /// </summary>
-    /// <remarks>Defaults: Alpha = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Alpha = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class EluAttribute : global::System.Attribute
     {
-        /// <summary>The scale of the negative part, -Alpha being the limit at -∞; |Alpha| ≤ 1e280. Default 1.</summary>
+        /// <summary>The scale of the negative part, -Alpha being the limit at -∞; |Alpha| ≤ 1E+280. Default 1.</summary>
         public double Alpha { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -140,8 +141,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -150,13 +150,15 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as the leaky rectified linear unit: f(x) = x for x &gt; 0, NegativeSlope·x otherwise;
     /// with <see cref="Derivative"/>, f'(x) = 1 for x &gt; 0, else NegativeSlope (so f'(0) = NegativeSlope).
     /// </summary>
-    /// <remarks>Defaults: NegativeSlope = 0.01, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: NegativeSlope = 0.01, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class LeakyReluAttribute : global::System.Attribute
     {
-        /// <summary>The slope for x ≤ 0; must be finite. Default 0.01.</summary>
+        /// <summary>The slope for x ≤ 0; any finite NegativeSlope. Default 0.01.</summary>
         public double NegativeSlope { get; set; } = 0.01;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -165,8 +167,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -176,7 +177,9 @@ namespace ActivationGen
     /// α = 1.6732632423543772848170429916717 and λ = 1.0507009873554804934193349852946; with <see cref="Derivative"/>,
     /// f'(x) = λ for x &gt; 0, λ·α·e^x otherwise.
     /// </summary>
-    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
@@ -188,8 +191,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -198,13 +200,15 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as the continuously differentiable exponential linear unit: f(x) = max(0, x) + min(0, Alpha·(e^(x/Alpha) - 1));
     /// with <see cref="Derivative"/>, f'(x) = 1 for x &gt; 0, else e^(x/Alpha).
     /// </summary>
-    /// <remarks>Defaults: Alpha = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Alpha = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class CeluAttribute : global::System.Attribute
     {
-        /// <summary>The scale of the negative part; |Alpha| ≥ 2.2250738585072014E-308 (so nonzero) and finite. Default 1.</summary>
+        /// <summary>The scale of the negative part; 2.2250738585072014E-308 ≤ |Alpha|. Default 1.</summary>
         public double Alpha { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -213,8 +217,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -224,15 +227,17 @@ namespace ActivationGen
     /// its digits), or with <c>Approximate = GeluApproximation.Tanh</c>, ½x(1 + tanh(√(2/π)(x + 0.044715x³)));
     /// with <see cref="Derivative"/>, the exact derivative of the chosen form.
     /// </summary>
-    /// <remarks>Defaults: Approximate = GeluApproximation.None, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result, or an
-    /// absolute error of 1e-30 (float) / 1e-300 (double) where the exact result is smaller than that (the left tail underflows).</remarks>
+    /// <remarks>
+    /// Defaults: Approximate = GeluApproximation.None, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result, or an
+    /// absolute error of 1e-30 (float) / 1e-300 (double) where the exact result is smaller than that (the left tail underflows).
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class GeluAttribute : global::System.Attribute
     {
         /// <summary>The form of GELU. Default <see cref="GeluApproximation.None"/> (exact).</summary>
-        public global::ActivationGen.GeluApproximation Approximate { get; set; } = global::ActivationGen.GeluApproximation.None;
+        public global::ActivationGen.GeluApproximation Approximate { get; set; }
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
         public bool Derivative { get; set; }
@@ -240,8 +245,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -250,13 +254,15 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as the sigmoid-weighted linear unit (swish): f(x) = x·σ(Beta·x) (SiLU when Beta = 1);
     /// with <see cref="Derivative"/>, f'(x) = σ(Beta·x) + Beta·x·σ(Beta·x)·σ(-Beta·x).
     /// </summary>
-    /// <remarks>Defaults: Beta = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Beta = 1, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class SiluAttribute : global::System.Attribute
     {
-        /// <summary>The factor β in σ(β·x); 0, or |β| ≥ 1e-148 and finite. Default 1.</summary>
+        /// <summary>The factor β in σ(β·x); Beta = 0 or 1E-148 ≤ |Beta|. Default 1.</summary>
         public double Beta { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -265,8 +271,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -275,8 +280,10 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as mish: f(x) = x·tanh(softplus(x)) = x·tanh(ln(1 + e^x)), without overflow;
     /// with <see cref="Derivative"/>, its exact derivative.
     /// </summary>
-    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result, or an absolute error of 1e-30 (float) /
-    /// 1e-300 (double) where the exact result is smaller than that (the left tail underflows).</remarks>
+    /// <remarks>
+    /// Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result, or an absolute error of 1e-30 (float) /
+    /// 1e-300 (double) where the exact result is smaller than that (the left tail underflows).
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
@@ -288,8 +295,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -298,7 +304,9 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as the hyperbolic tangent, f(x) = tanh(x), accurate near 0 (tanh(0) = 0);
     /// with <see cref="Derivative"/>, f'(x) = 1 - tanh²(x), computed without cancellation near ±∞.
     /// </summary>
-    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
@@ -310,8 +318,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -319,7 +326,9 @@ namespace ActivationGen
     /// <summary>
     /// Implements a <c>partial</c> method as softsign: f(x) = x / (1 + |x|); with <see cref="Derivative"/>, f'(x) = 1 / (1 + |x|)².
     /// </summary>
-    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
@@ -331,8 +340,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -341,7 +349,9 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as the log of the sigmoid: f(x) = ln σ(x) = -softplus(-x), computed as min(x, 0) - log1p(e^-|x|);
     /// with <see cref="Derivative"/>, f'(x) = σ(-x).
     /// </summary>
-    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
@@ -353,8 +363,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -363,7 +372,9 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as the hard sigmoid: f(x) = max(0, min(1, x/6 + ½));
     /// with <see cref="Derivative"/>, f'(x) = 1/6 for -3 &lt; x &lt; 3, else 0.
     /// </summary>
-    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
@@ -375,8 +386,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -385,7 +395,9 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as the hard swish: f(x) = x·max(0, min(1, x/6 + ½));
     /// with <see cref="Derivative"/>, f'(x) = 0 for x &lt; -3, x/3 + ½ for -3 ≤ x ≤ 3, 1 for x &gt; 3.
     /// </summary>
-    /// <remarks>Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.</remarks>
+    /// <remarks>
+    /// Defaults: Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
@@ -397,8 +409,7 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -407,16 +418,18 @@ namespace ActivationGen
     /// Implements a <c>partial</c> method as the hard tanh: f(x) = max(Min, min(Max, x)) (ReLU6 is Min = 0, Max = 6);
     /// with <see cref="Derivative"/>, f'(x) = 1 for Min &lt; x &lt; Max, else 0.
     /// </summary>
-    /// <remarks>Defaults: Min = -1, Max = 1, Derivative = false. Min &lt; Max, both finite. Shapes as for <see cref="SigmoidAttribute"/>. Exact.</remarks>
+    /// <remarks>
+    /// Defaults: Min = -1, Max = 1, Derivative = false. Min &lt; Max. Shapes as for <see cref="SigmoidAttribute"/>. Exact.
+    /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class HardTanhAttribute : global::System.Attribute
     {
-        /// <summary>The lower bound; must be finite and less than Max. Default -1.</summary>
+        /// <summary>The lower bound, less than Max; any finite Min. Default -1.</summary>
         public double Min { get; set; } = -1;
 
-        /// <summary>The upper bound; must be finite and greater than Min. Default 1.</summary>
+        /// <summary>The upper bound, greater than Min; any finite Max. Default 1.</summary>
         public double Max { get; set; } = 1;
 
         /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
@@ -425,14 +438,12 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Tanh, Relu, LeakyRelu (NegativeSlope &gt; 0), Elu and Celu (Alpha ≥ 0), Selu, Softplus, Softsign, HardTanh and
-        /// HardSigmoid, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
 
     /// <summary>The form of <see cref="GeluAttribute"/>.</summary>
-    [global::Microsoft.CodeAnalysis.Embedded]
     internal enum GeluApproximation
     {
         /// <summary>The exact x·Φ(x).</summary>

@@ -8,9 +8,20 @@ namespace ActivationGen.Kernels;
 /// exactly doubles (nor floats): they are applied as pairs hi + lo, so each product is rounded once. ±0 takes the first
 /// branch, λ·(±0) = ±0 (the helpers' expm1 gives +0 at -0).
 /// </summary>
-internal sealed class SeluKernel : Kernel
+internal sealed class Selu : Activation
 {
-    public static readonly SeluKernel Instance = new();
+    public static readonly Selu Instance = new();
+
+    public override string Name => "Selu";
+
+    public override string Summary =>
+        """
+        the scaled exponential linear unit: f(x) = λ·x for x &gt; 0, λ·α·(e^x - 1) otherwise, with
+        α = 1.6732632423543772848170429916717 and λ = 1.0507009873554804934193349852946; with <see cref="Derivative"/>,
+        f'(x) = λ for x &gt; 0, λ·α·e^x otherwise.
+        """;
+
+    public override string? FromOutputCondition => string.Empty;
 
     // λ = 1.0507009873554804934193349852946 and λα = λ·1.6732632423543772848170429916717, as double-doubles.
     private const double LambdaHi = 1.0507009873554805;
@@ -26,25 +37,26 @@ internal sealed class SeluKernel : Kernel
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
     // As in ELU, each comparison is written where it is used (a mask kept alive across the exponential is slow).
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    protected override void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts)
     {
-        WriteNegativePart(writer, compute);
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), " + Times("x", Lambda(compute), compute) + ", negative);");
+        if (parts.HasFlag(Parts.Value))
+        {
+            writer.Line("var expm1 = {M}.ExpM1NonPositive(x);");
+            writer.Line("var negative = " + Times("expm1", LambdaAlpha(compute), compute) + ";");
+        }
+
+        if (parts.HasFlag(Parts.Slope))
+        {
+            writer.Line("var exp = {M}.Exp(x, 0);");
+            writer.Line("var slope = " + Times("exp", LambdaAlpha(compute), compute) + ";");
+        }
     }
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        WriteNegativeSlope(writer, compute);
-        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Constant(LambdaHi, compute) + ", slope);");
-    }
-
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        WriteNegativePart(writer, compute);
-        WriteNegativeSlope(writer, compute);
+    protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), " + Times("x", Lambda(compute), compute) + ", negative);");
+
+    protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), " + Constant(LambdaHi, compute) + ", slope);");
-    }
 
     /// <summary>f' = λ for y &gt; 0, else y + λα (y = λα(e^x - 1)), the sum rounded once.</summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -56,16 +68,4 @@ internal sealed class SeluKernel : Kernel
     private static (double Hi, double Lo) Lambda(ElementType compute) => Split(LambdaHi, LambdaLo, compute);
 
     private static (double Hi, double Lo) LambdaAlpha(ElementType compute) => Split(LambdaAlphaHi, LambdaAlphaLo, compute);
-
-    private static void WriteNegativePart(CodeWriter writer, ElementType compute)
-    {
-        writer.Line("var expm1 = {M}.ExpM1NonPositive(x);");
-        writer.Line("var negative = " + Times("expm1", LambdaAlpha(compute), compute) + ";");
-    }
-
-    private static void WriteNegativeSlope(CodeWriter writer, ElementType compute)
-    {
-        writer.Line("var exp = {M}.Exp(x, 0);");
-        writer.Line("var slope = " + Times("exp", LambdaAlpha(compute), compute) + ";");
-    }
 }

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System;
+using ActivationGen.Diagnostics;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 
@@ -9,19 +12,44 @@ namespace ActivationGen.Kernels;
 /// otherwise (z kept exact as a pair; x itself stands for z/Beta, so nothing overflows); f'(x) = σ(z) from the same
 /// e^-|z|. Beta = 1 is the plain max(x, 0) + log1p(e^-|x|).
 /// </summary>
-internal sealed class SoftplusKernel : Kernel
+internal sealed class Softplus : Activation
 {
-    public static readonly SoftplusKernel Instance = new();
+    private static readonly Parameter Beta = Parameter.Double(
+        "Beta", 1, "The sharpness β", AcceptedRange.AtLeast(SmallestBeta, zeroAccepted: false, "below, ln(1 + e^(Beta·x))/Beta would lose digits in its far tail"));
+
+    public static readonly Softplus Instance = new();
+
+    public override string Name => "Softplus";
+
+    public override string Summary =>
+        """
+        softplus, f(x) = (1/Beta)·ln(1 + e^(Beta·x)), computed as
+        max(x, 0) + log1p(e^-|Beta·x|)/Beta (no overflow for large x, no loss for very negative x, no threshold switch);
+        with <see cref="Derivative"/>, f'(x) = σ(Beta·x).
+        """;
+
+    public override ImmutableArray<Parameter> Parameters { get; } = ImmutableArray.Create(Beta);
+
+    public override string? FromOutputCondition => string.Empty;
+
+    /// <summary>Beta = 0 gets its own message: the range would only say it is too small.</summary>
+    public override IEnumerable<ParameterProblem> Check(ActivationSpec spec)
+    {
+        if (spec[Beta] == 0)
+        {
+            yield return new(DiagnosticDescriptors.ParameterOutOfRange, new[] { "Beta" }, new object?[] { "Beta", "0", "Softplus divides by Beta, give it a nonzero value" });
+        }
+    }
 
     public override string Describe(ActivationSpec spec)
     {
-        if (spec.Beta == 1)
+        if (spec[Beta] == 1)
         {
             return "Softplus: f(x) = ln(1 + e^x), computed as max(x, 0) + log1p(e^-|x|); f'(x) = σ(x) = 1 / (1 + e^-x).";
         }
 
-        var beta = Literals.Readable(spec.Beta);
-        var b = spec.Beta < 0 ? "(" + beta + ")" : beta;
+        var beta = Literals.Readable(spec[Beta]);
+        var b = spec[Beta] < 0 ? "(" + beta + ")" : beta;
         return $"Softplus with Beta = {beta}: f(x) = (1/{b})·ln(1 + e^({b}·x)), computed as x + log1p(e^-|z|)/{b} for z = {b}·x &gt; 0 "
             + $"and log1p(e^-|z|)/{b} otherwise; f'(x) = σ({b}·x) = 1 / (1 + e^-({b}·x)).";
     }
@@ -31,47 +59,38 @@ internal sealed class SoftplusKernel : Kernel
     /// then double lanes, where float inputs keep the whole contract.
     /// </summary>
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) =>
-        IsSingleNormal(spec.Beta) && IsSingleNormal(1 / spec.Beta) && TailShiftFits(spec.Beta, element) ? element : ElementType.Double;
+        IsSingleNormal(spec[Beta]) && IsSingleNormal(1 / spec[Beta]) && TailShiftFits(spec[Beta], element) ? element : ElementType.Double;
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    protected override void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts)
     {
-        if (spec.Beta == 1)
+        if (spec[Beta] == 1)
         {
-            WriteExponential(writer);
-            WriteValue(writer);
-            return;
+            writer.Line("var t = {M}.ExpNonPositive(-{V}.Abs(x), 0); // e^-|x|, in [0, 1]");
         }
-
-        WriteScaledExponential(writer, spec, compute);
-        WriteScaledValue(writer, spec, compute);
+        else
+        {
+            WriteScaledExponential(writer, spec, compute);
+        }
     }
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        if (spec.Beta == 1)
+        if (spec[Beta] == 1)
         {
-            WriteExponential(writer);
-            WriteSlope(writer);
-            return;
+            writer.Line("var log1p = {M}.Log1pUnit(t);");
+            writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x + log1p, log1p);");
         }
-
-        WriteScaledExponential(writer, spec, compute);
-        WriteScaledSlope(writer, spec, compute);
+        else
+        {
+            WriteScaledValue(writer, spec, compute);
+        }
     }
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        if (spec.Beta == 1)
-        {
-            WriteExponential(writer);
-            WriteValue(writer);
-            WriteSlope(writer);
-            return;
-        }
-
-        WriteScaledExponential(writer, spec, compute);
-        WriteScaledValue(writer, spec, compute);
-        WriteScaledSlope(writer, spec, compute);
+        var z = spec[Beta] == 1 ? "x" : "z";
+        var t = spec[Beta] == 1 || Shift(spec, compute) == 0 ? "t" : "tUnscaled";
+        writer.Line($"var dy = {{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({z}, {{VD}}.Zero), {{VD}}.One, {t}), {t});");
     }
 
     /// <summary>
@@ -80,17 +99,17 @@ internal sealed class SoftplusKernel : Kernel
     /// </summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        if (spec.Beta == 1)
+        if (spec[Beta] == 1)
         {
             writer.Line("var expm1 = {M}.ExpM1NonPositive(-y);");
         }
-        else if (spec.Beta == -1)
+        else if (spec[Beta] == -1)
         {
             writer.Line("var expm1 = {M}.ExpM1NonPositive(y);");
         }
         else
         {
-            var minusBeta = Split(-spec.Beta, 0, compute);
+            var minusBeta = Split(-spec[Beta], 0, compute);
             writer.Line($"var w = {{M}}.Multiply(y, {Literals.Of(minusBeta.Hi, compute)}, {Literals.Of(minusBeta.Lo, compute)}, out var wLow); // w + wLow = -Beta·y exactly");
             writer.Line("var expm1 = {M}.ExpM1NonPositive(w, wLow); // expm1(w + wLow)");
         }
@@ -98,41 +117,29 @@ internal sealed class SoftplusKernel : Kernel
         writer.Line("var dy = {VD}.Zero - expm1;");
     }
 
-    private static void WriteExponential(CodeWriter writer) =>
-        writer.Line("var t = {M}.ExpNonPositive(-{V}.Abs(x), 0); // e^-|x|, in [0, 1]");
-
-    private static void WriteValue(CodeWriter writer)
-    {
-        writer.Line("var log1p = {M}.Log1pUnit(t);");
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), x + log1p, log1p);");
-    }
-
-    private static void WriteSlope(CodeWriter writer) =>
-        writer.Line("var dy = {M}.DivideByOnePlus({V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {VD}.One, t), t);");
-
     /// <summary>
     /// For |Beta| &lt; 1, e^-|z| is computed scaled by 2^Shift: log1p(e^-|z|)/Beta can be a normal number where e^-|z|
     /// is subnormal, and the scaled value keeps its precision through the division by Beta.
     /// </summary>
     private static int Shift(ActivationSpec spec, ElementType compute)
     {
-        if (Math.Abs(spec.Beta) >= 1)
+        if (Math.Abs(spec[Beta]) >= 1)
         {
             return 0;
         }
 
         // Enough for e^-|z| ≥ the normal minimum·|Beta|/2^8, and small enough that log1p(e^-|z|)·2^Shift/Beta stays finite.
-        return TailShift(spec.Beta, compute);
+        return TailShift(spec[Beta], compute);
     }
 
-    private static bool HasLow(ActivationSpec spec) => spec.Beta != -1;
+    private static bool HasLow(ActivationSpec spec) => spec[Beta] != -1;
 
     private static void WriteScaledExponential(CodeWriter writer, ActivationSpec spec, ElementType compute)
     {
         var shift = Shift(spec, compute);
         if (HasLow(spec))
         {
-            var beta = Split(spec.Beta, 0, compute);
+            var beta = Split(spec[Beta], 0, compute);
             writer.Line($"var z = {{M}}.Multiply(x, {Literals.Of(beta.Hi, compute)}, {Literals.Of(beta.Lo, compute)}, out var zLow); // z + zLow = Beta·x exactly");
             writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), -zLow, zLow), {shift}); // e^-|z|·2^{shift}");
         }
@@ -151,7 +158,7 @@ internal sealed class SoftplusKernel : Kernel
     private static void WriteScaledValue(CodeWriter writer, ActivationSpec spec, ElementType compute)
     {
         var shift = Shift(spec, compute);
-        var reciprocal = Reciprocal(spec.Beta);
+        var reciprocal = Reciprocal(spec[Beta]);
         var inverse = Split(reciprocal.Hi, reciprocal.Lo, compute);
         if (shift == 0)
         {
@@ -169,9 +176,4 @@ internal sealed class SoftplusKernel : Kernel
         writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThan(z, {VD}.Zero), x + part, part);");
     }
 
-    private static void WriteScaledSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)
-    {
-        var t = Shift(spec, compute) == 0 ? "t" : "tUnscaled";
-        writer.Line($"var dy = {{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), {{VD}}.One, {t}), {t});");
-    }
 }

@@ -1,43 +1,74 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 
 namespace ActivationGen.Kernels;
 
 /// <summary>
-/// One activation's math, written once over lanes of the compute type (<see cref="ComputeType"/>: the element type
-/// itself where that keeps the accuracy contract, else double) and rendered by the emitter for 128-, 256- and 512-bit
-/// vectors (the scalar method runs the 128-bit rendering on one lane). Statements use three tokens:
-/// <c>{V}</c> (the static vector class), <c>{VD}</c> (the vector type of the compute type) and <c>{M}</c> (ActivationGen's
-/// math helpers, overloaded for float and double).
-/// The input is <c>x</c>; the forward statements end by declaring <c>y</c>, the derivative statements <c>dy</c>, the
-/// fused statements both (with exactly the same values as the separate ones).
+/// One activation: every fact the generator knows about it, in its own file. The facts (attribute name, parameters,
+/// doc text, FromOutput support, checks beyond the parameters' ranges) make the attribute source, the parser's lookup
+/// and the diagnostics; the math is written once over lanes of the compute type (<see cref="ComputeType"/>: the element
+/// type itself where that keeps the accuracy contract, else double) and rendered by the emitter for 128-, 256- and
+/// 512-bit vectors (the scalar method runs the 128-bit rendering on one lane), which keeps every shape bit-identical.
+/// </summary>
+/// <remarks>
+/// The math is three pieces: <see cref="WriteShared"/> (statements f and f' both use), <see cref="WriteValue"/>
+/// (ends by declaring <c>y</c>) and <see cref="WriteSlope"/> (ends by declaring <c>dy</c>). f is shared + value, f' is
+/// shared + slope, and the fused shape is shared + value + slope, so the fused f' has exactly the value of the separate
+/// one. Statements use three tokens: <c>{V}</c> (the static vector class), <c>{VD}</c> (the vector type of the compute
+/// type) and <c>{M}</c> (ActivationGen's math helpers, overloaded for float and double); the input is <c>x</c>.
 /// NaN lanes need no care: the emitted operator returns a NaN input unchanged (MethodEmitter.WriteInvoke). Signed zeros
 /// do: f(±0) and f'(±0) must have the sign IEEE arithmetic gives the README's formula there (README, "Signed zeros and NaN").
-/// </summary>
-internal abstract class Kernel
+/// </remarks>
+internal abstract class Activation
 {
-    public static Kernel For(ActivationKind kind) => kind switch
+    /// <summary>Which of f and f' the shared statements serve.</summary>
+    [System.Flags]
+    protected enum Parts
     {
-        ActivationKind.Sigmoid => SigmoidKernel.Instance,
-        ActivationKind.SigmoidSum => SigmoidSumKernel.Instance,
-        ActivationKind.Softplus => SoftplusKernel.Instance,
-        ActivationKind.Relu => ReluKernel.Instance,
-        ActivationKind.Elu => EluKernel.Instance,
-        ActivationKind.LeakyRelu => LeakyReluKernel.Instance,
-        ActivationKind.Selu => SeluKernel.Instance,
-        ActivationKind.Celu => CeluKernel.Instance,
-        ActivationKind.Gelu => GeluKernel.Instance,
-        ActivationKind.Silu => SiluKernel.Instance,
-        ActivationKind.Mish => MishKernel.Instance,
-        ActivationKind.Tanh => TanhKernel.Instance,
-        ActivationKind.Softsign => SoftsignKernel.Instance,
-        ActivationKind.LogSigmoid => LogSigmoidKernel.Instance,
-        ActivationKind.HardSigmoid => HardSigmoidKernel.Instance,
-        ActivationKind.HardSwish => HardSwishKernel.Instance,
-        ActivationKind.HardTanh => HardTanhKernel.Instance,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+        Value = 1,
+        Slope = 2,
+        Both = Value | Slope,
+    }
+
+    /// <summary>The attribute's name without <c>Attribute</c>, also the activation's name in messages.</summary>
+    public abstract string Name { get; }
+
+    public string AttributeMetadataName => "ActivationGen." + Name + "Attribute";
+
+    /// <summary>The attribute's doc summary after "Implements a <c>partial</c> method as " (XML).</summary>
+    public abstract string Summary { get; }
+
+    /// <summary>The accuracy sentence of the attribute's remarks.</summary>
+    public virtual string Accuracy => "At most 4 ULP from the exact result.";
+
+    /// <summary>Rules between parameters for the attribute's remarks (e.g. "Min &lt; Max"), or null.</summary>
+    public virtual string? Rules => null;
+
+    /// <summary>The attribute's parameters besides Derivative and FromOutput, in the order the attribute declares them.</summary>
+    public virtual ImmutableArray<Parameter> Parameters => ImmutableArray<Parameter>.Empty;
+
+    /// <summary>Types the attribute needs (an enum of its parameter), emitted with the attributes, or null.</summary>
+    public virtual string? Types => null;
+
+    /// <summary>
+    /// Whether the derivative follows from the output (FromOutput = true): null when it never does, empty when it always
+    /// does, else the condition on the parameters (for the docs and AGEN0015).
+    /// </summary>
+    public virtual string? FromOutputCondition => null;
+
+    /// <summary>Why FromOutput = true is not supported with these parameters (AGEN0015), or null when it is.</summary>
+    public virtual string? FromOutputProblem(ActivationSpec spec) =>
+        FromOutputCondition is null ? $"is not supported by [{Name}]" : null;
+
+    /// <summary>
+    /// The problems of the parameters beyond non-finite values and the accepted ranges (relations between parameters,
+    /// an <c>int</c> or enum out of range); the ranges are checked only when there is none.
+    /// </summary>
+    public virtual IEnumerable<ParameterProblem> Check(ActivationSpec spec) => Enumerable.Empty<ParameterProblem>();
 
     /// <summary>The function and its derivative as text for the generated method's remarks (XML-escaped).</summary>
     public abstract string Describe(ActivationSpec spec);
@@ -61,23 +92,43 @@ internal abstract class Kernel
     /// </summary>
     public virtual bool ForwardKeepsNaN(ActivationSpec spec) => false;
 
-    public abstract void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
+    public void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteShared(writer, spec, element, compute, Parts.Value);
+        WriteValue(writer, spec, element, compute);
+    }
 
-    public abstract void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
+    public void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteShared(writer, spec, element, compute, Parts.Slope);
+        WriteSlope(writer, spec, element, compute);
+    }
 
-    /// <summary>f and f' together; by default the two one after the other (kernels that share work override it).</summary>
+    /// <summary>f and f' in one pass: the shared statements once, then both.</summary>
     public virtual void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteForward(writer, spec, element, compute);
-        WriteDerivative(writer, spec, element, compute);
+        WriteShared(writer, spec, element, compute, Parts.Both);
+        WriteValue(writer, spec, element, compute);
+        WriteSlope(writer, spec, element, compute);
     }
+
+    /// <summary>Statements that <paramref name="parts"/> need before the value or the slope (none by default).</summary>
+    protected virtual void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts)
+    {
+    }
+
+    /// <summary>Statements that end by declaring <c>y</c> = f(x), after the shared ones.</summary>
+    protected abstract void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
+
+    /// <summary>Statements that end by declaring <c>dy</c> = f'(x), after the shared ones.</summary>
+    protected abstract void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute);
 
     /// <summary>
     /// f'(x) from the forward result: statements that read <c>y</c> = f(x) and end by declaring <c>dy</c>. Only called for
-    /// the parameters <c>AttributeArgumentsParser</c> accepts with <c>FromOutput = true</c>.
+    /// the parameters <see cref="FromOutputProblem"/> accepts.
     /// </summary>
     public virtual void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        throw new NotSupportedException(spec.Kind + " has no derivative from the output.");
+        throw new NotSupportedException(Name + " has no derivative from the output.");
 
     /// <summary><c>{V}.Create(value)</c> in the compute type, or the named constant for 0 and 1.</summary>
     protected static string Constant(double value, ElementType compute) => value switch
@@ -101,6 +152,13 @@ internal abstract class Kernel
     /// </summary>
     protected static string Step(string v, string positive, string notPositive) =>
         $"{{V}}.ConditionalSelect({{V}}.GreaterThan({v}, {{VD}}.Zero), {positive}, {notPositive})";
+
+    /// <summary>
+    /// The smallest |Beta| of Silu and Softplus: they scale e^-|Beta·x| by 2^(8 + e) for |Beta| ≈ 2^-e (<see cref="TailShift"/>)
+    /// so that x·e^-|Beta·x| and e^-|Beta·x|/Beta keep their digits in the far tail; that scaling fits in double for
+    /// |Beta| ≥ 2^-496 ≈ 1.96e-149.
+    /// </summary>
+    protected const double SmallestBeta = 1e-148;
 
     /// <summary>
     /// For kernels of x·e^-|Beta·x| and e^-|Beta·x|/Beta: the power of two 2^shift by which e^-|Beta·x| is scaled so that
@@ -142,6 +200,8 @@ internal abstract class Kernel
     private static int TailExponent(double beta) => Math.Max(0, (int)Math.Ceiling(-Math.Log(Math.Abs(beta), 2)));
 
     private static int TailLimit(ElementType compute) => compute == ElementType.Double ? 1000 : 120;
+
+    protected static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
     /// <summary>Whether a double constant is exactly a float, so float lanes can use it without rounding it.</summary>
     protected static bool IsSingleExact(double value) => (double)(float)value == value;

@@ -1,7 +1,9 @@
-using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System;
+using ActivationGen.Diagnostics;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 
@@ -15,9 +17,54 @@ namespace ActivationGen.Kernels;
 /// is Kahan-compensated for double. The constants are tables in the operator and the code loops over them, so the
 /// generated source grows with Count by one table line per term, whatever the spacing.
 /// </summary>
-internal sealed class SigmoidSumKernel : Kernel
+internal sealed class SigmoidSum : Activation
 {
-    public static readonly SigmoidSumKernel Instance = new();
+    /// <summary>The largest Count accepted.</summary>
+    private const int MaxCount = 10_000;
+
+    private static readonly Parameter Count = Parameter.Int32("Count", 100, "The number of sigmoids, 1 to 10000");
+
+    private static readonly Parameter From = Parameter.Double(
+        "From", 0, "The first offset", AcceptedRange.AnyFinite("the offsets are exact rationals, carried as pairs of doubles"));
+
+    private static readonly Parameter To = Parameter.Double(
+        "To", 10, "The last offset (when Count &gt; 1)", AcceptedRange.AnyFinite("the offsets are exact rationals, carried as pairs of doubles"));
+
+    private static readonly Parameter Scale = Parameter.Double(
+        "Scale", 1, "The factor applied to the sum", AcceptedRange.AtMost(
+            1e200, "the sum carries a factor 2^800 so that its far left tail keeps its digits once Scale multiplies it"));
+
+    public static readonly SigmoidSum Instance = new();
+
+    public override string Name => "SigmoidSum";
+
+    public override string Summary =>
+        """
+        a sum of shifted sigmoids:
+        f(x) = Scale · Σ_{i=0}^{Count-1} σ(x - o_i), o_i = From + i·(To - From)/(Count - 1) (o_0 = From when Count = 1);
+        with <see cref="Derivative"/>, f'(x) = Scale · Σ σ'(x - o_i). One pair of exponentials per element serves all the
+        terms whose offsets lie within a span of 32: the offsets and their exponentials are computed at compile time.
+        """;
+
+    public override string Accuracy => "At most 4 ULP (float) and 8 ULP (double) from the exact result.";
+
+    public override string Rules => "Count is between 1 and 10000; From ≤ To.";
+
+    public override ImmutableArray<Parameter> Parameters { get; } = ImmutableArray.Create(Count, From, To, Scale);
+
+    /// <summary>Count within 1 to <see cref="MaxCount"/>, From ≤ To (NaN and infinities are reported before).</summary>
+    public override IEnumerable<ParameterProblem> Check(ActivationSpec spec)
+    {
+        if (CountOf(spec) < 1 || CountOf(spec) > MaxCount)
+        {
+            yield return new(DiagnosticDescriptors.CountOutOfRange, new[] { "Count" }, new object?[] { CountOf(spec), MaxCount });
+        }
+
+        if (spec[From] > spec[To] && IsFinite(spec[From]) && IsFinite(spec[To]))
+        {
+            yield return new(DiagnosticDescriptors.FromGreaterThanTo, new[] { "From", "To" }, new object?[] { Parameter.Format(spec[From]), Parameter.Format(spec[To]) });
+        }
+    }
 
     /// <summary>The widest span of offsets one pair of exponentials serves (e^32 cannot overflow anything).</summary>
     private const int BlockWidth = 32;
@@ -41,12 +88,12 @@ internal sealed class SigmoidSumKernel : Kernel
 
     public override string Describe(ActivationSpec spec)
     {
-        var scale = spec.Scale == 1 ? string.Empty : Literals.Readable(spec.Scale) + "·";
-        var offsets = spec.Count == 1
-            ? $"o_0 = {Literals.Readable(spec.From)}"
-            : $"o_i = {Literals.Readable(spec.From)} + i·{Literals.Readable(Step(spec).ToDouble())} (From = {Literals.Readable(spec.From)} to To = {Literals.Readable(spec.To)})";
+        var scale = spec[Scale] == 1 ? string.Empty : Literals.Readable(spec[Scale]) + "·";
+        var offsets = CountOf(spec) == 1
+            ? $"o_0 = {Literals.Readable(spec[From])}"
+            : $"o_i = {Literals.Readable(spec[From])} + i·{Literals.Readable(Step(spec).ToDouble())} (From = {Literals.Readable(spec[From])} to To = {Literals.Readable(spec[To])})";
         var blocks = Blocks(spec).Count();
-        return $"Sum of {spec.Count} sigmoid{(spec.Count == 1 ? string.Empty : "s")}: f(x) = {scale}Σ_{{i=0}}^{{{spec.Count - 1}}} σ(x - o_i), {offsets}; "
+        return $"Sum of {CountOf(spec)} sigmoid{(CountOf(spec) == 1 ? string.Empty : "s")}: f(x) = {scale}Σ_{{i=0}}^{{{CountOf(spec) - 1}}} σ(x - o_i), {offsets}; "
             + $"f'(x) = {scale}Σ σ(x - o_i)·σ(o_i - x). Per element, {2 * blocks} exponential{(blocks == 1 ? "s serve" : "s serve")} all terms.";
     }
 
@@ -98,14 +145,17 @@ internal sealed class SigmoidSumKernel : Kernel
         }
     }
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        WriteSums(writer, spec, element, forward: true, derivative: false);
-
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        WriteSums(writer, spec, element, forward: false, derivative: true);
-
+    /// <summary>The sums of f and f' share their loops over the terms, so the fused shape writes them together.</summary>
     public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         WriteSums(writer, spec, element, forward: true, derivative: true);
+
+    protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
+        WriteSums(writer, spec, element, forward: true, derivative: false);
+
+    protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
+        WriteSums(writer, spec, element, forward: false, derivative: true);
+
+    private static int CountOf(ActivationSpec spec) => (int)spec[Count];
 
     private static CodeWriter.Scope WriteTable(CodeWriter writer, string type, string name)
     {
@@ -261,7 +311,7 @@ internal sealed class SigmoidSumKernel : Kernel
         }
 
         writer.Line($"var {name} = {{M}}.Subtract(x, {hi}, {lo}, out var {name}Error);");
-        if (Math.Max(Math.Abs(spec.From), Math.Abs(spec.To)) >= 4294967296.0)
+        if (Math.Max(Math.Abs(spec[From]), Math.Abs(spec[To])) >= 4294967296.0)
         {
             writer.Line($"var {name}Sum = {name} + {name}Error;");
             writer.Line($"{name}Error -= {name}Sum - {name}; // exact (Fast2Sum: {name} is 0 or not below {name}Error in magnitude)");
@@ -300,21 +350,21 @@ internal sealed class SigmoidSumKernel : Kernel
     /// <summary>Undoes the 2^Shift and applies Scale, in one rounding where the combined factor is a normal number.</summary>
     private static string Finish(ActivationSpec spec, string total)
     {
-        var combined = spec.Scale * TwoToMinusShift;
-        if (spec.Scale == 0 || System.Math.Abs(combined) >= 2.2250738585072014E-308)
+        var combined = spec[Scale] * TwoToMinusShift;
+        if (spec[Scale] == 0 || System.Math.Abs(combined) >= 2.2250738585072014E-308)
         {
             return $"{total} * {{V}}.Create({Literals.Double(combined)})";
         }
 
-        return $"{total} * {{V}}.Create({Literals.Double(TwoToMinusShift)}) * {{V}}.Create({Literals.Double(spec.Scale)})";
+        return $"{total} * {{V}}.Create({Literals.Double(TwoToMinusShift)}) * {{V}}.Create({Literals.Double(spec[Scale])})";
     }
 
     private static Rational Step(ActivationSpec spec) =>
-        spec.Count == 1
+        CountOf(spec) == 1
             ? new Rational(0, 1)
-            : (Rational.FromDouble(spec.To) - Rational.FromDouble(spec.From)) / (spec.Count - 1);
+            : (Rational.FromDouble(spec[To]) - Rational.FromDouble(spec[From])) / (CountOf(spec) - 1);
 
-    private static Rational Offset(ActivationSpec spec, int i) => Rational.FromDouble(spec.From) + (Step(spec) * i);
+    private static Rational Offset(ActivationSpec spec, int i) => Rational.FromDouble(spec[From]) + (Step(spec) * i);
 
     /// <summary>An exact offset as the double pair hi + lo (hi the nearest double).</summary>
     private static (double Hi, double Lo) Pair(Rational offset)
@@ -328,10 +378,10 @@ internal sealed class SigmoidSumKernel : Kernel
     {
         var step = Step(spec);
         var start = 0;
-        while (start < spec.Count)
+        while (start < CountOf(spec))
         {
             var end = start + 1;
-            while (end < spec.Count && (step * (end - start)).CompareTo(BlockWidth) <= 0)
+            while (end < CountOf(spec) && (step * (end - start)).CompareTo(BlockWidth) <= 0)
             {
                 end++;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System;
 using ActivationGen.Emit;
 using ActivationGen.Model;
@@ -11,9 +12,22 @@ namespace ActivationGen.Kernels;
 /// computed as d + e^z₀·expm1(d) with d = z - z₀ (exact), which has no cancellation. t is computed scaled by 2^Shift
 /// so that x·t stays out of the subnormals wherever f (or f') is a normal number.
 /// </summary>
-internal sealed class SiluKernel : Kernel
+internal sealed class Silu : Activation
 {
-    public static readonly SiluKernel Instance = new();
+    private static readonly Parameter Beta = Parameter.Double(
+        "Beta", 1, "The factor β in σ(β·x)", AcceptedRange.AtLeast(SmallestBeta, zeroAccepted: true, "below, x·σ(Beta·x) would lose digits in its far tail"));
+
+    public static readonly Silu Instance = new();
+
+    public override string Name => "Silu";
+
+    public override string Summary =>
+        """
+        the sigmoid-weighted linear unit (swish): f(x) = x·σ(Beta·x) (SiLU when Beta = 1);
+        with <see cref="Derivative"/>, f'(x) = σ(Beta·x) + Beta·x·σ(Beta·x)·σ(-Beta·x).
+        """;
+
+    public override ImmutableArray<Parameter> Parameters { get; } = ImmutableArray.Create(Beta);
 
     // z₀ = -1.27846454276107379510935873902298 (1 + z₀ + e^z₀ = 0) as a double-double, and e^z₀ = -(1 + z₀).
     private const double RootHi = -1.2784645427610737;
@@ -22,13 +36,13 @@ internal sealed class SiluKernel : Kernel
 
     public override string Describe(ActivationSpec spec)
     {
-        var beta = Literals.Readable(spec.Beta);
-        if (spec.Beta == 0)
+        var beta = Literals.Readable(spec[Beta]);
+        if (spec[Beta] == 0)
         {
             return "SiLU with Beta = 0: f(x) = x/2; f'(x) = 1/2.";
         }
 
-        var z = spec.Beta == 1 ? "x" : (spec.Beta < 0 ? "(" + beta + ")" : beta) + "·x";
+        var z = spec[Beta] == 1 ? "x" : (spec[Beta] < 0 ? "(" + beta + ")" : beta) + "·x";
         return $"SiLU (swish) with Beta = {beta}: f(x) = x·σ({z}) with σ(z) = 1 / (1 + e^-z); "
             + $"f'(x) = σ(z) + z·σ(z)·σ(-z) with z = {z}, computed without cancellation where it crosses 0.";
     }
@@ -38,70 +52,38 @@ internal sealed class SiluKernel : Kernel
     /// then double lanes, where float inputs keep the whole contract.
     /// </summary>
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) =>
-        spec.Beta == 0 || (IsSingleNormal(spec.Beta) && TailShiftFits(spec.Beta, element)) ? element : ElementType.Double;
-
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        if (spec.Beta == 0)
-        {
-            writer.Line("var y = x * " + Constant(0.5, compute) + ";");
-            return;
-        }
-
-        WriteExponential(writer, spec, compute);
-        WriteValue(writer, spec, compute);
-    }
-
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        if (spec.Beta == 0)
-        {
-            writer.Line("var dy = " + Constant(0.5, compute) + ";");
-            return;
-        }
-
-        WriteExponential(writer, spec, compute);
-        WriteSlope(writer, spec, compute);
-    }
-
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        if (spec.Beta == 0)
-        {
-            base.WriteFused(writer, spec, element, compute); // x/2 and 1/2: nothing to share
-            return;
-        }
-
-        WriteExponential(writer, spec, compute);
-        WriteValue(writer, spec, compute);
-        WriteSlope(writer, spec, compute);
-    }
+        spec[Beta] == 0 || (IsSingleNormal(spec[Beta]) && TailShiftFits(spec[Beta], element)) ? element : ElementType.Double;
 
     /// <summary>
     /// The scaling of t: 2^Shift·t is normal wherever x·t (≈ f) is, |x| being at most |z|/|Beta|; and small enough that
     /// |x|·t·2^Shift ≤ 2^Shift/(e·|Beta|) cannot overflow (float lanes serve |Beta| ≥ 2^-56, double lanes 2^-496; the
     /// parser rejects smaller values).
     /// </summary>
-    private static int Shift(ActivationSpec spec, ElementType compute) => TailShift(spec.Beta, compute);
+    private static int Shift(ActivationSpec spec, ElementType compute) => TailShift(spec[Beta], compute);
 
-    private static bool HasLow(ActivationSpec spec) => spec.Beta != 1 && spec.Beta != -1;
+    private static bool HasLow(ActivationSpec spec) => spec[Beta] != 1 && spec[Beta] != -1;
 
-    private static void WriteExponential(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    protected override void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts)
     {
+        if (spec[Beta] == 0)
+        {
+            return; // x/2 and 1/2: nothing to share
+        }
+
         var shift = Shift(spec, compute);
-        if (spec.Beta == 1)
+        if (spec[Beta] == 1)
         {
             writer.Line("var z = x;");
             writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {shift}); // e^-|z|·2^{shift}");
         }
-        else if (spec.Beta == -1)
+        else if (spec[Beta] == -1)
         {
             writer.Line("var z = -x;");
             writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {shift}); // e^-|z|·2^{shift}");
         }
         else
         {
-            var beta = Split(spec.Beta, 0, compute);
+            var beta = Split(spec[Beta], 0, compute);
             writer.Line($"var z = {{M}}.Multiply(x, {Literals.Of(beta.Hi, compute)}, {Literals.Of(beta.Lo, compute)}, out var zLow); // z + zLow = Beta·x exactly");
             writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), -zLow, zLow), {shift}); // e^-|z|·2^{shift}");
         }
@@ -111,15 +93,27 @@ internal sealed class SiluKernel : Kernel
 
     // f = x·σ(z) = x/(1 + t) for z ≥ 0, x·t/(1 + t) for z < 0: one division rounds the quotient once (x·r would round
     // r and the product). A finite stand-in for x = ±∞ where z < 0 (t = 0 there) keeps ∞·0 out.
-    private static void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
+        if (spec[Beta] == 0)
+        {
+            writer.Line("var y = x * " + Constant(0.5, compute) + ";");
+            return;
+        }
+
         var big = compute == ElementType.Double ? double.MaxValue : float.MaxValue;
-        var finite = spec.Beta > 0 ? $"{{V}}.Max(x, {Constant(-big, compute)})" : $"{{V}}.Min(x, {Constant(big, compute)})";
+        var finite = spec[Beta] > 0 ? $"{{V}}.Max(x, {Constant(-big, compute)})" : $"{{V}}.Min(x, {Constant(big, compute)})";
         writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), x, {finite} * t * {Constant(Math.Pow(2, -Shift(spec, compute)), compute)}) / ({{VD}}.One + tUnscaled);");
     }
 
-    private static void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
+        if (spec[Beta] == 0)
+        {
+            writer.Line("var dy = " + Constant(0.5, compute) + ";");
+            return;
+        }
+
         var scale = Constant(Math.Pow(2, -Shift(spec, compute)), compute);
         var root = Split(RootHi, RootLo, compute);
         var low = HasLow(spec) ? "zLow" : "{VD}.Zero";

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using ActivationGen.Diagnostics;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 
@@ -12,9 +15,54 @@ namespace ActivationGen.Kernels;
 /// over. A float result needs less: v in plain double, a lower-degree Mills fit, and in the tanh form no fit around the
 /// zero (the cancellation there costs an absolute 1e-16, a third of a float ULP at the nearest float to x0).
 /// </summary>
-internal sealed class GeluKernel : Kernel
+internal sealed class Gelu : Activation
 {
-    public static readonly GeluKernel Instance = new();
+    /// <summary>The value of <c>GeluApproximation.Tanh</c> (<c>None</c> is 0).</summary>
+    private const int TanhForm = 1;
+
+    private static readonly Parameter Approximate = Parameter.Enum(
+        "Approximate", "global::ActivationGen.GeluApproximation", 0, "None", "The form of GELU. Default <see cref=\"GeluApproximation.None\"/> (exact).");
+
+    public static readonly Gelu Instance = new();
+
+    public override string Name => "Gelu";
+
+    public override string Summary =>
+        """
+        the Gaussian error linear unit: f(x) = x·Φ(x) = ½x(1 + erf(x/√2)) (the left tail through erfc, so it keeps
+        its digits), or with <c>Approximate = GeluApproximation.Tanh</c>, ½x(1 + tanh(√(2/π)(x + 0.044715x³)));
+        with <see cref="Derivative"/>, the exact derivative of the chosen form.
+        """;
+
+    public override string Accuracy =>
+        """
+        At most 4 ULP from the exact result, or an
+        absolute error of 1e-30 (float) / 1e-300 (double) where the exact result is smaller than that (the left tail underflows).
+        """;
+
+    public override ImmutableArray<Parameter> Parameters { get; } = ImmutableArray.Create(Approximate);
+
+    public override string Types =>
+        """
+        /// <summary>The form of <see cref="GeluAttribute"/>.</summary>
+        internal enum GeluApproximation
+        {
+            /// <summary>The exact x·Φ(x).</summary>
+            None = 0,
+
+            /// <summary>½x(1 + tanh(√(2/π)(x + 0.044715x³))).</summary>
+            Tanh = 1,
+        }
+        """;
+
+    /// <summary>Approximate is a named GeluApproximation value.</summary>
+    public override IEnumerable<ParameterProblem> Check(ActivationSpec spec)
+    {
+        if (spec[Approximate] is not (0 or TanhForm))
+        {
+            yield return new(DiagnosticDescriptors.ParameterOutOfRange, new[] { "Approximate" }, new object?[] { "Approximate", Parameter.Format(spec[Approximate]), "use GeluApproximation.None or GeluApproximation.Tanh" });
+        }
+    }
 
     /// <summary>
     /// Beyond |x| = 40 (exact form) or 1000 (tanh form) the tails are far below 1e-300, beyond 15 (exact form, float
@@ -33,53 +81,40 @@ internal sealed class GeluKernel : Kernel
 
     private const double Cubic = 0.07135481627260025;
 
-    public override string Describe(ActivationSpec spec) => spec.Approximate == GeluApproximation.Tanh
+    public override string Describe(ActivationSpec spec) => IsTanh(spec)
         ? "GELU, tanh approximation: f(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³))); f'(x) is its exact derivative."
         : "GELU: f(x) = x·Φ(x) = ½x(1 + erf(x/√2)); f'(x) = Φ(x) + x·φ(x).";
 
-    public override void WriteForward(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    protected override void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts)
     {
-        if (spec.Approximate == GeluApproximation.Tanh)
+        if (IsTanh(spec))
         {
             WriteTanhSigmoid(writer, element, compute);
-            WriteTanhValue(writer);
         }
         else
         {
             WriteExactTail(writer, element, compute);
-            WriteExactValue(writer);
         }
     }
 
-    public override void WriteDerivative(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
+        writer.Line(IsTanh(spec)
+            ? "var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x, -a) * sigmoid;"
+            : "var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x * ({VD}.One - tail), -a * tail);");
+
+    protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        if (spec.Approximate == GeluApproximation.Tanh)
+        if (IsTanh(spec))
         {
-            WriteTanhSigmoid(writer, element, compute);
             WriteTanhSlope(writer, element, compute);
         }
         else
         {
-            WriteExactTail(writer, element, compute);
             WriteExactSlope(writer, element, compute);
         }
     }
 
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
-    {
-        if (spec.Approximate == GeluApproximation.Tanh)
-        {
-            WriteTanhSigmoid(writer, element, compute);
-            WriteTanhValue(writer);
-            WriteTanhSlope(writer, element, compute);
-        }
-        else
-        {
-            WriteExactTail(writer, element, compute);
-            WriteExactValue(writer);
-            WriteExactSlope(writer, element, compute);
-        }
-    }
+    private static bool IsTanh(ActivationSpec spec) => spec[Approximate] == TanhForm;
 
     private static void WriteExactTail(CodeWriter writer, ElementType element, ElementType compute)
     {
@@ -88,9 +123,6 @@ internal sealed class GeluKernel : Kernel
         writer.Line("var ratio = {M}." + (single ? "NormalTailRatioSingle" : "NormalTailRatio") + "(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)");
         writer.Line("var tail = e * ratio;");
     }
-
-    private static void WriteExactValue(CodeWriter writer) =>
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x * ({VD}.One - tail), -a * tail);");
 
     private static void WriteExactSlope(CodeWriter writer, ElementType element, ElementType compute)
     {
@@ -116,9 +148,6 @@ internal sealed class GeluKernel : Kernel
 
         writer.Line("var sigmoid = {M}.DivideByOnePlus({V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {VD}.One, t), t); // σ(v)");
     }
-
-    private static void WriteTanhValue(CodeWriter writer) =>
-        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x, -a) * sigmoid;");
 
     private static void WriteTanhSlope(CodeWriter writer, ElementType element, ElementType compute)
     {
