@@ -508,8 +508,9 @@ public class CachingTests
     private static string KindOf(object model)
     {
         var method = model.GetType().GetProperty("Method")!.GetValue(model)!;
-        var activation = method.GetType().GetProperty("Activation")!.GetValue(method)!;
-        return activation.GetType().GetProperty("Kind")!.GetValue(activation)!.ToString()!;
+        var spec = method.GetType().GetProperty("Activation")!.GetValue(method)!;
+        var activation = spec.GetType().GetProperty("Activation")!.GetValue(spec)!;
+        return (string)activation.GetType().GetProperty("Name")!.GetValue(activation)!;
     }
 
     /// <summary>The method models inside an aggregated output (a collected array, a tuple of them).</summary>

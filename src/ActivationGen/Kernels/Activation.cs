@@ -130,6 +130,25 @@ internal abstract class Activation
     public virtual void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         throw new NotSupportedException(Name + " has no derivative from the output.");
 
+    /// <summary>
+    /// f' near one of its zeros x0, where the general formula cancels, as d·Q(d) with d = x - x0 (x0 a double pair, so the
+    /// first difference is exact) and Q a polynomial fitted for |d| &lt; <paramref name="radius"/> (coefficients highest degree
+    /// first, evaluated by Horner's rule with fused multiply-adds); elsewhere, and for NaN, <paramref name="elsewhere"/>.
+    /// Double lanes. Writes statements that end by declaring <c>dy</c>.
+    /// </summary>
+    protected static void WriteSlopeNearRoot(CodeWriter writer, (double Hi, double Lo) root, double[] q, double radius, string elsewhere)
+    {
+        writer.Line($"var elsewhere = {elsewhere};");
+        writer.Line($"var dRoot = (x - {{V}}.Create({Literals.Double(root.Hi)})) - {{V}}.Create({Literals.Double(root.Lo)}); // x - x0");
+        writer.Line($"var qRoot = {{V}}.Create({Literals.Double(q[0])});");
+        foreach (var coefficient in q.Skip(1))
+        {
+            writer.Line($"qRoot = {{V}}.FusedMultiplyAdd(qRoot, dRoot, {{V}}.Create({Literals.Double(coefficient)}));");
+        }
+
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.LessThan({{V}}.Abs(dRoot), {{V}}.Create({Literals.Double(radius)})), dRoot * qRoot, elsewhere);");
+    }
+
     /// <summary><c>{V}.Create(value)</c> in the compute type, or the named constant for 0 and 1.</summary>
     protected static string Constant(double value, ElementType compute) => value switch
     {

@@ -70,6 +70,33 @@ internal sealed class Gelu : Activation
     /// </summary>
     private const double ExactLimit = 40;
 
+    /// <summary>The zero x0 = -0.75179… of exact GELU's f' = Φ(x) + x·φ(x), as a double pair.</summary>
+    private const double ExactRootHi = -0.7517915246935645;
+    private const double ExactRootLo = 1.4956759177009883E-17;
+
+    /// <summary>Exact GELU's f'(x0 + d) = d·Q(d) for |d| ≤ 0.6: Q of degree 18 (relative error 7e-17), highest degree first.</summary>
+    private static readonly double[] ExactRootFit =
+    {
+        1.7562879897975466E-09, -1.1650491274503813E-09, -3.5355526780646313E-08, -1.7676313937126184E-09, 5.702356887750598E-07,
+        4.329086085999942E-07, -7.748451794705445E-06, -1.1214394961873585E-05, 8.615947726914578E-05, 0.0001863397483131801,
+        -0.0007448268385633687, -0.002239538068245906, 0.0045392283791204115, 0.01942167983819681, -0.014771522148244235,
+        -0.11400823329722187, -0.018199676398671087, 0.388284982990552, 0.4314939923140469,
+    };
+
+    /// <summary>The zero x0 = -0.75246… of tanh-form GELU's f', as a double pair.</summary>
+    private const double TanhRootHi = -0.7524614220710163;
+    private const double TanhRootLo = 3.635560509207687E-17;
+
+    /// <summary>Tanh-form GELU's f'(x0 + d) = d·Q(d) for |d| ≤ 0.6: Q of degree 21 (relative error 2e-16), highest degree first.</summary>
+    private static readonly double[] TanhRootFit =
+    {
+        1.4600512200146775E-09, -8.991045155395695E-09, -1.672791046520547E-08, 7.279664896924296E-08, 1.4145680974652207E-07,
+        -4.29889781283684E-07, -9.89829523239744E-07, 2.4332162302379418E-06, 5.91860496383733E-06, -1.5950832860679398E-05,
+        -3.4956170863314744E-05, 0.0001242522701566289, 0.0002639276404628979, -0.0009274420224161723, -0.0024227318458722273,
+        0.005261059254894798, 0.019682309459833052, -0.016619328343051937, -0.11394448308095899, -0.015782853521848033,
+        0.38751844613578895, 0.4304000910248585,
+    };
+
     private const double ExactLimitSingle = 15;
 
     private const double TanhLimit = 1000;
@@ -129,7 +156,7 @@ internal sealed class Gelu : Activation
         writer.Line("var scaled = a * " + Constant(InverseSqrtTwoPi, compute) + "; // a·φ(a) = scaled·e");
         var slope = "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {V}.FusedMultiplyAdd(scaled, e, {VD}.One - tail), e * (ratio - scaled))";
         // Always the fit around the zero here: the Mills fit of float results (relative 1e-10) would not survive the cancellation.
-        writer.Line("var dy = {M}.GeluDerivativeNearZero(x, " + slope + ");");
+        WriteSlopeNearRoot(writer, (ExactRootHi, ExactRootLo), ExactRootFit, 0.6, slope);
     }
 
     private static void WriteTanhSigmoid(CodeWriter writer, ElementType element, ElementType compute)
@@ -153,10 +180,16 @@ internal sealed class Gelu : Activation
     {
         writer.Line("var slope = {V}.FusedMultiplyAdd(" + Constant(3 * Cubic, compute) + ", a * a, " + Constant(Linear, compute) + "); // v'(x)");
         writer.Line("var signedA = {V}.CopySign(a, x);");
-        writer.Line("var dy = " + NearZero("GeluTanhDerivativeNearZero", "{V}.FusedMultiplyAdd(signedA * slope, {M}.DivideByOnePlusSquared(t), sigmoid)", element) + ";");
+        var elsewhere = "{V}.FusedMultiplyAdd(signedA * slope, {M}.DivideByOnePlusSquared(t), sigmoid)";
+        if (element == ElementType.Single)
+        {
+            writer.Line("var dy = " + elsewhere + ";");
+        }
+        else
+        {
+            WriteSlopeNearRoot(writer, (TanhRootHi, TanhRootLo), TanhRootFit, 0.6, elsewhere);
+        }
     }
 
     /// <summary>For double results, the fitted form around the zero of f' (<paramref name="helper"/>) replaces <paramref name="slope"/> there.</summary>
-    private static string NearZero(string helper, string slope, ElementType element) =>
-        element == ElementType.Single ? slope : "{M}." + helper + "(x, " + slope + ")";
 }

@@ -983,71 +983,6 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// The derivative of exact GELU, Φ(x) + x·φ(x), lane-wise around its zero x0 = -0.75179…: d·Q(d) with d = x - x0
-        /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
-        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> GeluDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> elsewhere)
-        {
-            var d = (x - global::System.Runtime.Intrinsics.Vector128.Create(-0.7517915246935645)) - global::System.Runtime.Intrinsics.Vector128.Create(1.4956759177009883E-17);
-            var q = global::System.Runtime.Intrinsics.Vector128.Create(1.7562879897975466E-09);
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.1650491274503813E-09));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-3.5355526780646313E-08));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.7676313937126184E-09));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(5.702356887750598E-07));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(4.329086085999942E-07));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-7.748451794705445E-06));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.1214394961873585E-05));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(8.615947726914578E-05));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0001863397483131801));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.0007448268385633687));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.002239538068245906));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0045392283791204115));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.01942167983819681));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.014771522148244235));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.11400823329722187));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.018199676398671087));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.388284982990552));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.4314939923140469));
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), d * q, elsewhere);
-        }
-
-        /// <summary>
-        /// The derivative of tanh-form GELU lane-wise around its zero x0 = -0.75246…: d·Q(d) with d = x - x0 (x0 as a
-        /// double pair) and Q a degree-21 fit over |d| ≤ 0.6 (relative error 2e-16), so no cancellation;
-        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> GeluTanhDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> elsewhere)
-        {
-            var d = (x - global::System.Runtime.Intrinsics.Vector128.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector128.Create(3.635560509207687E-17);
-            var q = global::System.Runtime.Intrinsics.Vector128.Create(1.4600512200146775E-09);
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-8.991045155395695E-09));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.672791046520547E-08));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(7.279664896924296E-08));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(1.4145680974652207E-07));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-4.29889781283684E-07));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-9.89829523239744E-07));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(2.4332162302379418E-06));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(5.91860496383733E-06));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.5950832860679398E-05));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-3.4956170863314744E-05));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0001242522701566289));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0002639276404628979));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.0009274420224161723));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.0024227318458722273));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.005261059254894798));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.019682309459833052));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.016619328343051937));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.11394448308095899));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.015782853521848033));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.38751844613578895));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.4304000910248585));
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), d * q, elsewhere);
-        }
-
-        /// <summary>
         /// v = 2√(2/π)·(a + 0.044715·a³) lane-wise for 0 ≤ a ≤ 1000 (the decimal 0.044715 taken exactly) as a double pair
         /// v + lo, so e^-v keeps its digits deep into GELU's left tail (an error of v is an absolute error of ln e^-v).
         /// </summary>
@@ -1068,40 +1003,6 @@ namespace ActivationGen.Internal
             var v = a * sum;
             lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
             return v;
-        }
-
-        /// <summary>
-        /// The derivative of Mish lane-wise around its zero x0 = -1.19243…: d·Q(d) with d = x - x0 (x0 as a double pair)
-        /// and Q a degree-21 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
-        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> MishDerivativeNearZero(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> elsewhere)
-        {
-            var d = (x - global::System.Runtime.Intrinsics.Vector128.Create(-1.1924312145154952)) - global::System.Runtime.Intrinsics.Vector128.Create(-4.8484829848031044E-17);
-            var q = global::System.Runtime.Intrinsics.Vector128.Create(1.6235719699259118E-10);
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(2.770967026712696E-09));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(6.654918360307832E-09));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-4.941492142206513E-09));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-6.187052985127551E-08));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.414263774947213E-07));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(2.6916962424516343E-08));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(1.0717533782481672E-06));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(2.908812744210723E-06));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(9.427212940900266E-07));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-1.7299269923867086E-05));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-5.582891383223581E-05));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-4.1961496099885436E-05));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.00025412936371959765));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0009898181021319823));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.0010924055409509976));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.0033606849270233392));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.01582112656173353));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(-0.020271822716684245));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.04190782104360988));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.20473126408010586));
-            q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector128.Create(0.2669479140495345));
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), d * q, elsewhere);
         }
 
         /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
@@ -1699,71 +1600,6 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// The derivative of exact GELU, Φ(x) + x·φ(x), lane-wise around its zero x0 = -0.75179…: d·Q(d) with d = x - x0
-        /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
-        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> GeluDerivativeNearZero(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> elsewhere)
-        {
-            var d = (x - global::System.Runtime.Intrinsics.Vector256.Create(-0.7517915246935645)) - global::System.Runtime.Intrinsics.Vector256.Create(1.4956759177009883E-17);
-            var q = global::System.Runtime.Intrinsics.Vector256.Create(1.7562879897975466E-09);
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.1650491274503813E-09));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-3.5355526780646313E-08));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.7676313937126184E-09));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(5.702356887750598E-07));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(4.329086085999942E-07));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-7.748451794705445E-06));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.1214394961873585E-05));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(8.615947726914578E-05));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0001863397483131801));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.0007448268385633687));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.002239538068245906));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0045392283791204115));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.01942167983819681));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.014771522148244235));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.11400823329722187));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.018199676398671087));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.388284982990552));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.4314939923140469));
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(d), global::System.Runtime.Intrinsics.Vector256.Create(0.6)), d * q, elsewhere);
-        }
-
-        /// <summary>
-        /// The derivative of tanh-form GELU lane-wise around its zero x0 = -0.75246…: d·Q(d) with d = x - x0 (x0 as a
-        /// double pair) and Q a degree-21 fit over |d| ≤ 0.6 (relative error 2e-16), so no cancellation;
-        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> GeluTanhDerivativeNearZero(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> elsewhere)
-        {
-            var d = (x - global::System.Runtime.Intrinsics.Vector256.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector256.Create(3.635560509207687E-17);
-            var q = global::System.Runtime.Intrinsics.Vector256.Create(1.4600512200146775E-09);
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-8.991045155395695E-09));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.672791046520547E-08));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(7.279664896924296E-08));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(1.4145680974652207E-07));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-4.29889781283684E-07));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-9.89829523239744E-07));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(2.4332162302379418E-06));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(5.91860496383733E-06));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.5950832860679398E-05));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-3.4956170863314744E-05));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0001242522701566289));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0002639276404628979));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.0009274420224161723));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.0024227318458722273));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.005261059254894798));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.019682309459833052));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.016619328343051937));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.11394448308095899));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.015782853521848033));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.38751844613578895));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.4304000910248585));
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(d), global::System.Runtime.Intrinsics.Vector256.Create(0.6)), d * q, elsewhere);
-        }
-
-        /// <summary>
         /// v = 2√(2/π)·(a + 0.044715·a³) lane-wise for 0 ≤ a ≤ 1000 (the decimal 0.044715 taken exactly) as a double pair
         /// v + lo, so e^-v keeps its digits deep into GELU's left tail (an error of v is an absolute error of ln e^-v).
         /// </summary>
@@ -1784,40 +1620,6 @@ namespace ActivationGen.Internal
             var v = a * sum;
             lo = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
             return v;
-        }
-
-        /// <summary>
-        /// The derivative of Mish lane-wise around its zero x0 = -1.19243…: d·Q(d) with d = x - x0 (x0 as a double pair)
-        /// and Q a degree-21 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
-        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> MishDerivativeNearZero(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> elsewhere)
-        {
-            var d = (x - global::System.Runtime.Intrinsics.Vector256.Create(-1.1924312145154952)) - global::System.Runtime.Intrinsics.Vector256.Create(-4.8484829848031044E-17);
-            var q = global::System.Runtime.Intrinsics.Vector256.Create(1.6235719699259118E-10);
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(2.770967026712696E-09));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(6.654918360307832E-09));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-4.941492142206513E-09));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-6.187052985127551E-08));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.414263774947213E-07));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(2.6916962424516343E-08));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(1.0717533782481672E-06));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(2.908812744210723E-06));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(9.427212940900266E-07));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-1.7299269923867086E-05));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-5.582891383223581E-05));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-4.1961496099885436E-05));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.00025412936371959765));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0009898181021319823));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.0010924055409509976));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.0033606849270233392));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.01582112656173353));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(-0.020271822716684245));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.04190782104360988));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.20473126408010586));
-            q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector256.Create(0.2669479140495345));
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(d), global::System.Runtime.Intrinsics.Vector256.Create(0.6)), d * q, elsewhere);
         }
 
         /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
@@ -2415,71 +2217,6 @@ namespace ActivationGen.Internal
         }
 
         /// <summary>
-        /// The derivative of exact GELU, Φ(x) + x·φ(x), lane-wise around its zero x0 = -0.75179…: d·Q(d) with d = x - x0
-        /// (x0 as a double pair) and Q a degree-18 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
-        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> GeluDerivativeNearZero(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> elsewhere)
-        {
-            var d = (x - global::System.Runtime.Intrinsics.Vector512.Create(-0.7517915246935645)) - global::System.Runtime.Intrinsics.Vector512.Create(1.4956759177009883E-17);
-            var q = global::System.Runtime.Intrinsics.Vector512.Create(1.7562879897975466E-09);
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.1650491274503813E-09));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-3.5355526780646313E-08));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.7676313937126184E-09));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(5.702356887750598E-07));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(4.329086085999942E-07));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-7.748451794705445E-06));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.1214394961873585E-05));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(8.615947726914578E-05));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0001863397483131801));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.0007448268385633687));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.002239538068245906));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0045392283791204115));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.01942167983819681));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.014771522148244235));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.11400823329722187));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.018199676398671087));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.388284982990552));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.4314939923140469));
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(d), global::System.Runtime.Intrinsics.Vector512.Create(0.6)), d * q, elsewhere);
-        }
-
-        /// <summary>
-        /// The derivative of tanh-form GELU lane-wise around its zero x0 = -0.75246…: d·Q(d) with d = x - x0 (x0 as a
-        /// double pair) and Q a degree-21 fit over |d| ≤ 0.6 (relative error 2e-16), so no cancellation;
-        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> GeluTanhDerivativeNearZero(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> elsewhere)
-        {
-            var d = (x - global::System.Runtime.Intrinsics.Vector512.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector512.Create(3.635560509207687E-17);
-            var q = global::System.Runtime.Intrinsics.Vector512.Create(1.4600512200146775E-09);
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-8.991045155395695E-09));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.672791046520547E-08));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(7.279664896924296E-08));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(1.4145680974652207E-07));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-4.29889781283684E-07));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-9.89829523239744E-07));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(2.4332162302379418E-06));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(5.91860496383733E-06));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.5950832860679398E-05));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-3.4956170863314744E-05));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0001242522701566289));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0002639276404628979));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.0009274420224161723));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.0024227318458722273));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.005261059254894798));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.019682309459833052));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.016619328343051937));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.11394448308095899));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.015782853521848033));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.38751844613578895));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.4304000910248585));
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(d), global::System.Runtime.Intrinsics.Vector512.Create(0.6)), d * q, elsewhere);
-        }
-
-        /// <summary>
         /// v = 2√(2/π)·(a + 0.044715·a³) lane-wise for 0 ≤ a ≤ 1000 (the decimal 0.044715 taken exactly) as a double pair
         /// v + lo, so e^-v keeps its digits deep into GELU's left tail (an error of v is an absolute error of ln e^-v).
         /// </summary>
@@ -2500,40 +2237,6 @@ namespace ActivationGen.Internal
             var v = a * sum;
             lo = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
             return v;
-        }
-
-        /// <summary>
-        /// The derivative of Mish lane-wise around its zero x0 = -1.19243…: d·Q(d) with d = x - x0 (x0 as a double pair)
-        /// and Q a degree-21 fit over |d| ≤ 0.6 (relative error 7e-17), so no cancellation;
-        /// elsewhere (and for NaN) returns <paramref name="elsewhere"/>.
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> MishDerivativeNearZero(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> elsewhere)
-        {
-            var d = (x - global::System.Runtime.Intrinsics.Vector512.Create(-1.1924312145154952)) - global::System.Runtime.Intrinsics.Vector512.Create(-4.8484829848031044E-17);
-            var q = global::System.Runtime.Intrinsics.Vector512.Create(1.6235719699259118E-10);
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(2.770967026712696E-09));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(6.654918360307832E-09));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-4.941492142206513E-09));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-6.187052985127551E-08));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.414263774947213E-07));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(2.6916962424516343E-08));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(1.0717533782481672E-06));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(2.908812744210723E-06));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(9.427212940900266E-07));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-1.7299269923867086E-05));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-5.582891383223581E-05));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-4.1961496099885436E-05));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.00025412936371959765));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0009898181021319823));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.0010924055409509976));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.0033606849270233392));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.01582112656173353));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(-0.020271822716684245));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.04190782104360988));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.20473126408010586));
-            q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, d, global::System.Runtime.Intrinsics.Vector512.Create(0.2669479140495345));
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(d), global::System.Runtime.Intrinsics.Vector512.Create(0.6)), d * q, elsewhere);
         }
 
         /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
