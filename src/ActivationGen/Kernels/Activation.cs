@@ -131,6 +131,20 @@ internal abstract class Activation
         throw new NotSupportedException(Name + " has no derivative from the output.");
 
     /// <summary>
+    /// σ(z) (or σ(-z) when <paramref name="negated"/>) from t = e^-|z|: (z ≥ 0 ? 1 : t) / (1 + t), one rounding, no
+    /// overflow and no cancellation anywhere.
+    /// </summary>
+    protected static string SigmoidFromExp(string z, string t, bool negated = false) =>
+        $"{{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.{(negated ? "LessThanOrEqual" : "GreaterThanOrEqual")}({z}, {{VD}}.Zero), {{VD}}.One, {t}), {t})";
+
+    /// <summary>
+    /// e^-|z + zLow|·2^shift for z + zLow an exact pair (Beta·x, x - Offset): the low part enters with the sign that
+    /// -|z + zLow| gives it, so the exponential of the unrounded argument is taken.
+    /// </summary>
+    protected static string ExpOfMinusAbs(string z, string zLow, string shift, string exp = "Exp") =>
+        $"{{M}}.{exp}(-{{V}}.Abs({z}), {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({z}, {{VD}}.Zero), -{zLow}, {zLow}), {shift})";
+
+    /// <summary>
     /// f' near one of its zeros x0, where the general formula cancels, as d·Q(d) with d = x - x0 (x0 a double pair, so the
     /// first difference is exact) and Q a polynomial fitted for |d| &lt; <paramref name="radius"/> (coefficients highest degree
     /// first, evaluated by Horner's rule with fused multiply-adds); elsewhere, and for NaN, <paramref name="elsewhere"/>.

@@ -173,7 +173,7 @@ internal sealed class Gelu : Activation
             writer.Line("var t = {M}.Exp(-v, -vLow, 0); // e^-|v|");
         }
 
-        writer.Line("var sigmoid = {M}.DivideByOnePlus({V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {VD}.One, t), t); // σ(v)");
+        writer.Line("var sigmoid = " + SigmoidFromExp("x", "t") + "; // σ(v)");
     }
 
     private static void WriteTanhSlope(CodeWriter writer, ElementType element, ElementType compute)

@@ -31,5 +31,5 @@ internal sealed class LogSigmoid : Activation
     }
 
     protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line("var dy = {M}.DivideByOnePlus({V}.ConditionalSelect({V}.LessThanOrEqual(x, {VD}.Zero), {VD}.One, t), t);");
+        writer.Line("var dy = " + SigmoidFromExp("x", "t", negated: true) + ";");
 }

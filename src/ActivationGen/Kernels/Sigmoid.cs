@@ -56,12 +56,12 @@ internal sealed class Sigmoid : Activation
         else
         {
             writer.Line("var z = {M}.Subtract(x, " + Literals.Of(spec[Offset], compute) + ", " + Literals.Of(0, compute) + ", out var zLow); // z + zLow = x - Offset exactly");
-            writer.Line("var t = {M}.ExpNonPositive(-{V}.Abs(z), {V}.ConditionalSelect({V}.GreaterThanOrEqual(z, {VD}.Zero), -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]");
+            writer.Line("var t = " + ExpOfMinusAbs("z", "zLow", "0", "ExpNonPositive") + "; // e^-|x - Offset|, in [0, 1]");
         }
     }
 
     protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line("var y = {M}.DivideByOnePlus({V}.ConditionalSelect({V}.GreaterThanOrEqual(z, {VD}.Zero), {VD}.One, t), t);");
+        writer.Line("var y = " + SigmoidFromExp("z", "t") + ";");
 
     protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var dy = {M}.DivideByOnePlusSquared(t);");

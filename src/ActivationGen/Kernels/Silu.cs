@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System;
 using ActivationGen.Emit;
 using ActivationGen.Model;
@@ -85,7 +86,7 @@ internal sealed class Silu : Activation
         {
             var beta = Split(spec[Beta], 0, compute);
             writer.Line($"var z = {{M}}.Multiply(x, {Literals.Of(beta.Hi, compute)}, {Literals.Of(beta.Lo, compute)}, out var zLow); // z + zLow = Beta·x exactly");
-            writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), -zLow, zLow), {shift}); // e^-|z|·2^{shift}");
+            writer.Line($"var t = {ExpOfMinusAbs("z", "zLow", shift.ToString(CultureInfo.InvariantCulture))}; // e^-|z|·2^{shift}");
         }
 
         writer.Line($"var tUnscaled = t * {Constant(Math.Pow(2, -shift), compute)}; // e^-|z|, in [0, 1]");

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System;
 using ActivationGen.Diagnostics;
 using ActivationGen.Emit;
@@ -90,7 +91,7 @@ internal sealed class Softplus : Activation
     {
         var z = spec[Beta] == 1 ? "x" : "z";
         var t = spec[Beta] == 1 || Shift(spec, compute) == 0 ? "t" : "tUnscaled";
-        writer.Line($"var dy = {{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({z}, {{VD}}.Zero), {{VD}}.One, {t}), {t});");
+        writer.Line("var dy = " + SigmoidFromExp(z, t) + ";");
     }
 
     /// <summary>
@@ -141,7 +142,7 @@ internal sealed class Softplus : Activation
         {
             var beta = Split(spec[Beta], 0, compute);
             writer.Line($"var z = {{M}}.Multiply(x, {Literals.Of(beta.Hi, compute)}, {Literals.Of(beta.Lo, compute)}, out var zLow); // z + zLow = Beta·x exactly");
-            writer.Line($"var t = {{M}}.Exp(-{{V}}.Abs(z), {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), -zLow, zLow), {shift}); // e^-|z|·2^{shift}");
+            writer.Line($"var t = {ExpOfMinusAbs("z", "zLow", shift.ToString(CultureInfo.InvariantCulture))}; // e^-|z|·2^{shift}");
         }
         else
         {
