@@ -45,6 +45,7 @@ internal sealed class Gelu : Activation
     public override string Types =>
         """
         /// <summary>The form of <see cref="GeluAttribute"/>.</summary>
+        [global::Microsoft.CodeAnalysis.Embedded]
         internal enum GeluApproximation
         {
             /// <summary>The exact x·Φ(x).</summary>
@@ -169,11 +170,32 @@ internal sealed class Gelu : Activation
         }
         else
         {
-            writer.Line("var v = {M}.GeluTanhArgument(a, out var vLow); // |v| as a double pair");
+            WriteTanhArgument(writer);
             writer.Line("var t = {M}.Exp(-v, -vLow, 0); // e^-|v|");
         }
 
         writer.Line("var sigmoid = " + SigmoidFromExp("x", "t") + "; // σ(v)");
+    }
+
+    /// <summary>
+    /// v = 2√(2/π)·(a + 0.044715·a³) for 0 ≤ a ≤ 1000 (the decimal 0.044715 taken exactly) as a double pair v + vLow, so
+    /// e^-v keeps its digits deep into the left tail (an error of v is an absolute error of ln e^-v). Double lanes.
+    /// </summary>
+    private static void WriteTanhArgument(CodeWriter writer)
+    {
+        writer.Line("var c1 = {V}.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low");
+        writer.Line("var c1Low = {V}.Create(-9.96930880911092E-17);");
+        writer.Line("var c3 = {V}.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low");
+        writer.Line("var c3Low = {V}.Create(-6.175149918155315E-19);");
+        writer.Line("var square = a * a;");
+        writer.Line("var squareLow = {V}.FusedMultiplyAdd(a, a, -square);");
+        writer.Line("var cubic = c3 * square; // c3·a² = cubic + cubicLow");
+        writer.Line("var cubicLow = {V}.FusedMultiplyAdd(c3, square, -cubic) + {V}.FusedMultiplyAdd(c3, squareLow, c3Low * square);");
+        writer.Line("var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)");
+        writer.Line("var b = sum - c1;");
+        writer.Line("var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);");
+        writer.Line("var v = a * sum; // |v| = v + vLow");
+        writer.Line("var vLow = {V}.FusedMultiplyAdd(a, sum, -v) + a * sumLow;");
     }
 
     private static void WriteTanhSlope(CodeWriter writer, ElementType element, ElementType compute)

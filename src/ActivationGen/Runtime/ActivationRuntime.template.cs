@@ -671,29 +671,6 @@ namespace ActivationGen.Internal
             return h * reciprocal;
         }
 
-        /// <summary>
-        /// v = 2√(2/π)·(a + 0.044715·a³) lane-wise for 0 ≤ a ≤ 1000 (the decimal 0.044715 taken exactly) as a double pair
-        /// v + lo, so e^-v keeps its digits deep into GELU's left tail (an error of v is an absolute error of ln e^-v).
-        /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> GeluTanhArgument(global::System.Runtime.Intrinsics.Vector128<double> a, out global::System.Runtime.Intrinsics.Vector128<double> lo)
-        {
-            var c1 = global::System.Runtime.Intrinsics.Vector128.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
-            var c1Low = global::System.Runtime.Intrinsics.Vector128.Create(-9.96930880911092E-17);
-            var c3 = global::System.Runtime.Intrinsics.Vector128.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
-            var c3Low = global::System.Runtime.Intrinsics.Vector128.Create(-6.175149918155315E-19);
-            var square = a * a;
-            var squareLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, a, -square);
-            var cubic = c3 * square; // c3·a² = cubic + cubicLow
-            var cubicLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, squareLow, c3Low * square);
-            var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
-            var b = sum - c1;
-            var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
-            var v = a * sum;
-            lo = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
-            return v;
-        }
-
         /// <summary>z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add; exact when hiLo = 0, else to twice the precision); x·hi infinite: no low part.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> Multiply(global::System.Runtime.Intrinsics.Vector128<double> x, double hi, double hiLo, out global::System.Runtime.Intrinsics.Vector128<double> lo)

@@ -444,6 +444,7 @@ namespace ActivationGen
     }
 
     /// <summary>The form of <see cref="GeluAttribute"/>.</summary>
+    [global::Microsoft.CodeAnalysis.Embedded]
     internal enum GeluApproximation
     {
         /// <summary>The exact x·Φ(x).</summary>

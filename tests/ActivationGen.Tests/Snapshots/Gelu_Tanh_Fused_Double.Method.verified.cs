@@ -49,7 +49,19 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
         {
             var a = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128.Create(1000.0));
-            var v = global::ActivationGen.Internal.ActivationMath.GeluTanhArgument(a, out var vLow); // |v| as a double pair
+            var c1 = global::System.Runtime.Intrinsics.Vector128.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = global::System.Runtime.Intrinsics.Vector128.Create(-9.96930880911092E-17);
+            var c3 = global::System.Runtime.Intrinsics.Vector128.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = global::System.Runtime.Intrinsics.Vector128.Create(-6.175149918155315E-19);
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, a, -square);
+            var cubic = c3 * square; // c3·a² = cubic + cubicLow
+            var cubicLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
+            var b = sum - c1;
+            var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
+            var v = a * sum; // |v| = v + vLow
+            var vLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-v, -vLow, 0); // e^-|v|
             var sigmoid = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, t), t); // σ(v)
             var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), x, -a) * sigmoid;
@@ -88,7 +100,19 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
         {
             var a = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256.Create(1000.0));
-            var v = global::ActivationGen.Internal.ActivationMath.GeluTanhArgument(a, out var vLow); // |v| as a double pair
+            var c1 = global::System.Runtime.Intrinsics.Vector256.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = global::System.Runtime.Intrinsics.Vector256.Create(-9.96930880911092E-17);
+            var c3 = global::System.Runtime.Intrinsics.Vector256.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = global::System.Runtime.Intrinsics.Vector256.Create(-6.175149918155315E-19);
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a, a, -square);
+            var cubic = c3 * square; // c3·a² = cubic + cubicLow
+            var cubicLow = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
+            var b = sum - c1;
+            var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
+            var v = a * sum; // |v| = v + vLow
+            var vLow = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-v, -vLow, 0); // e^-|v|
             var sigmoid = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, t), t); // σ(v)
             var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), x, -a) * sigmoid;
@@ -127,7 +151,19 @@ namespace ActivationGen.Generated
         private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
         {
             var a = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512.Create(1000.0));
-            var v = global::ActivationGen.Internal.ActivationMath.GeluTanhArgument(a, out var vLow); // |v| as a double pair
+            var c1 = global::System.Runtime.Intrinsics.Vector512.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = global::System.Runtime.Intrinsics.Vector512.Create(-9.96930880911092E-17);
+            var c3 = global::System.Runtime.Intrinsics.Vector512.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = global::System.Runtime.Intrinsics.Vector512.Create(-6.175149918155315E-19);
+            var square = a * a;
+            var squareLow = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a, a, -square);
+            var cubic = c3 * square; // c3·a² = cubic + cubicLow
+            var cubicLow = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
+            var b = sum - c1;
+            var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
+            var v = a * sum; // |v| = v + vLow
+            var vLow = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
             var t = global::ActivationGen.Internal.ActivationMath.Exp(-v, -vLow, 0); // e^-|v|
             var sigmoid = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, t), t); // σ(v)
             var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), x, -a) * sigmoid;
