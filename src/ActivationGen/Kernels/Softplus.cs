@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System;
 using ActivationGen.Diagnostics;
 using ActivationGen.Emit;
 using ActivationGen.Model;
