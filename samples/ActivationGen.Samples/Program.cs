@@ -55,7 +55,7 @@ double[] x = [-10, -5, -2, -1, 0, 1, 2, 5, 10];
 const int Width = 10;
 Console.WriteLine("sigsum = [SigmoidSum(Count = 100, From = 0, To = 9.8, Scale = 0.1)], elu with Alpha = 1");
 Console.WriteLine("x".PadLeft(4) + string.Concat(columns.Select(c => c.Name.PadLeft(Width))));
-for (int row = 0; row < x.Length; row++)
+for (var row = 0; row < x.Length; row++)
 {
     Console.WriteLine(
         x[row].ToString(CultureInfo.InvariantCulture).PadLeft(4) +

@@ -21,28 +21,28 @@ internal sealed record Activation(string Name, ForwardKernel Forward, BackwardKe
 /// </summary>
 internal sealed class TinyNetwork
 {
-    private readonly Activation activation;
-    private readonly float[] w1;
-    private readonly float[] b1;
-    private readonly float[] w2;
-    private float b2;
+    private readonly Activation _activation;
+    private readonly float[] _w1;
+    private readonly float[] _b1;
+    private readonly float[] _w2;
+    private float _b2;
 
     public TinyNetwork(int hidden, Activation activation, int seed)
     {
-        this.activation = activation;
+        _activation = activation;
         var random = new Random(seed);
-        w1 = new float[hidden];
-        b1 = new float[hidden];
-        w2 = new float[hidden];
+        _w1 = new float[hidden];
+        _b1 = new float[hidden];
+        _w2 = new float[hidden];
         for (var j = 0; j < hidden; j++)
         {
-            w1[j] = (float)Gaussian(random);                            // fan-in 1
-            b1[j] = (float)(random.NextDouble() * 4 - 2);               // spread the units over the input range
-            w2[j] = (float)(Gaussian(random) / Math.Sqrt(hidden));      // fan-in `hidden`
+            _w1[j] = (float)Gaussian(random);                            // fan-in 1
+            _b1[j] = (float)(random.NextDouble() * 4 - 2);               // spread the units over the input range
+            _w2[j] = (float)(Gaussian(random) / Math.Sqrt(hidden));      // fan-in `hidden`
         }
     }
 
-    public int Hidden => w1.Length;
+    public int Hidden => _w1.Length;
 
     /// <summary>The network's output for each x.</summary>
     public float[] Predict(ReadOnlySpan<float> x)
@@ -90,7 +90,7 @@ internal sealed class TinyNetwork
             for (var s = 0; s < n; s++)
             {
                 g += gradY[s] * act[j * n + s];
-                gradAct[j * n + s] = w2[j] * gradY[s];
+                gradAct[j * n + s] = _w2[j] * gradY[s];
             }
 
             gradW2[j] = g;
@@ -98,7 +98,7 @@ internal sealed class TinyNetwork
 
         // Through the activation: dLoss/dpre = dLoss/dact · f'(pre), by the generated backward kernel.
         var gradPre = new float[h * n];
-        activation.Backward(pre, gradAct, gradPre);
+        _activation.Backward(pre, gradAct, gradPre);
 
         // Hidden layer: pre = w1[j] · x + b1[j].
         for (var j = 0; j < h; j++)
@@ -110,12 +110,12 @@ internal sealed class TinyNetwork
                 gb += gradPre[j * n + s];
             }
 
-            w1[j] -= learningRate * gw;
-            b1[j] -= learningRate * gb;
-            w2[j] -= learningRate * gradW2[j];
+            _w1[j] -= learningRate * gw;
+            _b1[j] -= learningRate * gb;
+            _w2[j] -= learningRate * gradW2[j];
         }
 
-        b2 -= learningRate * gradB2;
+        _b2 -= learningRate * gradB2;
         return loss;
     }
 
@@ -126,22 +126,22 @@ internal sealed class TinyNetwork
         {
             for (var s = 0; s < n; s++)
             {
-                pre[j * n + s] = w1[j] * x[s] + b1[j];
+                pre[j * n + s] = _w1[j] * x[s] + _b1[j];
             }
         }
 
-        activation.Forward(pre, act);
+        _activation.Forward(pre, act);
 
         for (var s = 0; s < n; s++)
         {
-            y[s] = b2;
+            y[s] = _b2;
         }
 
         for (var j = 0; j < h; j++)
         {
             for (var s = 0; s < n; s++)
             {
-                y[s] += w2[j] * act[j * n + s];
+                y[s] += _w2[j] * act[j * n + s];
             }
         }
     }

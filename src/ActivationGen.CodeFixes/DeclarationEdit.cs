@@ -17,14 +17,14 @@ namespace ActivationGen.CodeFixes;
 /// </summary>
 internal sealed class DeclarationEdit
 {
-    private readonly Func<SyntaxNode, SyntaxNode>? replace;
+    private readonly Func<SyntaxNode, SyntaxNode>? _replace;
 
     private DeclarationEdit(DocumentId documentId, SyntaxNode node, Func<SyntaxNode, SyntaxNode>? replace)
     {
         DocumentId = documentId;
         Span = node.Span;
         Kind = node.RawKind;
-        this.replace = replace;
+        _replace = replace;
     }
 
     public DocumentId DocumentId { get; }
@@ -64,13 +64,13 @@ internal sealed class DeclarationEdit
                 .Where(t => t.Node is not null)
                 .ToImmutableArray();
             root = root.TrackNodes(targets.Select(t => t.Node!));
-            foreach (var (edit, node) in targets.Where(t => t.Edit.replace is not null))
+            foreach (var (edit, node) in targets.Where(t => t.Edit._replace is not null))
             {
                 var current = root.GetCurrentNode(node!)!;
-                root = root.ReplaceNode(current, edit.replace!(current));
+                root = root.ReplaceNode(current, edit._replace!(current));
             }
 
-            foreach (var (_, node) in targets.Where(t => t.Edit.replace is null))
+            foreach (var (_, node) in targets.Where(t => t.Edit._replace is null))
             {
                 root = SyntaxEdits.RemoveMember(root, (MemberDeclarationSyntax)root.GetCurrentNode(node!)!);
             }

@@ -32,7 +32,7 @@ internal delegate Task<DeclarationFix?> FindFix(Document document, Diagnostic di
 /// </summary>
 internal sealed class DeclarationFixer
 {
-    private readonly FindFix findFix;
+    private readonly FindFix _findFix;
 
     /// <param name="equivalenceKey">The key of every code action of the provider, fix all included.</param>
     /// <param name="fixAllTitle">The title of the fix all action.</param>
@@ -40,7 +40,7 @@ internal sealed class DeclarationFixer
     public DeclarationFixer(string equivalenceKey, string fixAllTitle, FindFix findFix)
     {
         EquivalenceKey = equivalenceKey;
-        this.findFix = findFix;
+        _findFix = findFix;
         FixAll = new FixAllEdits(this, fixAllTitle);
     }
 
@@ -55,7 +55,7 @@ internal sealed class DeclarationFixer
     public async Task RegisterAsync(CodeFixContext context)
     {
         if (context.Diagnostics.IsEmpty
-            || await findFix(context.Document, context.Diagnostics[0], context.CancellationToken).ConfigureAwait(false) is not { } fix)
+            || await _findFix(context.Document, context.Diagnostics[0], context.CancellationToken).ConfigureAwait(false) is not { } fix)
         {
             return;
         }
@@ -82,7 +82,7 @@ internal sealed class DeclarationFixer
         {
             foreach (var diagnostic in await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
             {
-                if (await findFix(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } fix)
+                if (await _findFix(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } fix)
                 {
                     edits.AddRange(fix.Edits);
                 }

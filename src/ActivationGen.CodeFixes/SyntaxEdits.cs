@@ -69,7 +69,7 @@ internal static class SyntaxEdits
     /// </summary>
     public static MethodDeclarationSyntax RemoveBody(MethodDeclarationSyntax method)
     {
-        SyntaxNode body = (SyntaxNode?)method.Body ?? method.ExpressionBody!;
+        var body = (SyntaxNode?)method.Body ?? method.ExpressionBody!;
         var beforeBody = body.GetFirstToken().GetPreviousToken();
         var afterBody = method.Body is { } block ? block.CloseBraceToken.TrailingTrivia : method.SemicolonToken.TrailingTrivia;
 

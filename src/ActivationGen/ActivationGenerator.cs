@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using ActivationGen.Attributes;
 using ActivationGen.Diagnostics;

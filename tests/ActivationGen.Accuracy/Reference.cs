@@ -160,7 +160,6 @@ internal sealed class SigmoidSumReference : Reference
     private readonly double _f0;
     private readonly double _d0;
     private readonly double _dd0;
-    private readonly double _taylorRadius;
 
     public SigmoidSumReference(int count, double from, double to, double scale)
     {
@@ -190,7 +189,7 @@ internal sealed class SigmoidSumReference : Reference
         Sum(0, out _f0, out _d0, out _dd0);
         var smaller = Math.Min(Math.Abs(_f0), Math.Abs(_d0)) / 2;
         var size = Math.Abs(scale) * count;
-        _taylorRadius = smaller > 1e-280 && smaller > size * Math.ScaleB(1.0, -50)
+        TaylorRadius = smaller > 1e-280 && smaller > size * Math.ScaleB(1.0, -50)
             ? Math.Sqrt(Math.ScaleB(1.0, -60) * smaller / (size / 16.0))
             : 0;
     }
@@ -212,7 +211,7 @@ internal sealed class SigmoidSumReference : Reference
     public override IEnumerable<double> Breakpoints => _offsets;
 
     /// <summary>Inputs with |x| below this use the Taylor forms at 0 (see the constructor).</summary>
-    public double TaylorRadius => _taylorRadius;
+    public double TaylorRadius { get; }
 
     protected override void Limits(bool positive, out double f, out double d)
     {
@@ -222,7 +221,7 @@ internal sealed class SigmoidSumReference : Reference
 
     protected override void EvaluateFinite(double x, out double f, out double d)
     {
-        if (Math.Abs(x) < _taylorRadius)
+        if (Math.Abs(x) < TaylorRadius)
         {
             f = _f0 + x * _d0;
             d = _d0 + x * _dd0;

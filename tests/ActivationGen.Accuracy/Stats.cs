@@ -15,7 +15,7 @@ internal sealed class Stats
 
     public long Measured { get; private set; }
 
-    /// <summary>Largest error in float steps from the double reference (see <see cref="UlpMeasure.Steps"/>).</summary>
+    /// <summary>Largest error in float steps from the double reference (see <see cref="UlpMeasure.Steps(float, double)"/>).</summary>
     public double MaxUlp { get; private set; } = -1;
 
     public float MaxUlpX { get; private set; }

@@ -1,5 +1,4 @@
 using System;
-using ActivationGen;
 
 namespace ActivationGen.Benchmarks;
 

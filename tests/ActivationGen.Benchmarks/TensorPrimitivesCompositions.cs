@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using System.Numerics.Tensors;
 using TP = System.Numerics.Tensors.TensorPrimitives;
 
 namespace ActivationGen.Benchmarks;

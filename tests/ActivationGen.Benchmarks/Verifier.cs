@@ -92,7 +92,7 @@ public static class Verifier
             benchmark.Derivative.AsSpan().Fill(T.NaN);
             method.Invoke(benchmark, null);
 
-            string? failure = category switch
+            var failure = category switch
             {
                 Kind.F => Compare(benchmark.Destination, f, "f"),
                 Kind.Derivative => Compare(benchmark.Destination, d, "f'"),

@@ -918,9 +918,9 @@ public class CodeFixTests
         var fixedIds = Providers.SelectMany(p => p.FixableDiagnosticIds).Order(StringComparer.Ordinal).ToArray();
 
         Assert.Equal(new[] { "AGEN0001", "AGEN0002", "AGEN0007" }, fixedIds);
-        Assert.Equal("Activation method must be partial", supported["AGEN0001"].Title.ToString());
-        Assert.Equal("Activation method already has a body", supported["AGEN0002"].Title.ToString());
-        Assert.Equal("Derivative = true on a backward or fused method", supported["AGEN0007"].Title.ToString());
+        Assert.Equal("Activation method must be partial", supported["AGEN0001"].Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Activation method already has a body", supported["AGEN0002"].Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Derivative = true on a backward or fused method", supported["AGEN0007"].Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>

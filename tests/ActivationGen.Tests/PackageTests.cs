@@ -315,10 +315,10 @@ public sealed class PackageFixture : IDisposable
     public static void WriteIsolatedFolder(string root, string packages, string feed, IReadOnlyList<(string Name, string Url)> sources)
     {
         var sourceLines = new StringBuilder();
-        sourceLines.AppendLine($"    <add key=\"activationgen-test-feed\" value=\"{SecurityElement.Escape(feed)}\" />");
+        sourceLines.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"    <add key=\"activationgen-test-feed\" value=\"{SecurityElement.Escape(feed)}\" />");
         foreach (var (name, url) in sources)
         {
-            sourceLines.AppendLine($"    <add key=\"{SecurityElement.Escape(name)}\" value=\"{SecurityElement.Escape(url)}\" />");
+            sourceLines.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"    <add key=\"{SecurityElement.Escape(name)}\" value=\"{SecurityElement.Escape(url)}\" />");
         }
 
         File.WriteAllText(Path.Combine(root, "nuget.config"), $"""

@@ -491,7 +491,7 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
 public sealed class SampleFixture : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
-    private readonly SampleRun result;
+    private readonly SampleRun _result;
 
     public SampleFixture()
     {
@@ -501,7 +501,7 @@ public sealed class SampleFixture : IDisposable
         Directory.CreateDirectory(WorkRoot);
         var project = Path.Combine("samples", "ActivationGen.Samples");
         SampleAssembly = Path.Combine(RepositoryRoot, project, "bin", "Release", "net10.0", "ActivationGen.Samples.dll");
-        result = Run("dotnet", ["run", "--project", project, "-c", "Release", "--", "--out", OutputDirectory], RepositoryRoot);
+        _result = Run("dotnet", ["run", "--project", project, "-c", "Release", "--", "--out", OutputDirectory], RepositoryRoot);
     }
 
     public string RepositoryRoot { get; }
@@ -513,16 +513,16 @@ public sealed class SampleFixture : IDisposable
     /// <summary>The sample as built by the fixture's <c>dotnet run</c>, to run again without building.</summary>
     public string SampleAssembly { get; }
 
-    public string Stdout => result.Stdout;
+    public string Stdout => _result.Stdout;
 
-    public string Log => result.Log;
+    public string Log => _result.Log;
 
-    public void AssertSucceeded() => Assert.True(result.ExitCode == 0, "the sample failed:\n" + result.Log);
+    public void AssertSucceeded() => Assert.True(_result.ExitCode == 0, "the sample failed:\n" + _result.Log);
 
     public SampleCsv Csv(string name)
     {
         var path = Path.Combine(OutputDirectory, name + ".csv");
-        Assert.True(File.Exists(path), $"{path} was not written\n{result.Log}");
+        Assert.True(File.Exists(path), $"{path} was not written\n{_result.Log}");
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
         var cells = lines.Skip(1).Select(l => l.Split(',')).ToArray();
         var rows = cells.Select(r => r.Select(v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray()).ToArray();
@@ -629,15 +629,15 @@ public sealed record SampleRun(int ExitCode, string Stdout, string Log);
 /// <summary>Just enough of a PNG decoder for the sample's figures: 8-bit RGB or RGBA, not interlaced.</summary>
 public sealed class SamplePng
 {
-    private readonly byte[] pixels;
-    private readonly int channels;
+    private readonly byte[] _pixels;
+    private readonly int _channels;
 
     private SamplePng(int width, int height, int channels, byte[] pixels)
     {
         Width = width;
         Height = height;
-        this.channels = channels;
-        this.pixels = pixels;
+        _channels = channels;
+        _pixels = pixels;
     }
 
     public int Width { get; }
@@ -647,11 +647,11 @@ public sealed class SamplePng
     /// <summary>The pixel's colour, composited over white where it is not opaque.</summary>
     public (int R, int G, int B) Pixel(int x, int y)
     {
-        var i = (y * Width + x) * channels;
-        int r = pixels[i], g = pixels[i + 1], b = pixels[i + 2];
-        if (channels == 4)
+        var i = (y * Width + x) * _channels;
+        int r = _pixels[i], g = _pixels[i + 1], b = _pixels[i + 2];
+        if (_channels == 4)
         {
-            int a = pixels[i + 3];
+            int a = _pixels[i + 3];
             (r, g, b) = ((r * a + 255 * (255 - a)) / 255, (g * a + 255 * (255 - a)) / 255, (b * a + 255 * (255 - a)) / 255);
         }
 
@@ -709,9 +709,9 @@ public sealed class SamplePng
             for (var i = 0; i < stride; i++)
             {
                 int value = raw[y * (stride + 1) + 1 + i];
-                int left = i >= channels ? pixels[y * stride + i - channels] : 0;
-                int up = y > 0 ? pixels[(y - 1) * stride + i] : 0;
-                int upLeft = y > 0 && i >= channels ? pixels[(y - 1) * stride + i - channels] : 0;
+                var left = i >= channels ? pixels[y * stride + i - channels] : 0;
+                var up = y > 0 ? pixels[(y - 1) * stride + i] : 0;
+                var upLeft = y > 0 && i >= channels ? pixels[(y - 1) * stride + i - channels] : 0;
                 value += filter switch
                 {
                     0 => 0,

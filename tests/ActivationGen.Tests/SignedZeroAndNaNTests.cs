@@ -421,7 +421,7 @@ public class SignedZeroAndNaNTests
 
     private static string Show<T>(T value)
         where T : unmanaged =>
-        $"{value} (0x{Bits(value).ToString(Unsafe.SizeOf<T>() == 4 ? "X8" : "X16")})";
+        $"{value} (0x{Bits(value).ToString(Unsafe.SizeOf<T>() == 4 ? "X8" : "X16", System.Globalization.CultureInfo.InvariantCulture)})";
 
     /// <summary>Every case's kernel set and backward from the output, for float and double, from one compilation.</summary>
     private static class Compiled

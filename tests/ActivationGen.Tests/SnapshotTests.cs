@@ -526,13 +526,13 @@ public class SnapshotTests
 /// <summary>The snapshot helper itself: accepting, never on CI, the received file and the diff.</summary>
 public sealed class SnapshotHelperTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "ActivationGen.SnapshotHelperTests." + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ActivationGen.SnapshotHelperTests." + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 
@@ -551,10 +551,8 @@ public sealed class SnapshotHelperTests : IDisposable
     [InlineData("1", "1", false)]
     [InlineData("1", "azure-pipelines", false)]
     [InlineData(null, "true", false)]
-    public void Accepts_only_when_asked_and_never_on_CI(string? accept, string? ci, bool expected)
-    {
+    public void Accepts_only_when_asked_and_never_on_CI(string? accept, string? ci, bool expected) =>
         Assert.Equal(expected, Snapshot.ShouldAccept(Environment(accept, ci)));
-    }
 
     [Fact]
     public void Snapshots_live_in_the_source_tree_not_in_bin()
@@ -568,25 +566,25 @@ public sealed class SnapshotHelperTests : IDisposable
     [Fact]
     public void Match_passes_and_removes_a_stale_received_file()
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "Same.verified.cs"), "a\r\nb\n");
-        File.WriteAllText(Path.Combine(directory, "Same.received.cs"), "old");
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "Same.verified.cs"), "a\r\nb\n");
+        File.WriteAllText(Path.Combine(_directory, "Same.received.cs"), "old");
 
-        Snapshot.Match("a\nb\r\n", "Same", directory, Environment(null, null));
+        Snapshot.Match("a\nb\r\n", "Same", _directory, Environment(null, null));
 
-        Assert.False(File.Exists(Path.Combine(directory, "Same.received.cs")));
+        Assert.False(File.Exists(Path.Combine(_directory, "Same.received.cs")));
     }
 
     [Fact]
     public void Mismatch_fails_with_a_line_diff_and_writes_the_received_file()
     {
-        Directory.CreateDirectory(directory);
-        var verifiedPath = Path.Combine(directory, "Changed.verified.cs");
+        Directory.CreateDirectory(_directory);
+        var verifiedPath = Path.Combine(_directory, "Changed.verified.cs");
         File.WriteAllText(verifiedPath, "one\ntwo\nthree\nfour\n");
 
-        var failure = Assert.Throws<XunitException>(() => Snapshot.Match("one\r\n2\r\nthree\r\nfour\r\nfive\r\n", "Changed", directory, Environment(null, null)));
+        var failure = Assert.Throws<XunitException>(() => Snapshot.Match("one\r\n2\r\nthree\r\nfour\r\nfive\r\n", "Changed", _directory, Environment(null, null)));
 
-        Assert.Equal("one\n2\nthree\nfour\nfive\n", File.ReadAllText(Path.Combine(directory, "Changed.received.cs")));
+        Assert.Equal("one\n2\nthree\nfour\nfive\n", File.ReadAllText(Path.Combine(_directory, "Changed.received.cs")));
         Assert.Equal("one\ntwo\nthree\nfour\n", File.ReadAllText(verifiedPath));
         Assert.Contains("- " + "    2: two\n" + "+ " + "    2: 2\n" + "+ " + "    5: five\n", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("one", failure.Message.Substring(failure.Message.IndexOf("Diff", StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -596,10 +594,10 @@ public sealed class SnapshotHelperTests : IDisposable
     [Fact]
     public void Missing_verified_file_fails_and_writes_the_received_file()
     {
-        var failure = Assert.Throws<XunitException>(() => Snapshot.Match("new\n", "New", directory, Environment(null, null)));
+        var failure = Assert.Throws<XunitException>(() => Snapshot.Match("new\n", "New", _directory, Environment(null, null)));
 
-        Assert.Equal("new\n", File.ReadAllText(Path.Combine(directory, "New.received.cs")));
-        Assert.False(File.Exists(Path.Combine(directory, "New.verified.cs")));
+        Assert.Equal("new\n", File.ReadAllText(Path.Combine(_directory, "New.received.cs")));
+        Assert.False(File.Exists(Path.Combine(_directory, "New.verified.cs")));
         Assert.Contains("no verified file", failure.Message, StringComparison.Ordinal);
         Assert.Contains("+     1: new", failure.Message, StringComparison.Ordinal);
     }
@@ -607,33 +605,33 @@ public sealed class SnapshotHelperTests : IDisposable
     [Fact]
     public void Accept_mode_writes_the_verified_file_and_passes()
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "Accepted.verified.cs"), "old\n");
-        File.WriteAllText(Path.Combine(directory, "Accepted.received.cs"), "stale\n");
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "Accepted.verified.cs"), "old\n");
+        File.WriteAllText(Path.Combine(_directory, "Accepted.received.cs"), "stale\n");
 
-        Snapshot.Match("new\r\n", "Accepted", directory, Environment("1", null));
+        Snapshot.Match("new\r\n", "Accepted", _directory, Environment("1", null));
 
-        Assert.Equal("new\n", File.ReadAllText(Path.Combine(directory, "Accepted.verified.cs")));
-        Assert.False(File.Exists(Path.Combine(directory, "Accepted.received.cs")));
-        Snapshot.Match("new\n", "Accepted", directory, Environment(null, null));
+        Assert.Equal("new\n", File.ReadAllText(Path.Combine(_directory, "Accepted.verified.cs")));
+        Assert.False(File.Exists(Path.Combine(_directory, "Accepted.received.cs")));
+        Snapshot.Match("new\n", "Accepted", _directory, Environment(null, null));
     }
 
     [Fact]
     public void Accept_mode_is_ignored_on_CI()
     {
-        Directory.CreateDirectory(directory);
-        var verifiedPath = Path.Combine(directory, "Guarded.verified.cs");
+        Directory.CreateDirectory(_directory);
+        var verifiedPath = Path.Combine(_directory, "Guarded.verified.cs");
         File.WriteAllText(verifiedPath, "old\n");
 
-        var failure = Assert.Throws<XunitException>(() => Snapshot.Match("new\n", "Guarded", directory, Environment("1", "true")));
+        var failure = Assert.Throws<XunitException>(() => Snapshot.Match("new\n", "Guarded", _directory, Environment("1", "true")));
 
         Assert.Equal("old\n", File.ReadAllText(verifiedPath));
-        Assert.True(File.Exists(Path.Combine(directory, "Guarded.received.cs")));
+        Assert.True(File.Exists(Path.Combine(_directory, "Guarded.received.cs")));
         Assert.Contains("never accepted on CI", failure.Message, StringComparison.Ordinal);
 
         // A missing snapshot is not created on CI either.
-        Assert.Throws<XunitException>(() => Snapshot.Match("new\n", "Absent", directory, Environment("1", "true")));
-        Assert.False(File.Exists(Path.Combine(directory, "Absent.verified.cs")));
+        Assert.Throws<XunitException>(() => Snapshot.Match("new\n", "Absent", _directory, Environment("1", "true")));
+        Assert.False(File.Exists(Path.Combine(_directory, "Absent.verified.cs")));
     }
 
     [Fact]
@@ -662,10 +660,8 @@ public sealed class SnapshotHelperTests : IDisposable
     [InlineData("../escape")]
     [InlineData("a/b")]
     [InlineData("")]
-    public void Rejects_names_that_are_not_plain_file_names(string name)
-    {
-        Assert.Throws<ArgumentException>(() => Snapshot.Match("x", name, directory, Environment(null, null)));
-    }
+    public void Rejects_names_that_are_not_plain_file_names(string name) =>
+        Assert.Throws<ArgumentException>(() => Snapshot.Match("x", name, _directory, Environment(null, null)));
 
     private static Func<string, string?> Environment(string? accept, string? ci) => variable => variable switch
     {

@@ -1,5 +1,4 @@
 using System.Linq;
-using ActivationGen.Kernels;
 using ActivationGen.Model;
 
 namespace ActivationGen.Emit;

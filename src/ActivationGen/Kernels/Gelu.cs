@@ -138,7 +138,7 @@ internal sealed class Gelu : Activation
         }
         else
         {
-            WriteExactSlope(writer, element, compute);
+            WriteExactSlope(writer, compute);
         }
     }
 
@@ -152,7 +152,7 @@ internal sealed class Gelu : Activation
         writer.Line("var tail = e * ratio;");
     }
 
-    private static void WriteExactSlope(CodeWriter writer, ElementType element, ElementType compute)
+    private static void WriteExactSlope(CodeWriter writer, ElementType compute)
     {
         writer.Line("var scaled = a * " + Constant(InverseSqrtTwoPi, compute) + "; // a·φ(a) = scaled·e");
         var slope = "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {V}.FusedMultiplyAdd(scaled, e, {VD}.One - tail), e * (ratio - scaled))";
@@ -212,6 +212,4 @@ internal sealed class Gelu : Activation
             WriteSlopeNearRoot(writer, (TanhRootHi, TanhRootLo), TanhRootFit, 0.6, elsewhere);
         }
     }
-
-    /// <summary>For double results, the fitted form around the zero of f' (<paramref name="helper"/>) replaces <paramref name="slope"/> there.</summary>
 }

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System;
 using ActivationGen.Diagnostics;
 using ActivationGen.Emit;
 using ActivationGen.Model;
@@ -68,7 +68,7 @@ internal sealed class HardTanh : Activation
         var inside = compute == ElementType.Single
             ? $"{{V}}.BitwiseAnd({{V}}.GreaterThanOrEqual(x, {low}), {{V}}.LessThanOrEqual(x, {high}))"
             : $"{{V}}.BitwiseAnd({{V}}.GreaterThan(x, {low}), {{V}}.LessThan(x, {high}))";
-        WriteSlope(writer, "x", inside);
+        WriteSlope(writer, inside);
     }
 
     /// <summary>
@@ -76,9 +76,9 @@ internal sealed class HardTanh : Activation
     /// strictly between Min and Max, up to the rounding of the bounds.
     /// </summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        WriteSlope(writer, "y", $"{{V}}.BitwiseAnd({{V}}.GreaterThan(y, {Constant(spec[Min], compute)}), {{V}}.LessThan(y, {Constant(spec[Max], compute)}))");
+        WriteSlope(writer, $"{{V}}.BitwiseAnd({{V}}.GreaterThan(y, {Constant(spec[Min], compute)}), {{V}}.LessThan(y, {Constant(spec[Max], compute)}))");
 
-    private static void WriteSlope(CodeWriter writer, string v, string inside) =>
+    private static void WriteSlope(CodeWriter writer, string inside) =>
         writer.Line($"var dy = {{V}}.ConditionalSelect({inside}, {{VD}}.One, {{VD}}.Zero);");
 
     /// <summary>The least float strictly greater than <paramref name="value"/> (a finite double within the float range or not).</summary>

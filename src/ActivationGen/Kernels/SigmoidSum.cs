@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using System;
 using ActivationGen.Diagnostics;
 using ActivationGen.Emit;
 using ActivationGen.Model;

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
-using System;
 using ActivationGen.Emit;
 using ActivationGen.Model;
 

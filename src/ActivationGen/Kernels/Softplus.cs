@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System;
 using ActivationGen.Diagnostics;
 using ActivationGen.Emit;
 using ActivationGen.Model;

@@ -60,7 +60,7 @@ internal static class DeclarationBuilder
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>The containing types, outermost first, with the keyword their kind needs and their type parameter names.</summary>
-    private static IEnumerable<ContainingType> ContainingTypes(IMethodSymbol method)
+    private static List<ContainingType> ContainingTypes(IMethodSymbol method)
     {
         var types = new List<ContainingType>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
@@ -154,7 +154,7 @@ internal static class DeclarationBuilder
     }
 
     /// <summary>The parameters, and <c>__arglist</c> for a vararg method (which the two parts must share).</summary>
-    private static IEnumerable<ParameterModel> Parameters(IMethodSymbol method)
+    private static List<ParameterModel> Parameters(IMethodSymbol method)
     {
         var parameters = method.Parameters.Select(p => Parameter(p, isThis: p.Ordinal == 0 && method.IsExtensionMethod)).ToList();
         if (method.IsVararg)

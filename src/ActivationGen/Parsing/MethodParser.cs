@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using ActivationGen.Attributes;
 using ActivationGen.Diagnostics;
 using ActivationGen.Kernels;
 using ActivationGen.Model;
