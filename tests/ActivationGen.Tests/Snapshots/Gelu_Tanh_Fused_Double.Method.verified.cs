@@ -11,81 +11,101 @@ namespace Sample
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, global::System.Span<double> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
+            => global::ActivationGen.Generated.ActivationHelpers.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(
+                x, destination, derivative, "destination", "derivative");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f and f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>GELU, tanh approximation: f(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³))); f'(x) is its exact derivative.</code><br/>
+    /// Shape:<br/>
+    /// <code>Fused, double: writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or
+    /// overlaps.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<double>
+    file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x, out Vector128<double> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x, out Vector256<double> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x, out Vector512<double> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x, out Vector128<double> derivative)
         {
-            var a = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128.Create(1000.0));
-            var v = global::ActivationGen.Internal.ActivationMath.GeluTanhArgument(a, out var vLow); // |v| as a double pair
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-v, -vLow, 0); // e^-|v|
-            var sigmoid = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, t), t); // σ(v)
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), x, -a) * sigmoid;
-            var slope = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.21406444881780073), a * a, global::System.Runtime.Intrinsics.Vector128.Create(1.5957691216057308)); // v'(x)
-            var signedA = global::System.Runtime.Intrinsics.Vector128.CopySign(a, x);
-            var dy = global::ActivationGen.Internal.ActivationMath.GeluTanhDerivativeNearZero(x, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(signedA * slope, global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t), sigmoid));
+            var a = Vector128.Min(Vector128.Abs(x), Vector128.Create(1000.0));
+            var v = ActivationHelpers.GeluTanhArgument(a, out var vLow); // |v| as a double pair
+            var t = ActivationHelpers.Exp(-v, -vLow, 0); // e^-|v|
+            // σ(v)
+            var sigmoid = ActivationHelpers.DivideByOnePlus(
+                Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero), Vector128<double>.One, t), t);
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero), x, -a) * sigmoid;
+            var slope = Vector128.FusedMultiplyAdd(Vector128.Create(0.21406444881780073), a * a, Vector128.Create(1.5957691216057308)); // v'(x)
+            var signedA = Vector128.CopySign(a, x);
+            var dy = ActivationHelpers.GeluTanhDerivativeNearZero(
+                x, Vector128.FusedMultiplyAdd(signedA * slope, ActivationHelpers.DivideByOnePlusSquared(t), sigmoid));
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x, out Vector256<double> derivative)
         {
-            var a = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256.Create(1000.0));
-            var v = global::ActivationGen.Internal.ActivationMath.GeluTanhArgument(a, out var vLow); // |v| as a double pair
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-v, -vLow, 0); // e^-|v|
-            var sigmoid = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, t), t); // σ(v)
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), x, -a) * sigmoid;
-            var slope = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.21406444881780073), a * a, global::System.Runtime.Intrinsics.Vector256.Create(1.5957691216057308)); // v'(x)
-            var signedA = global::System.Runtime.Intrinsics.Vector256.CopySign(a, x);
-            var dy = global::ActivationGen.Internal.ActivationMath.GeluTanhDerivativeNearZero(x, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(signedA * slope, global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t), sigmoid));
+            var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(1000.0));
+            var v = ActivationHelpers.GeluTanhArgument(a, out var vLow); // |v| as a double pair
+            var t = ActivationHelpers.Exp(-v, -vLow, 0); // e^-|v|
+            // σ(v)
+            var sigmoid = ActivationHelpers.DivideByOnePlus(
+                Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), Vector256<double>.One, t), t);
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), x, -a) * sigmoid;
+            var slope = Vector256.FusedMultiplyAdd(Vector256.Create(0.21406444881780073), a * a, Vector256.Create(1.5957691216057308)); // v'(x)
+            var signedA = Vector256.CopySign(a, x);
+            var dy = ActivationHelpers.GeluTanhDerivativeNearZero(
+                x, Vector256.FusedMultiplyAdd(signedA * slope, ActivationHelpers.DivideByOnePlusSquared(t), sigmoid));
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x, out Vector512<double> derivative)
         {
-            var a = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512.Create(1000.0));
-            var v = global::ActivationGen.Internal.ActivationMath.GeluTanhArgument(a, out var vLow); // |v| as a double pair
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-v, -vLow, 0); // e^-|v|
-            var sigmoid = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, t), t); // σ(v)
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), x, -a) * sigmoid;
-            var slope = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.21406444881780073), a * a, global::System.Runtime.Intrinsics.Vector512.Create(1.5957691216057308)); // v'(x)
-            var signedA = global::System.Runtime.Intrinsics.Vector512.CopySign(a, x);
-            var dy = global::ActivationGen.Internal.ActivationMath.GeluTanhDerivativeNearZero(x, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(signedA * slope, global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t), sigmoid));
+            var a = Vector512.Min(Vector512.Abs(x), Vector512.Create(1000.0));
+            var v = ActivationHelpers.GeluTanhArgument(a, out var vLow); // |v| as a double pair
+            var t = ActivationHelpers.Exp(-v, -vLow, 0); // e^-|v|
+            // σ(v)
+            var sigmoid = ActivationHelpers.DivideByOnePlus(
+                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), Vector512<double>.One, t), t);
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), x, -a) * sigmoid;
+            var slope = Vector512.FusedMultiplyAdd(Vector512.Create(0.21406444881780073), a * a, Vector512.Create(1.5957691216057308)); // v'(x)
+            var signedA = Vector512.CopySign(a, x);
+            var dy = ActivationHelpers.GeluTanhDerivativeNearZero(
+                x, Vector512.FusedMultiplyAdd(signedA * slope, ActivationHelpers.DivideByOnePlusSquared(t), sigmoid));
             derivative = dy;
             return y;
         }
