@@ -3,7 +3,7 @@
 // float one division, within the float contract without the corrections.
 //
 // Lanes:       double, float
-// Max error:   double 0.5 ULP plus the error of t; float 2 ULP (n ∈ {1, t})
+// Max error:   double 0.5 ULP plus the error of t; float 2 ULP for n ∈ {1, t} (measured 1.47: HelperAccuracyTests)
 // Valid range: 0 ≤ t ≤ 1; NaN gives NaN
 // Requires:    none
 

@@ -2,7 +2,7 @@
 // with the roundings of 1 + t, of the square and of the division put back.
 //
 // Lanes:       double, float
-// Max error:   0.5 ULP plus the errors of n and t
+// Max error:   0.5 ULP plus the errors of n and t (measured 0.50 with t exact, in both types: HelperAccuracyTests)
 // Valid range: 0 ≤ t ≤ 1; NaN gives NaN
 // Requires:    none
 

@@ -2,7 +2,7 @@
 // ExpM1NonPositive(x) and ExpNonPositive(x, 0); in float from one range reduction.
 //
 // Lanes:       double, float
-// Max error:   2 ULP (e^x - 1), 1 ULP (e^x)
+// Max error:   those of ExpM1NonPositive (2 ULP) and Exp (1 ULP), whose values it gives bit for bit
 // Valid range: x ≤ 0 (lanes with x > 0 are unspecified); NaN gives NaN
 // Requires:    Exp, ExpM1NonPositive, ExpM1Reduced
 

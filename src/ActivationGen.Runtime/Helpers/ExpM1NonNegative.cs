@@ -2,7 +2,7 @@
 // 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
 //
 // Lanes:       double, float
-// Max error:   2 ULP
+// Max error:   2 ULP (measured 1.10 in double, 1.35 in float: HelperAccuracyTests)
 // Valid range: x ≥ 0 (x < 0 taken as 0; +0 at ±0); results beyond the largest finite value are +∞; NaN gives NaN
 // Requires:    ExpM1Reduced
 

@@ -2,7 +2,7 @@
 // correction lo of x, to first order in lo.
 //
 // Lanes:       double, float
-// Max error:   2 ULP
+// Max error:   2 ULP (measured 0.98 in double, 0.90 in float: HelperAccuracyTests)
 // Valid range: x ≤ 0: +0 at ±0 (callers that need -0 take x there), -1 below -40 (double) or -18 (float); x > 0 gives 0
 //              (with lo: unspecified); NaN gives NaN
 // Requires:    ExpM1Reduced

@@ -2,7 +2,7 @@
 // where tanh(x) is near ±1.
 //
 // Lanes:       double, float
-// Max error:   2 ULP
+// Max error:   2 ULP (measured 1.10 in double, 1.19 in float, with t4 from Exp: HelperAccuracyTests)
 // Valid range: t4 = Exp(-2|x|, 2) for any x (0 ≤ t4 ≤ 4); NaN gives NaN
 // Requires:    DivideByOnePlusSquared
 

@@ -3,7 +3,7 @@
 // which SechSquared shares.
 //
 // Lanes:       double, float
-// Max error:   2 ULP
+// Max error:   2 ULP (measured 0.90 in double, 1.17 in float, with t4 from Exp: HelperAccuracyTests)
 // Valid range: any x; ±∞ give ±1; NaN gives NaN
 // Requires:    DivideByOnePlus
 
