@@ -394,7 +394,7 @@ internal static class ActivationHelpers
     // float one division, within the float contract without the corrections.
     //
     // Lanes:       double, float
-    // Max error:   double 0.5 ULP plus the error of t; float 2 ULP (n ∈ {1, t})
+    // Max error:   double 0.5 ULP plus the error of t; float 2 ULP for n ∈ {1, t} (measured 1.47: HelperAccuracyTests)
     // Valid range: 0 ≤ t ≤ 1; NaN gives NaN
     // Requires:    none
 
@@ -471,7 +471,7 @@ internal static class ActivationHelpers
     // with the roundings of 1 + t, of the square and of the division put back.
     //
     // Lanes:       double, float
-    // Max error:   0.5 ULP plus the errors of n and t
+    // Max error:   0.5 ULP plus the errors of n and t (measured 0.50 with t exact, in both types: HelperAccuracyTests)
     // Valid range: 0 ≤ t ≤ 1; NaN gives NaN
     // Requires:    none
 
@@ -630,9 +630,11 @@ internal static class ActivationHelpers
     // is scaled by 2^(k + shift + bias) and then by 2^-bias, so results down in the subnormals are rounded once.
     //
     // Lanes:       double, float
-    // Max error:   1 ULP (where the result is normal; subnormal results to within an absolute error of the smallest normal)
-    // Valid range: any x, clamped: double results lie in [2^-1080, 2^955] (below, 0; above, 2^955), float results in
-    //              [2^-151, 2^100] (below, exactly 0); NaN gives NaN. ExpNonPositive: lanes with x > 0 are unspecified in float
+    // Max error:   1 ULP where the result is normal (measured 0.92 in double, 0.99 in float: HelperAccuracyTests); subnormal
+    //              results are rounded once
+    // Valid range: double: results in [2^-1080, 2^955], x ≤ 661.9 - 0.69·shift; float: results in [2^-151, 2^100],
+    //              x ≤ 69.3 - 0.69·shift. Beyond, x is clamped (the result is 0 below, stays 2^955 resp. 2^100 above); NaN
+    //              gives NaN. ExpNonPositive: x ≤ 0 (in float, lanes with x > 0 are unspecified)
     // Requires:    ExpM1Reduced
 
     /// <summary>
@@ -951,7 +953,7 @@ internal static class ActivationHelpers
     // ExpM1NonPositive(x) and ExpNonPositive(x, 0); in float from one range reduction.
     //
     // Lanes:       double, float
-    // Max error:   2 ULP (e^x - 1), 1 ULP (e^x)
+    // Max error:   those of ExpM1NonPositive (2 ULP) and Exp (1 ULP), whose values it gives bit for bit
     // Valid range: x ≤ 0 (lanes with x > 0 are unspecified); NaN gives NaN
     // Requires:    Exp, ExpM1NonPositive, ExpM1Reduced
 
@@ -1034,7 +1036,7 @@ internal static class ActivationHelpers
     // 2·(2^(k-1)·(1 + p) - 1/2) so that 2^(k-1) stays finite up to the overflow threshold.
     //
     // Lanes:       double, float
-    // Max error:   2 ULP
+    // Max error:   2 ULP (measured 1.10 in double, 1.35 in float: HelperAccuracyTests)
     // Valid range: x ≥ 0 (x < 0 taken as 0; +0 at ±0); results beyond the largest finite value are +∞; NaN gives NaN
     // Requires:    ExpM1Reduced
 
@@ -1180,7 +1182,7 @@ internal static class ActivationHelpers
     // correction lo of x, to first order in lo.
     //
     // Lanes:       double, float
-    // Max error:   2 ULP
+    // Max error:   2 ULP (measured 0.98 in double, 0.90 in float: HelperAccuracyTests)
     // Valid range: x ≤ 0: +0 at ±0 (callers that need -0 take x there), -1 below -40 (double) or -18 (float); x > 0 gives 0
     //              (with lo: unspecified); NaN gives NaN
     // Requires:    ExpM1Reduced
@@ -2046,7 +2048,8 @@ internal static class ActivationHelpers
     // fit on [0, 1/9] (fit_exp_polynomial.py, 0.04 ULP).
     //
     // Lanes:       double, float
-    // Max error:   1 ULP
+    // Max error:   1 ULP (measured 0.71 in double; in float 1.0, at t near the smallest normal float, where s is subnormal:
+    //              HelperAccuracyTests)
     // Valid range: 0 ≤ t ≤ 1; NaN gives NaN
     // Requires:    none
 
@@ -2934,7 +2937,7 @@ internal static class ActivationHelpers
     // where tanh(x) is near ±1.
     //
     // Lanes:       double, float
-    // Max error:   2 ULP
+    // Max error:   2 ULP (measured 1.10 in double, 1.19 in float, with t4 from Exp: HelperAccuracyTests)
     // Valid range: t4 = Exp(-2|x|, 2) for any x (0 ≤ t4 ≤ 4); NaN gives NaN
     // Requires:    DivideByOnePlusSquared
 
@@ -3088,7 +3091,7 @@ internal static class ActivationHelpers
     // which SechSquared shares.
     //
     // Lanes:       double, float
-    // Max error:   2 ULP
+    // Max error:   2 ULP (measured 0.90 in double, 1.17 in float, with t4 from Exp: HelperAccuracyTests)
     // Valid range: any x; ±∞ give ±1; NaN gives NaN
     // Requires:    DivideByOnePlus
 
