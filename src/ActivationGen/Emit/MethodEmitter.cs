@@ -20,22 +20,26 @@ internal static class MethodEmitter
 
     private const string AggressiveInlining = "[MethodImpl(MethodImplOptions.AggressiveInlining)]";
 
-    public static string Emit(MethodModel method)
+    public static string Emit(MethodModel method) => Emit(method, withTables: true);
+
+    /// <summary>
+    /// The helpers the method's file calls, with what they require: read from the emitted text itself (every
+    /// <c>ActivationHelpers.Name</c>), so that neither a kernel nor a shape can forget to declare one. The text is written
+    /// without the kernel's constant tables (<see cref="Kernel.WriteMembers"/>), which call nothing and are most of a
+    /// large SigmoidSum's file.
+    /// </summary>
+    public static EquatableArray<string> RequiredHelpers(MethodModel method) =>
+        HelperCatalog.WithRequirements(HelperCatalog.ReferencedBy(Emit(method, withTables: false)));
+
+    private static string Emit(MethodModel method, bool withTables)
     {
         var writer = new CodeWriter();
         DeclarationWriter.WriteFileHeader(writer, method.Declaration);
         WriteMethod(writer, method);
         writer.Line();
-        WriteOperator(writer, method);
+        WriteOperator(writer, method, withTables);
         return writer.ToString();
     }
-
-    /// <summary>
-    /// The helpers the method's file calls, with what they require: read from the emitted text itself (every
-    /// <c>ActivationHelpers.Name</c>), so that neither a kernel nor a shape can forget to declare one.
-    /// </summary>
-    public static EquatableArray<string> RequiredHelpers(MethodModel method) =>
-        HelperCatalog.WithRequirements(HelperCatalog.ReferencedBy(Emit(method)));
 
     private static void WriteMethod(CodeWriter writer, MethodModel method)
     {
@@ -99,7 +103,7 @@ internal static class MethodEmitter
         };
     }
 
-    private static void WriteOperator(CodeWriter writer, MethodModel method)
+    private static void WriteOperator(CodeWriter writer, MethodModel method, bool withTables)
     {
         var spec = method.Activation;
         var kernel = Kernel.For(spec.Kind);
@@ -138,7 +142,11 @@ internal static class MethodEmitter
             using (writer.Block($"file readonly struct {method.OperatorName} : {HelperCatalog.ClassName}.{contract}<{t}>"))
             {
                 var members = new CodeWriter(wrapLongLines: false);
-                kernel.WriteMembers(members, spec);
+                if (withTables)
+                {
+                    kernel.WriteMembers(members, spec);
+                }
+
                 if (!kernel.PreferVector512)
                 {
                     if (members.ToString().Length > 0)
