@@ -15,7 +15,8 @@ namespace ActivationGen;
 /// The pipeline: one <c>ForAttributeWithMetadataName</c> per attribute turns each annotated declaration into a plain
 /// <see cref="ParseResult"/>; a valid method gets one file with its kernel, an invalid one that can still have a body
 /// gets one that throws (so the compiler adds no CS8795 of its own), the helpers the kernels use are written once into
-/// one file that depends only on the set of them, and the diagnostics of all methods are reported beside the outputs (<see cref="DiagnosticsHost"/>).
+/// one file that depends only on the set of them, and the diagnostics of all methods are reported beside the outputs
+/// (<see cref="DiagnosticsHost"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ActivationGenerator : IIncrementalGenerator

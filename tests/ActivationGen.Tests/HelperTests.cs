@@ -254,6 +254,53 @@ public class HelperTests(ITestOutputHelper output)
         Assert.Contains(secondRun.Sources, s => s.HintName == HelperFile);
     }
 
+    /// <summary>
+    /// Types of the user's named like what the operators and helpers use — in the global namespace, in ActivationGen, by a
+    /// global using — capture nothing: the generated files import their namespaces inside ActivationGen.Generated.
+    /// </summary>
+    [Fact]
+    public void Types_of_the_users_named_like_the_helpers_names_capture_nothing()
+    {
+        const string source = """
+            global using System.Numerics;
+            global using static System.Math;
+            using System;
+            using ActivationGen;
+
+            public sealed class Vector128 { }
+            public sealed class Vector256<T> { }
+            public static class Vector512 { public static int Create(double x) => 0; }
+            public sealed class Unsafe { }
+            public sealed class MemoryMarshal { }
+            public sealed class MethodImplAttribute : Attribute { }
+            public sealed class MethodImplOptions { }
+            public sealed class ActivationHelpers { }
+            public sealed class ArgumentException { }
+
+            namespace ActivationGen
+            {
+                public sealed class Vector128<T> { }
+                public sealed class KeepNaN { }
+            }
+
+            namespace Sample
+            {
+                public static partial class Acts
+                {
+                    [Relu] public static partial void Rectify(ReadOnlySpan<float> x, Span<float> destination);
+                    [Mish] public static partial void Smooth(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+                    [Sigmoid(Offset = 2)] public static partial void Back(ReadOnlySpan<double> x, ReadOnlySpan<double> g, Span<double> d);
+                    [Gelu] public static partial float Scalar(float x);
+                    [Tanh] public static partial System.Runtime.Intrinsics.Vector512<double> Wide(System.Runtime.Intrinsics.Vector512<double> x);
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.Diagnostics);
+        Assert.True(run.CompilerProblems.Count == 0, string.Join("\n", run.CompilerProblems));
+    }
+
     private static void AssertLinesFit(string name, string text)
     {
         var lines = text.Replace("\r\n", "\n").Split('\n');
