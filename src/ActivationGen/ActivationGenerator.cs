@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using ActivationGen.Attributes;
 using ActivationGen.Diagnostics;
@@ -13,8 +14,9 @@ namespace ActivationGen;
 /// <summary>
 /// The pipeline: one <c>ForAttributeWithMetadataName</c> per attribute turns each annotated declaration into a plain
 /// <see cref="ParseResult"/>; a valid method gets one file with its kernel, an invalid one that can still have a body
-/// gets one that throws (so the compiler adds no CS8795 of its own), the shared runtime helpers are written once when
-/// any kernel is, and the diagnostics of all methods are reported beside the outputs (<see cref="DiagnosticsHost"/>).
+/// gets one that throws (so the compiler adds no CS8795 of its own), the helpers the kernels use are written once into
+/// one file that depends only on the set of them, and the diagnostics of all methods are reported beside the outputs
+/// (<see cref="DiagnosticsHost"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ActivationGenerator : IIncrementalGenerator
@@ -25,7 +27,7 @@ public sealed class ActivationGenerator : IIncrementalGenerator
         public const string Methods = nameof(Methods);
         public const string Implementations = nameof(Implementations);
         public const string Diagnostics = nameof(Diagnostics);
-        public const string UsesRuntime = nameof(UsesRuntime);
+        public const string Helpers = nameof(Helpers);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -71,15 +73,22 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             });
         }
 
-        var anyKernel = perAttribute
-            .Select(static results => results.Where(static r => r.Method is not null).Collect().Select(static (all, _) => !all.IsEmpty))
-            .Aggregate(static (a, b) => a.Combine(b).Select(static (pair, _) => pair.Left || pair.Right))
-            .WithTrackingName(TrackingNames.UsesRuntime);
-        context.RegisterSourceOutput(anyKernel, static (spc, any) =>
+        // The helpers file depends only on the set of helpers the kernels use: a method that needs no new helper leaves
+        // the set equal, so the file is not written again.
+        var helpers = perAttribute
+            .Select(static results => results
+                .Where(static r => r.Method is not null)
+                .Select(static (r, _) => MethodEmitter.RequiredHelpers(r.Method!))
+                .Collect()
+                .Select(static (sets, _) => sets.SelectMany(static set => set).ToImmutableArray()))
+            .Aggregate(static (a, b) => a.Combine(b).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .Select(static (all, _) => all.Distinct().OrderBy(static name => name, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Helpers);
+        context.RegisterSourceOutput(helpers, static (spc, names) =>
         {
-            if (any)
+            if (names.Count > 0)
             {
-                spc.AddSource(RuntimeSource.HintName, RuntimeSource.Text);
+                spc.AddSource(HelperSource.HintName, HelperSource.Emit(names));
             }
         });
 

@@ -20,15 +20,16 @@ namespace ActivationGen.Tests;
 /// How the steps look (Roslyn 4.14): the pipeline has one <c>ForAttributeWithMetadataName</c> branch per attribute, and
 /// every branch names its steps with the same tracking names, so <c>TrackedSteps["Methods"]</c> holds one step per
 /// (attribute, syntax tree) pair that has matches, each step with one output per annotated method of that attribute in
-/// that tree, in source order. <c>Valid</c> has one step per method; <c>AllMethods</c> one step per attribute (the
-/// collected methods of that attribute); <c>UsesRuntime</c> one step. The source output has one step per generated
-/// method file plus one for the shared runtime. A method is identified here by its model's <c>HintName</c>.
+/// that tree, in source order. <c>Implementations</c> has one step per method; <c>Helpers</c> one step (the sorted set of
+/// helpers all methods use). The source output has one step per generated method file plus one for the helpers file. A
+/// method is identified here by its model's <c>HintName</c>.
 /// </remarks>
 public class CachingTests
 {
     private const string LayersPath = "Layers.cs";
     private const string HeadsPath = "Heads.cs";
     private const string UnrelatedPath = "Input.cs";
+    private const string HelperFile = "ActivationGen.Helpers.g.cs";
 
     private const string LayersSource = """
         using System;
@@ -115,7 +116,7 @@ public class CachingTests
 
         Assert.Empty(run.CompilerProblems);
         Assert.Equal(BaselineMethods.OrderBy(n => n, StringComparer.Ordinal), MethodSources(run.Result).Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Contains(run.Sources, s => s.HintName == "ActivationGen.Runtime.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == HelperFile);
 
         var first = run.Result.Results[0];
         Assert.All(TrackingNames, name => Assert.True(first.TrackedSteps.ContainsKey(name), $"No tracked step is named '{name}'."));
@@ -201,7 +202,7 @@ public class CachingTests
         Assert.DoesNotContain("0.5", before[EluForward], StringComparison.Ordinal);
         Assert.Contains("ELU with Alpha = 0.5:", after[EluForward], StringComparison.Ordinal);
         Assert.Contains("Create(0.5f)", after[EluForward], StringComparison.Ordinal);
-        Assert.Equal(RuntimeSource(first), RuntimeSource(second));
+        Assert.Equal(HelperText(first), HelperText(second));
     }
 
     private const string CatalogSource = """
@@ -309,7 +310,7 @@ public class CachingTests
     }
 
     [Fact]
-    public void Removing_every_annotated_method_drops_the_runtime()
+    public void Removing_every_annotated_method_drops_the_helpers()
     {
         var baseline = Baseline();
         var edited = baseline
@@ -318,10 +319,70 @@ public class CachingTests
 
         var (_, second) = RunTwice(baseline, edited);
 
-        var usesRuntime = second.Results[0].TrackedSteps[ActivationGenerator.TrackingNames.UsesRuntime].SelectMany(s => s.Outputs).Single();
-        Assert.Equal(IncrementalStepRunReason.Modified, usesRuntime.Reason);
-        Assert.False(Assert.IsType<bool>(usesRuntime.Value));
-        Assert.DoesNotContain(second.Results[0].GeneratedSources, s => s.HintName.EndsWith(".Activation.g.cs", StringComparison.Ordinal) || s.HintName == "ActivationGen.Runtime.g.cs");
+        var helpers = HelpersStep(second);
+        Assert.Equal(IncrementalStepRunReason.Modified, helpers.Reason);
+        Assert.Empty(helpers.Names);
+        Assert.DoesNotContain(second.Results[0].GeneratedSources, s => s.HintName.EndsWith(".Activation.g.cs", StringComparison.Ordinal) || s.HintName == HelperFile);
+    }
+
+    private const string OneReluSource = """
+        using System;
+        using ActivationGen;
+
+        namespace Net.Small;
+
+        public static partial class Acts
+        {
+            [Relu]
+            public static partial void Rectify(ReadOnlySpan<float> x, Span<float> destination);
+        }
+        """;
+
+    /// <summary>A second method that needs no helper the first does not already need leaves the helpers file as it is.</summary>
+    [Fact]
+    public void Adding_a_method_that_needs_no_new_helper_does_not_rewrite_the_helpers_file()
+    {
+        const string SmallPath = "Small.cs";
+        var first = GeneratorHarness.CreateCompilation(UnrelatedSource).AddSyntaxTrees(Tree(OneReluSource, SmallPath));
+        var second = Replace(first, SmallPath, OneReluSource.Replace(
+            "Span<float> destination);",
+            "Span<float> destination);\n\n    [Relu]\n    public static partial void Other(ReadOnlySpan<float> values, Span<float> output);",
+            StringComparison.Ordinal));
+
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+        var firstResult = driver.GetRunResult();
+        var secondResult = driver.RunGenerators(second).GetRunResult();
+
+        Assert.Equal(2, MethodSources(secondResult).Count);
+        Assert.Contains(HelpersStep(secondResult).Reason, CachedOrUnchanged);
+        Assert.Contains(SourceOutputs(secondResult), o => o.HintName == HelperFile && CachedOrUnchanged.Contains(o.Reason));
+        Assert.Contains(SourceOutputs(secondResult), o => o.HintName == "Net.Small.Acts.Other.SpanSingle.Activation.g.cs" && o.Reason == IncrementalStepRunReason.New);
+        Assert.Equal(HelperText(firstResult), HelperText(secondResult));
+    }
+
+    /// <summary>A method that needs a helper not yet emitted rewrites the helpers file, which then has it.</summary>
+    [Fact]
+    public void Adding_a_method_that_needs_a_new_helper_rewrites_the_helpers_file()
+    {
+        const string SmallPath = "Small.cs";
+        var first = GeneratorHarness.CreateCompilation(UnrelatedSource).AddSyntaxTrees(Tree(OneReluSource, SmallPath));
+        var second = Replace(first, SmallPath, OneReluSource.Replace(
+            "    [Relu]\n",
+            "    [Mish]\n    public static partial void Smooth(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);\n\n    [Relu]\n",
+            StringComparison.Ordinal));
+
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+        var firstResult = driver.GetRunResult();
+        var secondResult = driver.RunGenerators(second).GetRunResult();
+
+        var helpers = HelpersStep(secondResult);
+        Assert.Equal(IncrementalStepRunReason.Modified, helpers.Reason);
+        Assert.Contains(SourceOutputs(secondResult), o => o.HintName == HelperFile && o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(new[] { "Alignment", "Map", "Operators", "Scalar", "SpanChecks" }, HelpersStep(firstResult).Names);
+        Assert.Contains("Fused", helpers.Names);
+        Assert.Contains("KeepNaN", helpers.Names);
+        Assert.DoesNotContain("public static void Fused<T, TOperator>(", HelperText(firstResult), StringComparison.Ordinal);
+        Assert.Contains("public static void Fused<T, TOperator>(", HelperText(secondResult), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -428,7 +489,7 @@ public class CachingTests
     /// <summary>
     /// In the steps that are not per method (collected, aggregated), an output may be Modified only when it collects the
     /// methods of the attribute that <paramref name="changed"/> carries; everything else is Cached or Unchanged, and
-    /// whether the runtime is needed does not change.
+    /// the set of helpers in use does not change.
     /// </summary>
     private static void AssertOnlyAggregatesOfTheSameAttribute(GeneratorDriverRunResult result, string changed)
     {
@@ -450,9 +511,9 @@ public class CachingTests
             }
         }
 
-        var usesRuntime = Assert.Single(result.Results[0].TrackedSteps[ActivationGenerator.TrackingNames.UsesRuntime].SelectMany(s => s.Outputs));
-        Assert.True(CachedOrUnchanged.Contains(usesRuntime.Reason), $"UsesRuntime is {usesRuntime.Reason}.");
-        Assert.True(Assert.IsType<bool>(usesRuntime.Value));
+        var helpers = HelpersStep(result);
+        Assert.True(CachedOrUnchanged.Contains(helpers.Reason), $"Helpers is {helpers.Reason}.");
+        Assert.NotEmpty(helpers.Names);
     }
 
     /// <summary>Exactly the listed source outputs have the listed reasons; all the others are Cached or Unchanged.</summary>
@@ -462,7 +523,7 @@ public class CachingTests
         Assert.Equal(
             expected.OrderBy(e => e.HintName, StringComparer.Ordinal),
             outputs.Where(o => !CachedOrUnchanged.Contains(o.Reason)).Select(o => (o.HintName, o.Reason)).OrderBy(e => e.HintName, StringComparer.Ordinal));
-        Assert.Contains(outputs, o => o.HintName == "ActivationGen.Runtime.g.cs" && CachedOrUnchanged.Contains(o.Reason));
+        Assert.Contains(outputs, o => o.HintName == HelperFile && CachedOrUnchanged.Contains(o.Reason));
     }
 
     private static void AssertOtherSourcesIdentical(GeneratorDriverRunResult first, GeneratorDriverRunResult second, string changed)
@@ -475,7 +536,7 @@ public class CachingTests
             Assert.Equal(before[hint], after[hint]);
         }
 
-        Assert.Equal(RuntimeSource(first), RuntimeSource(second));
+        Assert.Equal(HelperText(first), HelperText(second));
     }
 
     private static void AssertNoRoslynObjects(GeneratorDriverRunResult result)
@@ -561,8 +622,15 @@ public class CachingTests
             .Where(s => s.HintName.EndsWith(".Activation.g.cs", StringComparison.Ordinal))
             .ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
 
-    private static string RuntimeSource(GeneratorDriverRunResult result) =>
-        Assert.Single(result.Results[0].GeneratedSources, s => s.HintName == "ActivationGen.Runtime.g.cs").SourceText.ToString();
+    private static string HelperText(GeneratorDriverRunResult result) =>
+        Assert.Single(result.Results[0].GeneratedSources, s => s.HintName == HelperFile).SourceText.ToString();
+
+    /// <summary>The one output of the <c>Helpers</c> step: the names of the helpers in use, and why it was computed.</summary>
+    private static (IReadOnlyList<string> Names, IncrementalStepRunReason Reason) HelpersStep(GeneratorDriverRunResult result)
+    {
+        var (value, reason) = Assert.Single(result.Results[0].TrackedSteps[ActivationGenerator.TrackingNames.Helpers].SelectMany(s => s.Outputs));
+        return (((IEnumerable<string>)value).ToList(), reason);
+    }
 
     private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> AllOutputs(GeneratorDriverRunResult result) =>
         TrackingNames.SelectMany(name => result.Results[0].TrackedSteps[name].SelectMany(s => s.Outputs));

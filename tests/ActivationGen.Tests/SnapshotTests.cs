@@ -12,7 +12,7 @@ namespace ActivationGen.Tests;
 
 /// <summary>
 /// Snapshots of the generated source, one per attribute × shape × element type × parameters that matters, plus the
-/// shared runtime and the attributes. Every case also compiles the whole output with no warnings and runs the analyzer.
+/// helpers file (of a [Relu] span method, and with every helper) and the attributes. Every case also compiles the whole output with no warnings and runs the analyzer.
 /// To accept changed output: review the <c>.received.cs</c> files, then run with ACTIVATIONGEN_ACCEPT_SNAPSHOTS=1.
 /// </summary>
 public class SnapshotTests
@@ -21,6 +21,8 @@ public class SnapshotTests
     private static readonly string GeneratorVersion = typeof(ActivationGenerator).Assembly.GetName().Version!.ToString(3);
 
     private const string VersionPlaceholder = "{ActivationGenVersion}";
+
+    private const string HelperFileName = "ActivationGen.Helpers.g.cs";
 
     private static readonly string[] AllShapes = { "Scalar", "Span", "InPlace", "Backward", "Fused", "Vector128", "Vector512" };
 
@@ -122,14 +124,23 @@ public class SnapshotTests
             """, new[] { "AGEN0004" }),
     };
 
+    /// <summary>The helpers file of a project whose only method is a [Relu] span method: the Map driver and what it requires.</summary>
     [Fact]
-    public void Runtime()
+    public void Helpers_of_a_Relu_span_method()
     {
         var run = GeneratorHarness.Run(StandardSource("Relu", "Span", "float"));
         AssertCompilesCleanly(run);
 
-        var file = Assert.Single(run.Sources, s => s.HintName == "ActivationGen.Runtime.g.cs");
-        Snapshot.Match(Scrub(file.SourceText.ToString()), "ActivationGen.Runtime");
+        var file = Assert.Single(run.Sources, s => s.HintName == HelperFileName);
+        Snapshot.Match(Scrub(file.SourceText.ToString()), "ActivationGen.Helpers.Relu");
+    }
+
+    /// <summary>The helpers file with every helper, as a compilation that uses them all gets it.</summary>
+    [Fact]
+    public void Helpers_all()
+    {
+        var all = ActivationGen.Emit.HelperCatalog.WithRequirements(ActivationGen.Emit.HelperCatalog.All.Keys);
+        Snapshot.Match(Scrub(ActivationGen.Emit.HelperSource.Emit(all)), "ActivationGen.Helpers.All");
     }
 
     [Fact]
@@ -146,8 +157,8 @@ public class SnapshotTests
         var run = GeneratorHarness.Run(source);
         AssertCompilesCleanly(run);
 
-        // With no annotated method there is nothing else: no runtime helpers, no method files.
-        Assert.DoesNotContain(run.Sources, s => s.HintName == "ActivationGen.Runtime.g.cs" || s.HintName.EndsWith(".Activation.g.cs", StringComparison.Ordinal));
+        // With no annotated method there is nothing else: no helpers, no method files.
+        Assert.DoesNotContain(run.Sources, s => s.HintName == HelperFileName || s.HintName.EndsWith(".Activation.g.cs", StringComparison.Ordinal));
         var file = Assert.Single(run.Sources, s => s.HintName == "ActivationGen.Attributes.g.cs");
         Snapshot.Match(Scrub(file.SourceText.ToString()), "ActivationGen.Attributes");
     }
@@ -157,7 +168,8 @@ public class SnapshotTests
     {
         var expected = MethodCases.Keys.Select(name => name + ".Method")
             .Concat(StubCases.Keys.Select(name => name + ".Stub"))
-            .Append("ActivationGen.Runtime")
+            .Append("ActivationGen.Helpers.Relu")
+            .Append("ActivationGen.Helpers.All")
             .Append("ActivationGen.Attributes")
             .Select(name => name + Snapshot.VerifiedExtension)
             .ToHashSet(StringComparer.Ordinal);
@@ -174,7 +186,7 @@ public class SnapshotTests
         var run = GeneratorHarness.Run(StandardSource("Relu", "Span", "float"));
         var stamp = $"[global::System.CodeDom.Compiler.GeneratedCode(\"ActivationGen\", \"{GeneratorVersion}\")]";
         Assert.All(
-            run.Sources.Where(s => s.HintName.StartsWith("ActivationGen.Runtime", StringComparison.Ordinal) || s.HintName.EndsWith(".Activation.g.cs", StringComparison.Ordinal)),
+            run.Sources.Where(s => s.HintName == HelperFileName || s.HintName.EndsWith(".Activation.g.cs", StringComparison.Ordinal)),
             s => Assert.Contains(stamp, s.SourceText.ToString(), StringComparison.Ordinal));
     }
 
@@ -198,7 +210,7 @@ public class SnapshotTests
     public void Sigmoid_subtracts_the_Offset_only_when_it_is_not_0(string name, bool subtracts)
     {
         var code = MethodCode(name);
-        Assert.Equal(subtracts, code.Contains("ActivationMath.Subtract(", StringComparison.Ordinal));
+        Assert.Equal(subtracts, code.Contains("ActivationHelpers.Subtract(", StringComparison.Ordinal));
     }
 
     /// <summary>

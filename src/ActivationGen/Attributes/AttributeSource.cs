@@ -14,6 +14,8 @@ internal static class AttributeSource
 {
     public const string HintName = "ActivationGen.Attributes.g.cs";
 
+    private const int MaxLineLength = 160;
+
     /// <summary>The method shapes every attribute accepts, written out on the first attribute and referred to by the others.</summary>
     private const string Shapes =
         """
@@ -79,12 +81,22 @@ internal static class AttributeSource
         text.Append("        public bool FromOutput { get; set; }\n    }\n");
     }
 
-    /// <summary>Each line of <paramref name="block"/> (lines end with \n, CRLF in a raw string is normalized) after <paramref name="prefix"/>.</summary>
+    /// <summary>
+    /// Each line of <paramref name="block"/> after <paramref name="prefix"/>, wrapped at spaces to at most
+    /// <see cref="MaxLineLength"/> characters (CRLF in a raw string is normalized).
+    /// </summary>
     private static void Lines(StringBuilder text, string prefix, string block)
     {
         foreach (var line in block.Replace("\r\n", "\n").Split('\n'))
         {
-            text.Append((prefix + line).TrimEnd()).Append('\n');
+            var rest = line;
+            while (prefix.Length + rest.Length > MaxLineLength && rest.LastIndexOf(' ', MaxLineLength - prefix.Length) is > 0 and var space)
+            {
+                text.Append(prefix).Append(rest, 0, space).Append('\n');
+                rest = rest.Substring(space + 1);
+            }
+
+            text.Append((prefix + rest).TrimEnd()).Append('\n');
         }
     }
 

@@ -1,22 +1,60 @@
 using System;
-using System.Text;
+using System.CodeDom.Compiler;
+using System.Globalization;
+using System.IO;
 
 namespace ActivationGen.Emit;
 
-/// <summary>An indented text writer; <see cref="Block"/> opens a brace block that the returned scope closes.</summary>
+/// <summary>
+/// An indented writer of C# over <see cref="IndentedTextWriter"/> (what the Regex generator writes with), four spaces per
+/// level and <c>\n</c> line ends. <see cref="Block"/> opens a brace block that the returned scope closes. A line longer
+/// than <see cref="MaxLineLength"/> with its indentation is wrapped (<see cref="LineWrapper"/>) unless the writer is
+/// one whose text is indented again elsewhere (a kernel's statements, which the emitter writes at their final depth).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "A StringWriter and the IndentedTextWriter over it hold no resource; the text is taken with ToString.")]
 internal sealed class CodeWriter
 {
-    private readonly StringBuilder _builder = new();
-    private int _indent;
+    /// <summary>The longest line the generated files have, indentation included.</summary>
+    public const int MaxLineLength = 160;
+
+    private const string IndentText = "    ";
+
+    private readonly StringWriter _text = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    private readonly IndentedTextWriter _writer;
+    private readonly bool _wrapLongLines;
+
+    /// <param name="wrapLongLines">False for text that is written again through another writer, which wraps it there.</param>
+    public CodeWriter(bool wrapLongLines = true)
+    {
+        _writer = new IndentedTextWriter(_text, IndentText) { NewLine = "\n" };
+        _wrapLongLines = wrapLongLines;
+    }
 
     public CodeWriter Line(string text = "")
     {
-        if (text.Length > 0)
+        if (text.Length == 0)
         {
-            _builder.Append(' ', _indent * 4);
+            _writer.WriteLineNoTabs(string.Empty);
+            return this;
         }
 
-        _builder.Append(text).Append('\n');
+        var available = MaxLineLength - (_writer.Indent * IndentText.Length);
+        if (!_wrapLongLines || text.Length <= available)
+        {
+            _writer.WriteLine(text);
+            return this;
+        }
+
+        foreach (var (depth, piece) in LineWrapper.Wrap(text, available, IndentText.Length))
+        {
+            _writer.Indent += depth;
+            _writer.WriteLine(piece);
+            _writer.Indent -= depth;
+        }
+
         return this;
     }
 
@@ -39,17 +77,21 @@ internal sealed class CodeWriter
         }
 
         Line("{");
-        _indent++;
+        _writer.Indent++;
         return new Scope(this, after);
     }
 
     public IndentScope Indent()
     {
-        _indent++;
+        _writer.Indent++;
         return new IndentScope(this);
     }
 
-    public override string ToString() => _builder.ToString();
+    public override string ToString()
+    {
+        _writer.Flush();
+        return _text.ToString();
+    }
 
     internal readonly struct Scope : IDisposable
     {
@@ -64,7 +106,7 @@ internal sealed class CodeWriter
 
         public void Dispose()
         {
-            _writer._indent--;
+            _writer._writer.Indent--;
             _writer.Line("}" + _after);
         }
     }
@@ -75,6 +117,6 @@ internal sealed class CodeWriter
 
         public IndentScope(CodeWriter writer) => _writer = writer;
 
-        public void Dispose() => _writer._indent--;
+        public void Dispose() => _writer._writer.Indent--;
     }
 }

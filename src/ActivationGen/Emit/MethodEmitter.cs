@@ -1,24 +1,42 @@
+using System.Collections.Generic;
 using System.Linq;
 using ActivationGen.Model;
 
 namespace ActivationGen.Emit;
 
 /// <summary>
-/// Writes the implementation of one annotated method: the partial method itself (a one-line call into the shared
-/// span drivers, or straight into the operator) and a file-local operator struct that holds the kernel, with its
-/// constants folded, rendered at every vector width.
+/// Writes the implementation of one annotated method: the partial method itself (a one-line call into a span driver of
+/// the helpers class, or straight into the operator) and a file-local operator struct that holds the kernel, with its
+/// constants folded, rendered at every vector width. The user's method names everything with <c>global::</c>; the
+/// operator, in ActivationGen.Generated, imports the namespaces it uses inside that namespace and calls the helpers by
+/// their class (<c>ActivationHelpers.KeepNaN</c>), so no name of the user's can capture anything in either.
 /// </summary>
 internal static class MethodEmitter
 {
-    private const string OperatorNamespace = "ActivationGen.Generated";
+    private const string OperatorNamespace = HelperCatalog.Namespace;
 
-    public static string Emit(MethodModel method)
+    private const string Helpers = "global::" + HelperCatalog.Namespace + "." + HelperCatalog.ClassName;
+
+    private const string AggressiveInlining = "[MethodImpl(MethodImplOptions.AggressiveInlining)]";
+
+    public static string Emit(MethodModel method) => Emit(method, withTables: true);
+
+    /// <summary>
+    /// The helpers the method's file calls, with what they require: read from the emitted text itself (every
+    /// <c>ActivationHelpers.Name</c>), so that neither a kernel nor a shape can forget to declare one. The text is written
+    /// without the kernel's constant tables (<see cref="Kernels.Activation.WriteMembers"/>), which call nothing and are most of a
+    /// large SigmoidSum's file.
+    /// </summary>
+    public static EquatableArray<string> RequiredHelpers(MethodModel method) =>
+        HelperCatalog.WithRequirements(HelperCatalog.ReferencedBy(Emit(method, withTables: false)));
+
+    private static string Emit(MethodModel method, bool withTables)
     {
         var writer = new CodeWriter();
         DeclarationWriter.WriteFileHeader(writer, method.Declaration);
         WriteMethod(writer, method);
         writer.Line();
-        WriteOperator(writer, method);
+        WriteOperator(writer, method, withTables);
         return writer.ToString();
     }
 
@@ -67,7 +85,7 @@ internal static class MethodEmitter
     {
         var t = ElementKeyword(method);
         var op = "global::" + OperatorNamespace + "." + method.OperatorName;
-        var loops = "global::ActivationGen.Internal.ActivationLoops";
+        var loops = Helpers;
         var p = method.Declaration.Parameters.Select(x => x.Name).ToArray();
 
         // The parameter names as string literals, not nameof(...): a member of the user's type named 'nameof' would
@@ -84,7 +102,7 @@ internal static class MethodEmitter
         };
     }
 
-    private static void WriteOperator(CodeWriter writer, MethodModel method)
+    private static void WriteOperator(CodeWriter writer, MethodModel method, bool withTables)
     {
         var spec = method.Activation;
         var kernel = spec.Activation;
@@ -94,7 +112,7 @@ internal static class MethodEmitter
         var contract = fused ? "IFusedActivationOperator" : "IActivationOperator";
 
         var compute = kernel.ComputeType(spec, method.Element);
-        var core = new CodeWriter();
+        var core = new CodeWriter(wrapLongLines: false);
         if (fused)
         {
             kernel.WriteFused(core, spec, method.Element, compute);
@@ -115,14 +133,19 @@ internal static class MethodEmitter
         var coreText = core.ToString().TrimEnd('\n');
         using (writer.Block("namespace " + OperatorNamespace))
         {
-            var owner = string.Concat(method.Declaration.ContainingTypes.Select(c => c.Name + ".")).Replace("<", "{").Replace(">", "}");
-            var what = fused ? "f and f'" : spec.FromOutput ? "f' from the output y = f(x)" : derivative ? "f'" : "f";
-            writer.Line($"/// <summary>{what} of <c>{owner}{method.Declaration.Name}</c>, lane-wise, at every vector width.</summary>");
+            writer.Line("using global::System.Runtime.CompilerServices;");
+            writer.Line("using global::System.Runtime.Intrinsics;");
+            writer.Line();
+            WriteOperatorHeader(writer, method, compute, fused, derivative);
             writer.Line(GeneratorInfo.GeneratedCodeAttribute);
-            using (writer.Block($"file readonly struct {method.OperatorName} : global::ActivationGen.Internal.{contract}<{t}>"))
+            using (writer.Block($"file readonly struct {method.OperatorName} : {HelperCatalog.ClassName}.{contract}<{t}>"))
             {
-                var members = new CodeWriter();
-                kernel.WriteMembers(members, spec);
+                var members = new CodeWriter(wrapLongLines: false);
+                if (withTables)
+                {
+                    kernel.WriteMembers(members, spec);
+                }
+
                 if (!kernel.PreferVector512)
                 {
                     if (members.ToString().Length > 0)
@@ -142,7 +165,7 @@ internal static class MethodEmitter
                     writer.Line();
                 }
 
-                // The NaN rule: on every output but a backward method's (ActivationLoops.Gradient applies it there) and
+                // The NaN rule: on every output but a backward method's (the Backward driver applies it there) and
                 // f where the kernel's statements already keep a NaN x.
                 var forwardKeepsNaN = compute == method.Element && kernel.ForwardKeepsNaN(spec);
                 var ruleOnValue = fused ? !forwardKeepsNaN : method.Shape != MethodShape.Backward && (derivative || !forwardKeepsNaN);
@@ -156,7 +179,7 @@ internal static class MethodEmitter
                 {
                     var bits = Widths.All[i];
                     var vd = Widths.VectorType(bits, compute.Keyword());
-                    writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                    writer.Line(AggressiveInlining);
                     var input = spec.FromOutput ? "y" : "x";
                     using (writer.Block(fused ? $"private static {vd} Core({vd} x, out {vd} derivative)" : $"private static {vd} Core({vd} {input})"))
                     {
@@ -179,6 +202,43 @@ internal static class MethodEmitter
     }
 
     /// <summary>
+    /// The operator's header, in the style of the Regex generator's: what it computes for which method, then the
+    /// activation's formula, its parameters and the method's shape.
+    /// </summary>
+    private static void WriteOperatorHeader(CodeWriter writer, MethodModel method, ElementType compute, bool fused, bool derivative)
+    {
+        var spec = method.Activation;
+        var owner = string.Concat(method.Declaration.ContainingTypes.Select(c => c.Name + ".")).Replace("<", "{").Replace(">", "}");
+        var what = fused ? "f and f'" : spec.FromOutput ? "f' from the output y = f(x)" : derivative ? "f'" : "f";
+        writer.Line($"/// <summary>{what} of <c>{owner}{method.Declaration.Name}</c>, lane-wise, at every vector width.</summary>");
+        writer.Line("/// <remarks>");
+        writer.Line("/// Formula:<br/>");
+        writer.Line("/// <code>" + spec.Activation.Describe(spec) + "</code><br/>");
+        var parameters = ParameterLines(spec).ToList();
+        if (parameters.Count > 0)
+        {
+            writer.Line("/// Parameters:<br/>");
+            writer.Line("/// <code>");
+            foreach (var parameter in parameters)
+            {
+                writer.Line("/// " + parameter + "<br/>");
+            }
+
+            writer.Line("/// </code>");
+        }
+
+        var lanes = compute == method.Element ? string.Empty : $" (computed in {compute.Keyword()} lanes)";
+        var remark = ShapeRemark(method);
+        writer.Line("/// Shape:<br/>");
+        writer.Line($"/// <code>{method.Shape}, {method.Element.Keyword()}{lanes}: {char.ToLowerInvariant(remark[0])}{remark.Substring(1)}</code>");
+        writer.Line("/// </remarks>");
+    }
+
+    /// <summary>The attribute's parameter values for the operator's header, one line each (<c>Alpha = 0.5</c>, defaults included).</summary>
+    private static IEnumerable<string> ParameterLines(ActivationSpec spec) =>
+        spec.Activation.Parameters.Select(p => p.Name + " = " + p.Display(spec[p]));
+
+    /// <summary>
     /// The operator's entry point at one width: the core (on widened lanes where the kernel computes in double), then
     /// the NaN rule, in the element type: a NaN input comes back unchanged, bit for bit, whatever the core computed for
     /// it (the sign and payload of a NaN the arithmetic makes depend on operand order and instruction set). The rule is
@@ -189,10 +249,10 @@ internal static class MethodEmitter
     private static void WriteInvoke(CodeWriter writer, ElementType element, ElementType compute, int bits, bool fused, bool ruleOnValue)
     {
         var vt = Widths.VectorType(bits, element.Keyword());
-        var v = "global::System.Runtime.Intrinsics.Vector" + bits;
-        static string KeepNaN(string value) => $"global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, {value})";
+        var v = "Vector" + bits;
+        static string KeepNaN(string value) => $"{HelperCatalog.ClassName}.KeepNaN(x, {value})";
         string Rule(string value) => ruleOnValue ? KeepNaN(value) : value;
-        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.Line(AggressiveInlining);
         var signature = fused ? $"public static {vt} Invoke({vt} x, out {vt} derivative)" : $"public static {vt} Invoke({vt} x)";
         if (element == compute && !fused)
         {

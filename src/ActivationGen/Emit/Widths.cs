@@ -9,12 +9,15 @@ internal static class Widths
     public static string Render(string text, int bits) =>
         text.Replace("Vector128", "Vector" + bits).Replace("128<", bits + "<");
 
-    /// <summary>Kernel text with the tokens {V}, {VD} and {M} replaced for <paramref name="bits"/> lanes of <paramref name="compute"/>.</summary>
+    /// <summary>
+    /// Kernel text with the tokens {V}, {VD} and {M} replaced for <paramref name="bits"/> lanes of <paramref name="compute"/>,
+    /// by short names: the operators live in ActivationGen.Generated, whose generated files import
+    /// System.Runtime.Intrinsics inside the namespace, and the helpers class is in that namespace.
+    /// </summary>
     public static string RenderKernel(string text, int bits, string compute) =>
         text.Replace("{VD}", VectorType(bits, compute))
-            .Replace("{V}", "global::System.Runtime.Intrinsics.Vector" + bits)
-            .Replace("{M}", "global::ActivationGen.Internal.ActivationMath");
+            .Replace("{V}", "Vector" + bits)
+            .Replace("{M}", HelperCatalog.ClassName);
 
-    public static string VectorType(int bits, string element) =>
-        "global::System.Runtime.Intrinsics.Vector" + bits + "<" + element + ">";
+    public static string VectorType(int bits, string element) => "Vector" + bits + "<" + element + ">";
 }

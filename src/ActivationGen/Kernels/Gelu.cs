@@ -21,7 +21,7 @@ internal sealed class Gelu : Activation
     private const int TanhForm = 1;
 
     private static readonly Parameter Approximate = Parameter.Enum(
-        "Approximate", "global::ActivationGen.GeluApproximation", 0, "None", "The form of GELU. Default <see cref=\"GeluApproximation.None\"/> (exact).");
+        "Approximate", "global::ActivationGen.GeluApproximation", ImmutableArray.Create("None", "Tanh"), 0, "The form of GELU. Default <see cref=\"GeluApproximation.None\"/> (exact).");
 
     public static readonly Gelu Instance = new();
 

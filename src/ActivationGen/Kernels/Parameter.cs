@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace ActivationGen.Kernels;
@@ -38,6 +39,9 @@ internal sealed class Parameter
     /// <summary>The property's doc comment, without the default (XML).</summary>
     public string Doc { get; }
 
+    /// <summary>An enum parameter's member names by value (default for other parameters).</summary>
+    public ImmutableArray<string> Members { get; private init; }
+
     /// <summary>The accepted finite values of a <c>double</c> (null: no range check, e.g. an <c>int</c> the activation checks itself).</summary>
     public AcceptedRange? Range { get; }
 
@@ -50,8 +54,18 @@ internal sealed class Parameter
         new(name, "int", defaultValue, defaultValue == 0 ? null : defaultValue.ToString(CultureInfo.InvariantCulture), doc, null);
 
     /// <summary>An enum parameter (its values are emitted by the activation, <see cref="Activation.Types"/>), checked by its activation.</summary>
-    public static Parameter Enum(string name, string type, int defaultValue, string defaultMember, string doc) =>
-        new(name, type, defaultValue, defaultValue == 0 ? null : type + "." + defaultMember, doc, null, type.Substring(type.LastIndexOf('.') + 1) + "." + defaultMember);
+    /// <param name="members">The enum's member names, by value (0, 1, …).</param>
+    public static Parameter Enum(string name, string type, ImmutableArray<string> members, int defaultValue, string doc) =>
+        new(name, type, defaultValue, defaultValue == 0 ? null : type + "." + members[defaultValue], doc, null, type.Substring(type.LastIndexOf('.') + 1) + "." + members[defaultValue])
+        {
+            Members = members,
+        };
+
+    /// <summary>A value of this parameter as C# would write it in the attribute (<c>0.5</c>, <c>100</c>, <c>GeluApproximation.Tanh</c>).</summary>
+    public string Display(double value) =>
+        Members.IsDefault || value < 0 || value >= Members.Length || value != (int)value
+            ? Format(value)
+            : Type.Substring(Type.LastIndexOf('.') + 1) + "." + Members[(int)value];
 
     /// <summary>The doc comment of the attribute property: the doc, the accepted range and the default.</summary>
     public string PropertyDoc()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive the polynomial coefficients of the smooth activations' math (ActivationMath in the runtime template).
+"""Derive the polynomial coefficients of the smooth activations' math (the helpers in src/ActivationGen.Runtime/Helpers).
 
 Each polynomial is a Chebyshev fit (mpmath.chebyfit, 60 digits) of an exactly defined function, converted to
 monomial coefficients and printed as C# literals (highest degree first, for Horner's scheme). The printed maximum

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fit the float polynomials of ActivationMath's exp/expm1 (ExpM1Reduced) and log1p (Log1pUnit) for float lanes.
+"""Fit the float polynomials of the helpers' exp/expm1 (ExpM1Reduced) and log1p (Log1pUnit) for float lanes.
 
 After the range reduction x = k·ln2 + r, |r| <= ln2/2 (plus a little for the rounding of k), the runtime computes
 

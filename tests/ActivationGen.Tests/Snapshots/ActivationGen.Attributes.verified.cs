@@ -27,7 +27,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -39,7 +40,8 @@ namespace ActivationGen
     /// terms whose offsets lie within a span of 32: the offsets and their exponentials are computed at compile time.
     /// </summary>
     /// <remarks>
-    /// Defaults: Count = 100, From = 0, To = 10, Scale = 1, Derivative = false. Count is between 1 and 10000; From ≤ To. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP (float) and 8 ULP (double) from the exact result.
+    /// Defaults: Count = 100, From = 0, To = 10, Scale = 1, Derivative = false. Count is between 1 and 10000; From ≤ To. Shapes as for <see
+    /// cref="SigmoidAttribute"/>. At most 4 ULP (float) and 8 ULP (double) from the exact result.
     /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
     [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
@@ -64,7 +66,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -91,7 +94,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -114,7 +118,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -141,7 +146,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -167,7 +173,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -191,7 +198,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -217,7 +225,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -228,7 +237,8 @@ namespace ActivationGen
     /// with <see cref="Derivative"/>, the exact derivative of the chosen form.
     /// </summary>
     /// <remarks>
-    /// Defaults: Approximate = GeluApproximation.None, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result, or an
+    /// Defaults: Approximate = GeluApproximation.None, Derivative = false. Shapes as for <see cref="SigmoidAttribute"/>. At most 4 ULP from the exact result,
+    /// or an
     /// absolute error of 1e-30 (float) / 1e-300 (double) where the exact result is smaller than that (the left tail underflows).
     /// </remarks>
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
@@ -245,7 +255,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -271,7 +282,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -295,7 +307,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -318,7 +331,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -340,7 +354,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -363,7 +378,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -386,7 +402,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -409,7 +426,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }
@@ -438,7 +456,8 @@ namespace ActivationGen
         /// <summary>
         /// On the backward shape <c>void M(ReadOnlySpan&lt;T&gt; y, ReadOnlySpan&lt;T&gt; gradOutput, Span&lt;T&gt; gradInput)</c>: the first span
         /// holds the forward results y = f(x), and gradInput[i] = gradOutput[i]·f'(x[i]) is computed from y alone. Supported by
-        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the backward shape only. Default false.
+        /// Sigmoid, Softplus, Relu, Elu (Alpha ≥ 0), LeakyRelu (NegativeSlope &gt; 0), Selu, Celu (Alpha ≥ 0), Tanh, Softsign, HardSigmoid and HardTanh, on the
+        /// backward shape only. Default false.
         /// </summary>
         public bool FromOutput { get; set; }
     }

@@ -11,75 +11,94 @@ namespace Sample
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, global::System.Span<double> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
+            => global::ActivationGen.Generated.ActivationHelpers.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(
+                x, destination, derivative, "destination", "derivative");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f and f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>CELU with Alpha = -2: f(x) = x for x &gt; 0, (-2)·(e^x/(-2) - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x/(-2) for x ≤
+    /// 0.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Alpha = -2<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Fused, double: writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or
+    /// overlaps.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<double>
+    file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x, out Vector128<double> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x, out Vector256<double> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x, out Vector512<double> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x, out Vector128<double> derivative)
         {
-            var u = x * global::System.Runtime.Intrinsics.Vector128.Create(-0.5); // x/Alpha, exact
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonNegative(u, global::System.Runtime.Intrinsics.Vector128<double>.Zero); // u ≥ 0 where used
-            var negative = expm1 * global::System.Runtime.Intrinsics.Vector128.Create(-2.0);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, -100) * global::System.Runtime.Intrinsics.Vector128.Create(1.2676506002282294E+30);
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-5.551115123125783E-17)), negative, x + global::System.Runtime.Intrinsics.Vector128<double>.Zero); // +0 at -0
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, slope);
+            var u = x * Vector128.Create(-0.5); // x/Alpha, exact
+            var expm1 = ActivationHelpers.ExpM1NonNegative(u, Vector128<double>.Zero); // u ≥ 0 where used
+            var negative = expm1 * Vector128.Create(-2.0);
+            var slope = ActivationHelpers.Exp(u, -100) * Vector128.Create(1.2676506002282294E+30);
+            // +0 at -0
+            var y = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(-5.551115123125783E-17)), negative, x + Vector128<double>.Zero);
+            var dy = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), Vector128<double>.One, slope);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x, out Vector256<double> derivative)
         {
-            var u = x * global::System.Runtime.Intrinsics.Vector256.Create(-0.5); // x/Alpha, exact
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonNegative(u, global::System.Runtime.Intrinsics.Vector256<double>.Zero); // u ≥ 0 where used
-            var negative = expm1 * global::System.Runtime.Intrinsics.Vector256.Create(-2.0);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, -100) * global::System.Runtime.Intrinsics.Vector256.Create(1.2676506002282294E+30);
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-5.551115123125783E-17)), negative, x + global::System.Runtime.Intrinsics.Vector256<double>.Zero); // +0 at -0
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, slope);
+            var u = x * Vector256.Create(-0.5); // x/Alpha, exact
+            var expm1 = ActivationHelpers.ExpM1NonNegative(u, Vector256<double>.Zero); // u ≥ 0 where used
+            var negative = expm1 * Vector256.Create(-2.0);
+            var slope = ActivationHelpers.Exp(u, -100) * Vector256.Create(1.2676506002282294E+30);
+            // +0 at -0
+            var y = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(-5.551115123125783E-17)), negative, x + Vector256<double>.Zero);
+            var dy = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, slope);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x, out Vector512<double> derivative)
         {
-            var u = x * global::System.Runtime.Intrinsics.Vector512.Create(-0.5); // x/Alpha, exact
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonNegative(u, global::System.Runtime.Intrinsics.Vector512<double>.Zero); // u ≥ 0 where used
-            var negative = expm1 * global::System.Runtime.Intrinsics.Vector512.Create(-2.0);
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, -100) * global::System.Runtime.Intrinsics.Vector512.Create(1.2676506002282294E+30);
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-5.551115123125783E-17)), negative, x + global::System.Runtime.Intrinsics.Vector512<double>.Zero); // +0 at -0
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, slope);
+            var u = x * Vector512.Create(-0.5); // x/Alpha, exact
+            var expm1 = ActivationHelpers.ExpM1NonNegative(u, Vector512<double>.Zero); // u ≥ 0 where used
+            var negative = expm1 * Vector512.Create(-2.0);
+            var slope = ActivationHelpers.Exp(u, -100) * Vector512.Create(1.2676506002282294E+30);
+            // +0 at -0
+            var y = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(-5.551115123125783E-17)), negative, x + Vector512<double>.Zero);
+            var dy = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, slope);
             derivative = dy;
             return y;
         }

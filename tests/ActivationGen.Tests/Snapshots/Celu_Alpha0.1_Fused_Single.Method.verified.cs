@@ -11,75 +11,91 @@ namespace Sample
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination, global::System.Span<float> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
+            => global::ActivationGen.Generated.ActivationHelpers.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(
+                x, destination, derivative, "destination", "derivative");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f and f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>CELU with Alpha = 0.1: f(x) = x for x &gt; 0, 0.1·(e^x/0.1 - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x/0.1 for x ≤
+    /// 0.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Alpha = 0.1<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Fused, float: writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or
+    /// overlaps.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<float>
+    file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x, out Vector128<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x, out Vector256<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x, out Vector512<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x, out Vector128<float> derivative)
         {
-            var u = global::ActivationGen.Internal.ActivationMath.Divide(x, 0.099999994f, 5.9604646E-09f, 10f, out var uLow); // u + uLow = x/Alpha
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
-            var negative = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector128.Create(0.099999994f), expm1 * global::System.Runtime.Intrinsics.Vector128.Create(5.9604646E-09f));
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, uLow, 0);
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), negative, x + global::System.Runtime.Intrinsics.Vector128<float>.Zero); // +0 at -0
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, slope);
+            var u = ActivationHelpers.Divide(x, 0.099999994f, 5.9604646E-09f, 10f, out var uLow); // u + uLow = x/Alpha
+            var expm1 = ActivationHelpers.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
+            var negative = Vector128.FusedMultiplyAdd(expm1, Vector128.Create(0.099999994f), expm1 * Vector128.Create(5.9604646E-09f));
+            var slope = ActivationHelpers.Exp(u, uLow, 0);
+            var y = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), negative, x + Vector128<float>.Zero); // +0 at -0
+            var dy = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), Vector128<float>.One, slope);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x, out Vector256<float> derivative)
         {
-            var u = global::ActivationGen.Internal.ActivationMath.Divide(x, 0.099999994f, 5.9604646E-09f, 10f, out var uLow); // u + uLow = x/Alpha
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
-            var negative = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector256.Create(0.099999994f), expm1 * global::System.Runtime.Intrinsics.Vector256.Create(5.9604646E-09f));
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, uLow, 0);
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), negative, x + global::System.Runtime.Intrinsics.Vector256<float>.Zero); // +0 at -0
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, slope);
+            var u = ActivationHelpers.Divide(x, 0.099999994f, 5.9604646E-09f, 10f, out var uLow); // u + uLow = x/Alpha
+            var expm1 = ActivationHelpers.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
+            var negative = Vector256.FusedMultiplyAdd(expm1, Vector256.Create(0.099999994f), expm1 * Vector256.Create(5.9604646E-09f));
+            var slope = ActivationHelpers.Exp(u, uLow, 0);
+            var y = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), negative, x + Vector256<float>.Zero); // +0 at -0
+            var dy = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), Vector256<float>.One, slope);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x, out Vector512<float> derivative)
         {
-            var u = global::ActivationGen.Internal.ActivationMath.Divide(x, 0.099999994f, 5.9604646E-09f, 10f, out var uLow); // u + uLow = x/Alpha
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
-            var negative = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector512.Create(0.099999994f), expm1 * global::System.Runtime.Intrinsics.Vector512.Create(5.9604646E-09f));
-            var slope = global::ActivationGen.Internal.ActivationMath.Exp(u, uLow, 0);
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), negative, x + global::System.Runtime.Intrinsics.Vector512<float>.Zero); // +0 at -0
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, slope);
+            var u = ActivationHelpers.Divide(x, 0.099999994f, 5.9604646E-09f, 10f, out var uLow); // u + uLow = x/Alpha
+            var expm1 = ActivationHelpers.ExpM1NonPositive(u, uLow); // expm1(u + uLow)
+            var negative = Vector512.FusedMultiplyAdd(expm1, Vector512.Create(0.099999994f), expm1 * Vector512.Create(5.9604646E-09f));
+            var slope = ActivationHelpers.Exp(u, uLow, 0);
+            var y = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), negative, x + Vector512<float>.Zero); // +0 at -0
+            var dy = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), Vector512<float>.One, slope);
             derivative = dy;
             return y;
         }

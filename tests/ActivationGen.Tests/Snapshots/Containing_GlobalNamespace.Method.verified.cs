@@ -9,48 +9,61 @@ partial class GlobalActivations
     /// Returns f(x).
     /// </remarks>
     public static partial double Softplus(double x)
-        => global::ActivationGen.Internal.ActivationLoops.Scalar<double, global::ActivationGen.Generated.GlobalActivations_Softplus_ScalarOperator>(x);
+        => global::ActivationGen.Generated.ActivationHelpers.Scalar<double, global::ActivationGen.Generated.GlobalActivations_Softplus_ScalarOperator>(x);
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>GlobalActivations.Softplus</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Softplus: f(x) = ln(1 + e^x), computed as max(x, 0) + log1p(e^-|x|); f'(x) = σ(x) = 1 / (1 + e^-x).</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Beta = 1<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Scalar, double: returns f(x).</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct GlobalActivations_Softplus_ScalarOperator : global::ActivationGen.Internal.IActivationOperator<double>
+    file readonly struct GlobalActivations_Softplus_ScalarOperator : ActivationHelpers.IActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector128.Abs(x), 0); // e^-|x|, in [0, 1]
-            var log1p = global::ActivationGen.Internal.ActivationMath.Log1pUnit(t);
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), x + log1p, log1p);
+            var t = ActivationHelpers.ExpNonPositive(-Vector128.Abs(x), 0); // e^-|x|, in [0, 1]
+            var log1p = ActivationHelpers.Log1pUnit(t);
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), x + log1p, log1p);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector256.Abs(x), 0); // e^-|x|, in [0, 1]
-            var log1p = global::ActivationGen.Internal.ActivationMath.Log1pUnit(t);
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), x + log1p, log1p);
+            var t = ActivationHelpers.ExpNonPositive(-Vector256.Abs(x), 0); // e^-|x|, in [0, 1]
+            var log1p = ActivationHelpers.Log1pUnit(t);
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x + log1p, log1p);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x)
         {
-            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector512.Abs(x), 0); // e^-|x|, in [0, 1]
-            var log1p = global::ActivationGen.Internal.ActivationMath.Log1pUnit(t);
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), x + log1p, log1p);
+            var t = ActivationHelpers.ExpNonPositive(-Vector512.Abs(x), 0); // e^-|x|, in [0, 1]
+            var log1p = ActivationHelpers.Log1pUnit(t);
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), x + log1p, log1p);
             return y;
         }
     }

@@ -13,44 +13,54 @@ namespace Company.Models
             /// Writes f(input[i]) to output[i]; throws ArgumentException if output is too short or partly overlaps input.
             /// </remarks>
             internal static partial void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
-                => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Network_Layers_Forward_SpanOperator>(input, output, "output");
+                => global::ActivationGen.Generated.ActivationHelpers.Map<float, global::ActivationGen.Generated.Network_Layers_Forward_SpanOperator>(
+                    input, output, "output");
         }
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Network.Layers.Forward</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>ReLU: f(x) = max(0, x); f'(x) = 1 for x &gt; 0, else 0 (f'(0) = 0). NaN gives NaN.</code><br/>
+    /// Shape:<br/>
+    /// <code>Span, float: writes f(input[i]) to output[i]; throws ArgumentException if output is too short or partly overlaps input.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Network_Layers_Forward_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
+    file readonly struct Network_Layers_Forward_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x)
         {
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, x); // max(0, x); -0 gives +0
+            var y = Vector128.ConditionalSelect(Vector128.LessThanOrEqual(x, Vector128<float>.Zero), Vector128<float>.Zero, x); // max(0, x); -0 gives +0
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x)
         {
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, x); // max(0, x); -0 gives +0
+            var y = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(x, Vector256<float>.Zero), Vector256<float>.Zero, x); // max(0, x); -0 gives +0
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x)
         {
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, x); // max(0, x); -0 gives +0
+            var y = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(x, Vector512<float>.Zero), Vector512<float>.Zero, x); // max(0, x); -0 gives +0
             return y;
         }
     }

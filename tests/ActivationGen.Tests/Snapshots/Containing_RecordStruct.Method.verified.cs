@@ -7,7 +7,8 @@ namespace Sample
     partial record struct Unit
     {
         /// <remarks>
-        /// Sum of 3 sigmoids: f(x) = Σ_{i=0}^{2} σ(x - o_i), o_i = -1 + i·1 (From = -1 to To = 1); f'(x) = Σ σ(x - o_i)·σ(o_i - x). Per element, 2 exponentials serve all terms.
+        /// Sum of 3 sigmoids: f(x) = Σ_{i=0}^{2} σ(x - o_i), o_i = -1 + i·1 (From = -1 to To = 1); f'(x) = Σ σ(x - o_i)·σ(o_i - x). Per element, 2 exponentials
+        /// serve all terms.
         /// Computes f on every lane of x.
         /// </remarks>
         private partial global::System.Runtime.Intrinsics.Vector256<double> Evaluate(global::System.Runtime.Intrinsics.Vector256<double> x)
@@ -17,9 +18,26 @@ namespace Sample
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Unit.Evaluate</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Sum of 3 sigmoids: f(x) = Σ_{i=0}^{2} σ(x - o_i), o_i = -1 + i·1 (From = -1 to To = 1); f'(x) = Σ σ(x - o_i)·σ(o_i - x). Per element, 2
+    /// exponentials serve all terms.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Count = 3<br/>
+    /// From = -1<br/>
+    /// To = 1<br/>
+    /// Scale = 1<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Vector, double: computes f on every lane of x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Unit_Evaluate_VectorOperator : global::ActivationGen.Internal.IActivationOperator<double>
+    file readonly struct Unit_Evaluate_VectorOperator : ActivationHelpers.IActivationOperator<double>
     {
         /// <summary>Per term: o_i - lowest offset of its block, e^(o_i - highest offset of its block), e^(lowest offset of its block - o_i).</summary>
         private static global::System.ReadOnlySpan<double> Terms => new double[]
@@ -32,48 +50,48 @@ namespace ActivationGen.Generated
         /// <summary>Measured faster on 256-bit vectors, also where 512-bit ones are accelerated.</summary>
         public static bool PreferVector512 => false;
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x)
         {
-            var sum = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-            var compensation = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+            var sum = Vector128<double>.Zero;
+            var compensation = Vector128<double>.Zero;
             var terms = Terms;
             // Terms 0 to 2: offsets -1 to 1.
             {
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, -1.0, 0.0, out var fromLowError);
-                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 1.0, 0.0, out var fromHighError);
-                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
+                var fromLow = ActivationHelpers.Subtract(x, -1.0, 0.0, out var fromLowError);
+                var low = ActivationHelpers.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = ActivationHelpers.Subtract(x, 1.0, 0.0, out var fromHighError);
+                var high = ActivationHelpers.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 for (var i = 0; i < 6; i += 6)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 2]));
-                    var denominatorB = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
-                    var numeratorB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledB);
-                    var term = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
+                    var aboveA = Vector128.GreaterThanOrEqual(fromLow, Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = Vector128.ConditionalSelect(aboveA, high * Vector128.Create(terms[i + 1]), low * Vector128.Create(terms[i + 2]));
+                    var denominatorA = Vector128<double>.One + (scaledA * Vector128.Create(1.499696813895631E-241));
+                    var numeratorA = Vector128.ConditionalSelect(aboveA, Vector128.Create(6.668014432879854E+240), scaledA);
+                    var aboveB = Vector128.GreaterThanOrEqual(fromLow, Vector128.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledB = Vector128.ConditionalSelect(aboveB, high * Vector128.Create(terms[i + 3 + 1]), low * Vector128.Create(terms[i + 3 + 2]));
+                    var denominatorB = Vector128<double>.One + (scaledB * Vector128.Create(1.499696813895631E-241));
+                    var numeratorB = Vector128.ConditionalSelect(aboveB, Vector128.Create(6.668014432879854E+240), scaledB);
+                    var term = Vector128.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
                     var termCorrected = term - compensation;
                     var termNext = sum + termCorrected;
                     compensation = (termNext - sum) - termCorrected;
                     sum = termNext;
                 }
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[6])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[6 + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[6 + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledA);
+                    var aboveA = Vector128.GreaterThanOrEqual(fromLow, Vector128.Create(terms[6])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = Vector128.ConditionalSelect(aboveA, high * Vector128.Create(terms[6 + 1]), low * Vector128.Create(terms[6 + 2]));
+                    var denominatorA = Vector128<double>.One + (scaledA * Vector128.Create(1.499696813895631E-241));
+                    var numeratorA = Vector128.ConditionalSelect(aboveA, Vector128.Create(6.668014432879854E+240), scaledA);
                     var term = numeratorA / denominatorA;
                     var termCorrected = term - compensation;
                     var termNext = sum + termCorrected;
@@ -81,43 +99,43 @@ namespace ActivationGen.Generated
                     sum = termNext;
                 }
             }
-            var y = (sum - compensation) * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241);
+            var y = (sum - compensation) * Vector128.Create(1.499696813895631E-241);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x)
         {
-            var sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-            var compensation = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            var sum = Vector256<double>.Zero;
+            var compensation = Vector256<double>.Zero;
             var terms = Terms;
             // Terms 0 to 2: offsets -1 to 1.
             {
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, -1.0, 0.0, out var fromLowError);
-                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 1.0, 0.0, out var fromHighError);
-                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
+                var fromLow = ActivationHelpers.Subtract(x, -1.0, 0.0, out var fromLowError);
+                var low = ActivationHelpers.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = ActivationHelpers.Subtract(x, 1.0, 0.0, out var fromHighError);
+                var high = ActivationHelpers.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 for (var i = 0; i < 6; i += 6)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 2]));
-                    var denominatorB = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
-                    var numeratorB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledB);
-                    var term = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
+                    var aboveA = Vector256.GreaterThanOrEqual(fromLow, Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = Vector256.ConditionalSelect(aboveA, high * Vector256.Create(terms[i + 1]), low * Vector256.Create(terms[i + 2]));
+                    var denominatorA = Vector256<double>.One + (scaledA * Vector256.Create(1.499696813895631E-241));
+                    var numeratorA = Vector256.ConditionalSelect(aboveA, Vector256.Create(6.668014432879854E+240), scaledA);
+                    var aboveB = Vector256.GreaterThanOrEqual(fromLow, Vector256.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledB = Vector256.ConditionalSelect(aboveB, high * Vector256.Create(terms[i + 3 + 1]), low * Vector256.Create(terms[i + 3 + 2]));
+                    var denominatorB = Vector256<double>.One + (scaledB * Vector256.Create(1.499696813895631E-241));
+                    var numeratorB = Vector256.ConditionalSelect(aboveB, Vector256.Create(6.668014432879854E+240), scaledB);
+                    var term = Vector256.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
                     var termCorrected = term - compensation;
                     var termNext = sum + termCorrected;
                     compensation = (termNext - sum) - termCorrected;
                     sum = termNext;
                 }
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[6])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[6 + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[6 + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledA);
+                    var aboveA = Vector256.GreaterThanOrEqual(fromLow, Vector256.Create(terms[6])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = Vector256.ConditionalSelect(aboveA, high * Vector256.Create(terms[6 + 1]), low * Vector256.Create(terms[6 + 2]));
+                    var denominatorA = Vector256<double>.One + (scaledA * Vector256.Create(1.499696813895631E-241));
+                    var numeratorA = Vector256.ConditionalSelect(aboveA, Vector256.Create(6.668014432879854E+240), scaledA);
                     var term = numeratorA / denominatorA;
                     var termCorrected = term - compensation;
                     var termNext = sum + termCorrected;
@@ -125,43 +143,43 @@ namespace ActivationGen.Generated
                     sum = termNext;
                 }
             }
-            var y = (sum - compensation) * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241);
+            var y = (sum - compensation) * Vector256.Create(1.499696813895631E-241);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x)
         {
-            var sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-            var compensation = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            var sum = Vector512<double>.Zero;
+            var compensation = Vector512<double>.Zero;
             var terms = Terms;
             // Terms 0 to 2: offsets -1 to 1.
             {
-                var fromLow = global::ActivationGen.Internal.ActivationMath.Subtract(x, -1.0, 0.0, out var fromLowError);
-                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 1.0, 0.0, out var fromHighError);
-                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
+                var fromLow = ActivationHelpers.Subtract(x, -1.0, 0.0, out var fromLowError);
+                var low = ActivationHelpers.Exp(fromLow, fromLowError, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = ActivationHelpers.Subtract(x, 1.0, 0.0, out var fromHighError);
+                var high = ActivationHelpers.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 for (var i = 0; i < 6; i += 6)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 2]));
-                    var denominatorB = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
-                    var numeratorB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledB);
-                    var term = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
+                    var aboveA = Vector512.GreaterThanOrEqual(fromLow, Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = Vector512.ConditionalSelect(aboveA, high * Vector512.Create(terms[i + 1]), low * Vector512.Create(terms[i + 2]));
+                    var denominatorA = Vector512<double>.One + (scaledA * Vector512.Create(1.499696813895631E-241));
+                    var numeratorA = Vector512.ConditionalSelect(aboveA, Vector512.Create(6.668014432879854E+240), scaledA);
+                    var aboveB = Vector512.GreaterThanOrEqual(fromLow, Vector512.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledB = Vector512.ConditionalSelect(aboveB, high * Vector512.Create(terms[i + 3 + 1]), low * Vector512.Create(terms[i + 3 + 2]));
+                    var denominatorB = Vector512<double>.One + (scaledB * Vector512.Create(1.499696813895631E-241));
+                    var numeratorB = Vector512.ConditionalSelect(aboveB, Vector512.Create(6.668014432879854E+240), scaledB);
+                    var term = Vector512.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
                     var termCorrected = term - compensation;
                     var termNext = sum + termCorrected;
                     compensation = (termNext - sum) - termCorrected;
                     sum = termNext;
                 }
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[6])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[6 + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[6 + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledA);
+                    var aboveA = Vector512.GreaterThanOrEqual(fromLow, Vector512.Create(terms[6])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = Vector512.ConditionalSelect(aboveA, high * Vector512.Create(terms[6 + 1]), low * Vector512.Create(terms[6 + 2]));
+                    var denominatorA = Vector512<double>.One + (scaledA * Vector512.Create(1.499696813895631E-241));
+                    var numeratorA = Vector512.ConditionalSelect(aboveA, Vector512.Create(6.668014432879854E+240), scaledA);
                     var term = numeratorA / denominatorA;
                     var termCorrected = term - compensation;
                     var termNext = sum + termCorrected;
@@ -169,7 +187,7 @@ namespace ActivationGen.Generated
                     sum = termNext;
                 }
             }
-            var y = (sum - compensation) * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241);
+            var y = (sum - compensation) * Vector512.Create(1.499696813895631E-241);
             return y;
         }
     }

@@ -11,49 +11,63 @@ namespace Sample
         /// Returns f'(x).
         /// </remarks>
         public static partial double Apply(double x)
-            => global::ActivationGen.Internal.ActivationLoops.Scalar<double, global::ActivationGen.Generated.Activations_Apply_ScalarOperator>(x);
+            => global::ActivationGen.Generated.ActivationHelpers.Scalar<double, global::ActivationGen.Generated.Activations_Apply_ScalarOperator>(x);
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>ELU with Alpha = 0.5: f(x) = x for x &gt; 0, 0.5·(e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, 0.5·e^x for x ≤
+    /// 0.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Alpha = 0.5<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Scalar, double: returns f'(x).</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_ScalarOperator : global::ActivationGen.Internal.IActivationOperator<double>
+    file readonly struct Activations_Apply_ScalarOperator : ActivationHelpers.IActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x)
         {
-            var exp = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
-            var slope = exp * global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, slope);
+            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var slope = exp * Vector128.Create(0.5);
+            var dy = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), Vector128<double>.One, slope);
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x)
         {
-            var exp = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
-            var slope = exp * global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, slope);
+            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var slope = exp * Vector256.Create(0.5);
+            var dy = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, slope);
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x)
         {
-            var exp = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
-            var slope = exp * global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, slope);
+            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var slope = exp * Vector512.Create(0.5);
+            var dy = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, slope);
             return dy;
         }
     }

@@ -10,50 +10,65 @@ namespace Sample
         /// ELU with Alpha = 1: f(x) = x for x &gt; 0, (e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x for x ≤ 0.
         /// Writes gradOutput[i]·f'(x[i]) to gradInput[i]; throws ArgumentException on a length mismatch or a partial overlap.
         /// </remarks>
-        public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
-            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, "gradOutput", "gradInput");
+        public static partial void Apply(
+            global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
+            => global::ActivationGen.Generated.ActivationHelpers.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(
+                x, gradOutput, gradInput, "gradOutput", "gradInput");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>ELU with Alpha = 1: f(x) = x for x &gt; 0, (e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x for x ≤ 0.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Alpha = 1<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Backward, double: writes gradOutput[i]·f'(x[i]) to gradInput[i]; throws ArgumentException on a length mismatch or a partial overlap.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_BackwardOperator : global::ActivationGen.Internal.IActivationOperator<double>
+    file readonly struct Activations_Apply_BackwardOperator : ActivationHelpers.IActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x)
         {
-            var exp = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
             var slope = exp;
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, slope);
+            var dy = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), Vector128<double>.One, slope);
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x)
         {
-            var exp = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
             var slope = exp;
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, slope);
+            var dy = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, slope);
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x)
         {
-            var exp = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
             var slope = exp;
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, slope);
+            var dy = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, slope);
             return dy;
         }
     }

@@ -17,43 +17,56 @@ namespace Sample
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>ELU with Alpha = 1: f(x) = x for x &gt; 0, (e^x - 1) for x ≤ 0 (expm1, accurate near 0); f'(x) = 1 for x &gt; 0, e^x for x ≤ 0.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Alpha = 1<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Vector, double: computes f on every lane of x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_VectorOperator : global::ActivationGen.Internal.IActivationOperator<double>
+    file readonly struct Activations_Apply_VectorOperator : ActivationHelpers.IActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x)
         {
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
             var negative = expm1;
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), negative, x);
+            var y = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<double>.Zero), negative, x);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x)
         {
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
             var negative = expm1;
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), negative, x);
+            var y = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero), negative, x);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x)
         {
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(x, out _); // lanes with x > 0 are discarded below
             var negative = expm1;
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), negative, x);
+            var y = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), negative, x);
             return y;
         }
     }

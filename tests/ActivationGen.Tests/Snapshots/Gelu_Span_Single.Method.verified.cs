@@ -11,64 +11,79 @@ namespace Sample
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
+            => global::ActivationGen.Generated.ActivationHelpers.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(
+                x, destination, "destination");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>GELU: f(x) = x·Φ(x) = ½x(1 + erf(x/√2)); f'(x) = Φ(x) + x·φ(x).</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Approximate = GeluApproximation.None<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Span, float (computed in double lanes): writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps
+    /// x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
+    file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x)
         {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, global::System.Runtime.Intrinsics.Vector128.Narrow(Core(lower), Core(upper)));
+            var (lower, upper) = Vector128.Widen(x);
+            return ActivationHelpers.KeepNaN(x, Vector128.Narrow(Core(lower), Core(upper)));
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x)
         {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, global::System.Runtime.Intrinsics.Vector256.Narrow(Core(lower), Core(upper)));
+            var (lower, upper) = Vector256.Widen(x);
+            return ActivationHelpers.KeepNaN(x, Vector256.Narrow(Core(lower), Core(upper)));
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x)
         {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, global::System.Runtime.Intrinsics.Vector512.Narrow(Core(lower), Core(upper)));
+            var (lower, upper) = Vector512.Widen(x);
+            return ActivationHelpers.KeepNaN(x, Vector512.Narrow(Core(lower), Core(upper)));
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x)
         {
-            var a = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128.Create(15.0));
-            var ratio = global::ActivationGen.Internal.ActivationMath.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
+            var a = Vector128.Min(Vector128.Abs(x), Vector128.Create(15.0));
+            var ratio = ActivationHelpers.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
             var tail = e * ratio;
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), x * (global::System.Runtime.Intrinsics.Vector128<double>.One - tail), -a * tail);
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero), x * (Vector128<double>.One - tail), -a * tail);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x)
         {
-            var a = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256.Create(15.0));
-            var ratio = global::ActivationGen.Internal.ActivationMath.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
+            var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(15.0));
+            var ratio = ActivationHelpers.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
             var tail = e * ratio;
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), x * (global::System.Runtime.Intrinsics.Vector256<double>.One - tail), -a * tail);
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), x * (Vector256<double>.One - tail), -a * tail);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x)
         {
-            var a = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512.Create(15.0));
-            var ratio = global::ActivationGen.Internal.ActivationMath.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
+            var a = Vector512.Min(Vector512.Abs(x), Vector512.Create(15.0));
+            var ratio = ActivationHelpers.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
             var tail = e * ratio;
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), x * (global::System.Runtime.Intrinsics.Vector512<double>.One - tail), -a * tail);
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), x * (Vector512<double>.One - tail), -a * tail);
             return y;
         }
     }

@@ -11,189 +11,210 @@ namespace Sample
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, global::System.Span<double> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
+            => global::ActivationGen.Generated.ActivationHelpers.Fused<double, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(
+                x, destination, derivative, "destination", "derivative");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f and f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>GELU, tanh approximation: f(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³))); f'(x) is its exact derivative.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Approximate = GeluApproximation.Tanh<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Fused, double: writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or
+    /// overlaps.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<double>
+    file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x, out Vector128<double> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x, out Vector256<double> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x, out Vector512<double> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x, out global::System.Runtime.Intrinsics.Vector128<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x, out Vector128<double> derivative)
         {
-            var a = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128.Create(1000.0));
-            var c1 = global::System.Runtime.Intrinsics.Vector128.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
-            var c1Low = global::System.Runtime.Intrinsics.Vector128.Create(-9.96930880911092E-17);
-            var c3 = global::System.Runtime.Intrinsics.Vector128.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
-            var c3Low = global::System.Runtime.Intrinsics.Vector128.Create(-6.175149918155315E-19);
+            var a = Vector128.Min(Vector128.Abs(x), Vector128.Create(1000.0));
+            var c1 = Vector128.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = Vector128.Create(-9.96930880911092E-17);
+            var c3 = Vector128.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = Vector128.Create(-6.175149918155315E-19);
             var square = a * a;
-            var squareLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, a, -square);
+            var squareLow = Vector128.FusedMultiplyAdd(a, a, -square);
             var cubic = c3 * square; // c3·a² = cubic + cubicLow
-            var cubicLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var cubicLow = Vector128.FusedMultiplyAdd(c3, square, -cubic) + Vector128.FusedMultiplyAdd(c3, squareLow, c3Low * square);
             var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
             var b = sum - c1;
             var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
             var v = a * sum; // |v| = v + vLow
-            var vLow = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-v, -vLow, 0); // e^-|v|
-            var sigmoid = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, t), t); // σ(v)
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), x, -a) * sigmoid;
-            var slope = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.21406444881780073), a * a, global::System.Runtime.Intrinsics.Vector128.Create(1.5957691216057308)); // v'(x)
-            var signedA = global::System.Runtime.Intrinsics.Vector128.CopySign(a, x);
-            var elsewhere = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(signedA * slope, global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t), sigmoid);
-            var dRoot = (x - global::System.Runtime.Intrinsics.Vector128.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector128.Create(3.635560509207687E-17); // x - x0
-            var qRoot = global::System.Runtime.Intrinsics.Vector128.Create(1.4600512200146775E-09);
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-8.991045155395695E-09));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-1.672791046520547E-08));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(7.279664896924296E-08));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(1.4145680974652207E-07));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-4.29889781283684E-07));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-9.89829523239744E-07));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(2.4332162302379418E-06));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(5.91860496383733E-06));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-1.5950832860679398E-05));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-3.4956170863314744E-05));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(0.0001242522701566289));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(0.0002639276404628979));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-0.0009274420224161723));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-0.0024227318458722273));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(0.005261059254894798));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(0.019682309459833052));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-0.016619328343051937));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-0.11394448308095899));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(-0.015782853521848033));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(0.38751844613578895));
-            qRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector128.Create(0.4304000910248585));
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(dRoot), global::System.Runtime.Intrinsics.Vector128.Create(0.6)), dRoot * qRoot, elsewhere);
+            var vLow = Vector128.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
+            var t = ActivationHelpers.Exp(-v, -vLow, 0); // e^-|v|
+            // σ(v)
+            var sigmoid = ActivationHelpers.DivideByOnePlus(
+                Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero), Vector128<double>.One, t), t);
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero), x, -a) * sigmoid;
+            var slope = Vector128.FusedMultiplyAdd(Vector128.Create(0.21406444881780073), a * a, Vector128.Create(1.5957691216057308)); // v'(x)
+            var signedA = Vector128.CopySign(a, x);
+            var elsewhere = Vector128.FusedMultiplyAdd(signedA * slope, ActivationHelpers.DivideByOnePlusSquared(t), sigmoid);
+            var dRoot = (x - Vector128.Create(-0.7524614220710163)) - Vector128.Create(3.635560509207687E-17); // x - x0
+            var qRoot = Vector128.Create(1.4600512200146775E-09);
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-8.991045155395695E-09));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-1.672791046520547E-08));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(7.279664896924296E-08));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(1.4145680974652207E-07));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-4.29889781283684E-07));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-9.89829523239744E-07));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(2.4332162302379418E-06));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(5.91860496383733E-06));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-1.5950832860679398E-05));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-3.4956170863314744E-05));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(0.0001242522701566289));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(0.0002639276404628979));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-0.0009274420224161723));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-0.0024227318458722273));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(0.005261059254894798));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(0.019682309459833052));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-0.016619328343051937));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-0.11394448308095899));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(-0.015782853521848033));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(0.38751844613578895));
+            qRoot = Vector128.FusedMultiplyAdd(qRoot, dRoot, Vector128.Create(0.4304000910248585));
+            var dy = Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(dRoot), Vector128.Create(0.6)), dRoot * qRoot, elsewhere);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x, out global::System.Runtime.Intrinsics.Vector256<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x, out Vector256<double> derivative)
         {
-            var a = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256.Create(1000.0));
-            var c1 = global::System.Runtime.Intrinsics.Vector256.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
-            var c1Low = global::System.Runtime.Intrinsics.Vector256.Create(-9.96930880911092E-17);
-            var c3 = global::System.Runtime.Intrinsics.Vector256.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
-            var c3Low = global::System.Runtime.Intrinsics.Vector256.Create(-6.175149918155315E-19);
+            var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(1000.0));
+            var c1 = Vector256.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = Vector256.Create(-9.96930880911092E-17);
+            var c3 = Vector256.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = Vector256.Create(-6.175149918155315E-19);
             var square = a * a;
-            var squareLow = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a, a, -square);
+            var squareLow = Vector256.FusedMultiplyAdd(a, a, -square);
             var cubic = c3 * square; // c3·a² = cubic + cubicLow
-            var cubicLow = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var cubicLow = Vector256.FusedMultiplyAdd(c3, square, -cubic) + Vector256.FusedMultiplyAdd(c3, squareLow, c3Low * square);
             var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
             var b = sum - c1;
             var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
             var v = a * sum; // |v| = v + vLow
-            var vLow = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-v, -vLow, 0); // e^-|v|
-            var sigmoid = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, t), t); // σ(v)
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), x, -a) * sigmoid;
-            var slope = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.21406444881780073), a * a, global::System.Runtime.Intrinsics.Vector256.Create(1.5957691216057308)); // v'(x)
-            var signedA = global::System.Runtime.Intrinsics.Vector256.CopySign(a, x);
-            var elsewhere = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(signedA * slope, global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t), sigmoid);
-            var dRoot = (x - global::System.Runtime.Intrinsics.Vector256.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector256.Create(3.635560509207687E-17); // x - x0
-            var qRoot = global::System.Runtime.Intrinsics.Vector256.Create(1.4600512200146775E-09);
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-8.991045155395695E-09));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-1.672791046520547E-08));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(7.279664896924296E-08));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(1.4145680974652207E-07));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-4.29889781283684E-07));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-9.89829523239744E-07));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(2.4332162302379418E-06));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(5.91860496383733E-06));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-1.5950832860679398E-05));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-3.4956170863314744E-05));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(0.0001242522701566289));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(0.0002639276404628979));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-0.0009274420224161723));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-0.0024227318458722273));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(0.005261059254894798));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(0.019682309459833052));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-0.016619328343051937));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-0.11394448308095899));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(-0.015782853521848033));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(0.38751844613578895));
-            qRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector256.Create(0.4304000910248585));
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(dRoot), global::System.Runtime.Intrinsics.Vector256.Create(0.6)), dRoot * qRoot, elsewhere);
+            var vLow = Vector256.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
+            var t = ActivationHelpers.Exp(-v, -vLow, 0); // e^-|v|
+            // σ(v)
+            var sigmoid = ActivationHelpers.DivideByOnePlus(
+                Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), Vector256<double>.One, t), t);
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), x, -a) * sigmoid;
+            var slope = Vector256.FusedMultiplyAdd(Vector256.Create(0.21406444881780073), a * a, Vector256.Create(1.5957691216057308)); // v'(x)
+            var signedA = Vector256.CopySign(a, x);
+            var elsewhere = Vector256.FusedMultiplyAdd(signedA * slope, ActivationHelpers.DivideByOnePlusSquared(t), sigmoid);
+            var dRoot = (x - Vector256.Create(-0.7524614220710163)) - Vector256.Create(3.635560509207687E-17); // x - x0
+            var qRoot = Vector256.Create(1.4600512200146775E-09);
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-8.991045155395695E-09));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-1.672791046520547E-08));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(7.279664896924296E-08));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(1.4145680974652207E-07));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-4.29889781283684E-07));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-9.89829523239744E-07));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(2.4332162302379418E-06));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(5.91860496383733E-06));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-1.5950832860679398E-05));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-3.4956170863314744E-05));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(0.0001242522701566289));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(0.0002639276404628979));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-0.0009274420224161723));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-0.0024227318458722273));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(0.005261059254894798));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(0.019682309459833052));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-0.016619328343051937));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-0.11394448308095899));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(-0.015782853521848033));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(0.38751844613578895));
+            qRoot = Vector256.FusedMultiplyAdd(qRoot, dRoot, Vector256.Create(0.4304000910248585));
+            var dy = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(dRoot), Vector256.Create(0.6)), dRoot * qRoot, elsewhere);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x, out global::System.Runtime.Intrinsics.Vector512<double> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x, out Vector512<double> derivative)
         {
-            var a = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512.Create(1000.0));
-            var c1 = global::System.Runtime.Intrinsics.Vector512.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
-            var c1Low = global::System.Runtime.Intrinsics.Vector512.Create(-9.96930880911092E-17);
-            var c3 = global::System.Runtime.Intrinsics.Vector512.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
-            var c3Low = global::System.Runtime.Intrinsics.Vector512.Create(-6.175149918155315E-19);
+            var a = Vector512.Min(Vector512.Abs(x), Vector512.Create(1000.0));
+            var c1 = Vector512.Create(1.5957691216057308); // 2√(2/π) = c1 + c1Low
+            var c1Low = Vector512.Create(-9.96930880911092E-17);
+            var c3 = Vector512.Create(0.07135481627260025); // 2√(2/π)·0.044715 = c3 + c3Low
+            var c3Low = Vector512.Create(-6.175149918155315E-19);
             var square = a * a;
-            var squareLow = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a, a, -square);
+            var squareLow = Vector512.FusedMultiplyAdd(a, a, -square);
             var cubic = c3 * square; // c3·a² = cubic + cubicLow
-            var cubicLow = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(c3, square, -cubic) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(c3, squareLow, c3Low * square);
+            var cubicLow = Vector512.FusedMultiplyAdd(c3, square, -cubic) + Vector512.FusedMultiplyAdd(c3, squareLow, c3Low * square);
             var sum = c1 + cubic; // c1 + c3·a² = sum + sumLow (two-sum)
             var b = sum - c1;
             var sumLow = ((c1 - (sum - b)) + (cubic - b)) + (c1Low + cubicLow);
             var v = a * sum; // |v| = v + vLow
-            var vLow = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-v, -vLow, 0); // e^-|v|
-            var sigmoid = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, t), t); // σ(v)
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), x, -a) * sigmoid;
-            var slope = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.21406444881780073), a * a, global::System.Runtime.Intrinsics.Vector512.Create(1.5957691216057308)); // v'(x)
-            var signedA = global::System.Runtime.Intrinsics.Vector512.CopySign(a, x);
-            var elsewhere = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(signedA * slope, global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t), sigmoid);
-            var dRoot = (x - global::System.Runtime.Intrinsics.Vector512.Create(-0.7524614220710163)) - global::System.Runtime.Intrinsics.Vector512.Create(3.635560509207687E-17); // x - x0
-            var qRoot = global::System.Runtime.Intrinsics.Vector512.Create(1.4600512200146775E-09);
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-8.991045155395695E-09));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-1.672791046520547E-08));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(7.279664896924296E-08));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(1.4145680974652207E-07));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-4.29889781283684E-07));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-9.89829523239744E-07));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(2.4332162302379418E-06));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(5.91860496383733E-06));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-1.5950832860679398E-05));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-3.4956170863314744E-05));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(0.0001242522701566289));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(0.0002639276404628979));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-0.0009274420224161723));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-0.0024227318458722273));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(0.005261059254894798));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(0.019682309459833052));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-0.016619328343051937));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-0.11394448308095899));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(-0.015782853521848033));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(0.38751844613578895));
-            qRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(qRoot, dRoot, global::System.Runtime.Intrinsics.Vector512.Create(0.4304000910248585));
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(dRoot), global::System.Runtime.Intrinsics.Vector512.Create(0.6)), dRoot * qRoot, elsewhere);
+            var vLow = Vector512.FusedMultiplyAdd(a, sum, -v) + a * sumLow;
+            var t = ActivationHelpers.Exp(-v, -vLow, 0); // e^-|v|
+            // σ(v)
+            var sigmoid = ActivationHelpers.DivideByOnePlus(
+                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), Vector512<double>.One, t), t);
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), x, -a) * sigmoid;
+            var slope = Vector512.FusedMultiplyAdd(Vector512.Create(0.21406444881780073), a * a, Vector512.Create(1.5957691216057308)); // v'(x)
+            var signedA = Vector512.CopySign(a, x);
+            var elsewhere = Vector512.FusedMultiplyAdd(signedA * slope, ActivationHelpers.DivideByOnePlusSquared(t), sigmoid);
+            var dRoot = (x - Vector512.Create(-0.7524614220710163)) - Vector512.Create(3.635560509207687E-17); // x - x0
+            var qRoot = Vector512.Create(1.4600512200146775E-09);
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-8.991045155395695E-09));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-1.672791046520547E-08));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(7.279664896924296E-08));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(1.4145680974652207E-07));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-4.29889781283684E-07));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-9.89829523239744E-07));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(2.4332162302379418E-06));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(5.91860496383733E-06));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-1.5950832860679398E-05));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-3.4956170863314744E-05));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(0.0001242522701566289));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(0.0002639276404628979));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-0.0009274420224161723));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-0.0024227318458722273));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(0.005261059254894798));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(0.019682309459833052));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-0.016619328343051937));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-0.11394448308095899));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(-0.015782853521848033));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(0.38751844613578895));
+            qRoot = Vector512.FusedMultiplyAdd(qRoot, dRoot, Vector512.Create(0.4304000910248585));
+            var dy = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(dRoot), Vector512.Create(0.6)), dRoot * qRoot, elsewhere);
             derivative = dy;
             return y;
         }

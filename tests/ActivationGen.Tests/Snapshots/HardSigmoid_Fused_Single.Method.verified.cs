@@ -11,63 +11,83 @@ namespace Sample
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination, global::System.Span<float> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
+            => global::ActivationGen.Generated.ActivationHelpers.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(
+                x, destination, derivative, "destination", "derivative");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f and f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Hard sigmoid: f(x) = max(0, min(1, x/6 + 1/2)); f'(x) = 1/6 for -3 &lt; x &lt; 3, else 0.</code><br/>
+    /// Shape:<br/>
+    /// <code>Fused, float: writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or
+    /// overlaps.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<float>
+    file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x, out Vector128<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x, out Vector256<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x, out Vector512<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x, out Vector128<float> derivative)
         {
-            var y = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Max((x + global::System.Runtime.Intrinsics.Vector128.Create(3f)) * global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f), global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One); // IEEE min/max: max(+0, -0) = +0
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.BitwiseAnd(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-3f)), global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(3f))), global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            // IEEE min/max: max(+0, -0) = +0
+            var y = Vector128.Min(Vector128.Max((x + Vector128.Create(3f)) * Vector128.Create(0.16666667f), Vector128<float>.Zero), Vector128<float>.One);
+            var dy = Vector128.ConditionalSelect(
+                Vector128.BitwiseAnd(Vector128.GreaterThan(x, Vector128.Create(-3f)), Vector128.LessThan(x, Vector128.Create(3f))),
+                Vector128.Create(0.16666667f), Vector128<float>.Zero);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x, out Vector256<float> derivative)
         {
-            var y = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Max((x + global::System.Runtime.Intrinsics.Vector256.Create(3f)) * global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f), global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One); // IEEE min/max: max(+0, -0) = +0
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.BitwiseAnd(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-3f)), global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(3f))), global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f), global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+            // IEEE min/max: max(+0, -0) = +0
+            var y = Vector256.Min(Vector256.Max((x + Vector256.Create(3f)) * Vector256.Create(0.16666667f), Vector256<float>.Zero), Vector256<float>.One);
+            var dy = Vector256.ConditionalSelect(
+                Vector256.BitwiseAnd(Vector256.GreaterThan(x, Vector256.Create(-3f)), Vector256.LessThan(x, Vector256.Create(3f))),
+                Vector256.Create(0.16666667f), Vector256<float>.Zero);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x, out Vector512<float> derivative)
         {
-            var y = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Max((x + global::System.Runtime.Intrinsics.Vector512.Create(3f)) * global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f), global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One); // IEEE min/max: max(+0, -0) = +0
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.BitwiseAnd(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-3f)), global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(3f))), global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f), global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+            // IEEE min/max: max(+0, -0) = +0
+            var y = Vector512.Min(Vector512.Max((x + Vector512.Create(3f)) * Vector512.Create(0.16666667f), Vector512<float>.Zero), Vector512<float>.One);
+            var dy = Vector512.ConditionalSelect(
+                Vector512.BitwiseAnd(Vector512.GreaterThan(x, Vector512.Create(-3f)), Vector512.LessThan(x, Vector512.Create(3f))),
+                Vector512.Create(0.16666667f), Vector512<float>.Zero);
             derivative = dy;
             return y;
         }

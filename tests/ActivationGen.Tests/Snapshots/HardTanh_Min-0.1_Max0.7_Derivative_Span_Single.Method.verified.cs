@@ -11,43 +11,64 @@ namespace Sample
         /// Writes f'(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
+            => global::ActivationGen.Generated.ActivationHelpers.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(
+                x, destination, "destination");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Hard tanh with Min = -0.1, Max = 0.7: f(x) = max(-0.1, min(0.7, x)); f'(x) = 1 for -0.1 &lt; x &lt; 0.7, else 0.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Min = -0.1<br/>
+    /// Max = 0.7<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Span, float: writes f'(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
+    file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x)
         {
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.BitwiseAnd(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128.Create(-0.099999994f)), global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128.Create(0.7f))), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            var dy = Vector128.ConditionalSelect(
+                Vector128.BitwiseAnd(Vector128.GreaterThanOrEqual(x, Vector128.Create(-0.099999994f)), Vector128.LessThanOrEqual(x, Vector128.Create(0.7f))),
+                Vector128<float>.One, Vector128<float>.Zero);
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x)
         {
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.BitwiseAnd(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256.Create(-0.099999994f)), global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256.Create(0.7f))), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+            var dy = Vector256.ConditionalSelect(
+                Vector256.BitwiseAnd(Vector256.GreaterThanOrEqual(x, Vector256.Create(-0.099999994f)), Vector256.LessThanOrEqual(x, Vector256.Create(0.7f))),
+                Vector256<float>.One, Vector256<float>.Zero);
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x)
         {
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.BitwiseAnd(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512.Create(-0.099999994f)), global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512.Create(0.7f))), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512<float>.Zero);
+            var dy = Vector512.ConditionalSelect(
+                Vector512.BitwiseAnd(Vector512.GreaterThanOrEqual(x, Vector512.Create(-0.099999994f)), Vector512.LessThanOrEqual(x, Vector512.Create(0.7f))),
+                Vector512<float>.One, Vector512<float>.Zero);
             return dy;
         }
     }

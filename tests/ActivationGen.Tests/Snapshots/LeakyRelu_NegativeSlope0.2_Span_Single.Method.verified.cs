@@ -11,43 +11,57 @@ namespace Sample
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
+            => global::ActivationGen.Generated.ActivationHelpers.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(
+                x, destination, "destination");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Leaky ReLU with NegativeSlope = 0.2: f(x) = x for x &gt; 0, 0.2·x otherwise; f'(x) = 1 for x &gt; 0, else 0.2.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// NegativeSlope = 0.2<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Span, float: writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
+    file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x)
         {
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), x * global::System.Runtime.Intrinsics.Vector128.Create(0.2f), x);
+            var y = Vector128.ConditionalSelect(Vector128.LessThanOrEqual(x, Vector128<float>.Zero), x * Vector128.Create(0.2f), x);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x)
         {
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), x * global::System.Runtime.Intrinsics.Vector256.Create(0.2f), x);
+            var y = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(x, Vector256<float>.Zero), x * Vector256.Create(0.2f), x);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x)
         {
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), x * global::System.Runtime.Intrinsics.Vector512.Create(0.2f), x);
+            var y = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(x, Vector512<float>.Zero), x * Vector512.Create(0.2f), x);
             return y;
         }
     }

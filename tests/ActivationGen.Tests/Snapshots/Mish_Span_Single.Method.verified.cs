@@ -11,76 +11,90 @@ namespace Sample
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
+            => global::ActivationGen.Generated.ActivationHelpers.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(
+                x, destination, "destination");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Mish: f(x) = x·tanh(softplus(x)) = x·tanh(ln(1 + e^x)); f'(x) = tanh(softplus(x)) + x·sech²(softplus(x))·σ(x).</code><br/>
+    /// Shape:<br/>
+    /// <code>Span, float (computed in double lanes): writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps
+    /// x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
+    file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x)
         {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, global::System.Runtime.Intrinsics.Vector128.Narrow(Core(lower), Core(upper)));
+            var (lower, upper) = Vector128.Widen(x);
+            return ActivationHelpers.KeepNaN(x, Vector128.Narrow(Core(lower), Core(upper)));
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x)
         {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, global::System.Runtime.Intrinsics.Vector256.Narrow(Core(lower), Core(upper)));
+            var (lower, upper) = Vector256.Widen(x);
+            return ActivationHelpers.KeepNaN(x, Vector256.Narrow(Core(lower), Core(upper)));
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x)
         {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, global::System.Runtime.Intrinsics.Vector512.Narrow(Core(lower), Core(upper)));
+            var (lower, upper) = Vector512.Widen(x);
+            return ActivationHelpers.KeepNaN(x, Vector512.Narrow(Core(lower), Core(upper)));
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x)
         {
-            var s = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x), 0); // e^-|x|: t = e^x for x ≤ 0, u = e^-x for x > 0
+            var s = ActivationHelpers.Exp(-Vector128.Abs(x), 0); // e^-|x|: t = e^x for x ≤ 0, u = e^-x for x > 0
             var twice = s + s;
-            var halfN = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(s, s, twice) * global::System.Runtime.Intrinsics.Vector128.Create(0.5); // n / 2, n = t² + 2t = (1 + t)² - 1
+            var halfN = Vector128.FusedMultiplyAdd(s, s, twice) * Vector128.Create(0.5); // n / 2, n = t² + 2t = (1 + t)² - 1
             var q = twice * s; // 2u²
-            var den = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(twice, s, global::System.Runtime.Intrinsics.Vector128<double>.One + twice); // 1 + 2u + 2u²
-            var tanhPositive = global::System.Runtime.Intrinsics.Vector128<double>.One - q / den;
-            var tanhSoftplus = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), tanhPositive, global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(halfN, halfN));
-            var y = global::System.Runtime.Intrinsics.Vector128.Max(x, global::System.Runtime.Intrinsics.Vector128.Create(-1000.0)) * tanhSoftplus; // -∞ gives -0, not ∞·0
+            var den = Vector128.FusedMultiplyAdd(twice, s, Vector128<double>.One + twice); // 1 + 2u + 2u²
+            var tanhPositive = Vector128<double>.One - q / den;
+            var tanhSoftplus = Vector128.ConditionalSelect(
+                Vector128.GreaterThan(x, Vector128<double>.Zero), tanhPositive, ActivationHelpers.DivideByOnePlus(halfN, halfN));
+            var y = Vector128.Max(x, Vector128.Create(-1000.0)) * tanhSoftplus; // -∞ gives -0, not ∞·0
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x)
         {
-            var s = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x), 0); // e^-|x|: t = e^x for x ≤ 0, u = e^-x for x > 0
+            var s = ActivationHelpers.Exp(-Vector256.Abs(x), 0); // e^-|x|: t = e^x for x ≤ 0, u = e^-x for x > 0
             var twice = s + s;
-            var halfN = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(s, s, twice) * global::System.Runtime.Intrinsics.Vector256.Create(0.5); // n / 2, n = t² + 2t = (1 + t)² - 1
+            var halfN = Vector256.FusedMultiplyAdd(s, s, twice) * Vector256.Create(0.5); // n / 2, n = t² + 2t = (1 + t)² - 1
             var q = twice * s; // 2u²
-            var den = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(twice, s, global::System.Runtime.Intrinsics.Vector256<double>.One + twice); // 1 + 2u + 2u²
-            var tanhPositive = global::System.Runtime.Intrinsics.Vector256<double>.One - q / den;
-            var tanhSoftplus = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), tanhPositive, global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(halfN, halfN));
-            var y = global::System.Runtime.Intrinsics.Vector256.Max(x, global::System.Runtime.Intrinsics.Vector256.Create(-1000.0)) * tanhSoftplus; // -∞ gives -0, not ∞·0
+            var den = Vector256.FusedMultiplyAdd(twice, s, Vector256<double>.One + twice); // 1 + 2u + 2u²
+            var tanhPositive = Vector256<double>.One - q / den;
+            var tanhSoftplus = Vector256.ConditionalSelect(
+                Vector256.GreaterThan(x, Vector256<double>.Zero), tanhPositive, ActivationHelpers.DivideByOnePlus(halfN, halfN));
+            var y = Vector256.Max(x, Vector256.Create(-1000.0)) * tanhSoftplus; // -∞ gives -0, not ∞·0
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x)
         {
-            var s = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x), 0); // e^-|x|: t = e^x for x ≤ 0, u = e^-x for x > 0
+            var s = ActivationHelpers.Exp(-Vector512.Abs(x), 0); // e^-|x|: t = e^x for x ≤ 0, u = e^-x for x > 0
             var twice = s + s;
-            var halfN = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(s, s, twice) * global::System.Runtime.Intrinsics.Vector512.Create(0.5); // n / 2, n = t² + 2t = (1 + t)² - 1
+            var halfN = Vector512.FusedMultiplyAdd(s, s, twice) * Vector512.Create(0.5); // n / 2, n = t² + 2t = (1 + t)² - 1
             var q = twice * s; // 2u²
-            var den = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(twice, s, global::System.Runtime.Intrinsics.Vector512<double>.One + twice); // 1 + 2u + 2u²
-            var tanhPositive = global::System.Runtime.Intrinsics.Vector512<double>.One - q / den;
-            var tanhSoftplus = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), tanhPositive, global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(halfN, halfN));
-            var y = global::System.Runtime.Intrinsics.Vector512.Max(x, global::System.Runtime.Intrinsics.Vector512.Create(-1000.0)) * tanhSoftplus; // -∞ gives -0, not ∞·0
+            var den = Vector512.FusedMultiplyAdd(twice, s, Vector512<double>.One + twice); // 1 + 2u + 2u²
+            var tanhPositive = Vector512<double>.One - q / den;
+            var tanhSoftplus = Vector512.ConditionalSelect(
+                Vector512.GreaterThan(x, Vector512<double>.Zero), tanhPositive, ActivationHelpers.DivideByOnePlus(halfN, halfN));
+            var y = Vector512.Max(x, Vector512.Create(-1000.0)) * tanhSoftplus; // -∞ gives -0, not ∞·0
             return y;
         }
     }

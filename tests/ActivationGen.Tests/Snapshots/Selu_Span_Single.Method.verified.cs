@@ -7,53 +7,71 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// SELU: f(x) = λ·x for x &gt; 0, λ·α·(e^x - 1) for x ≤ 0 (expm1, accurate near 0), with α = 1.6732632423543772848170429916717 and λ = 1.0507009873554804934193349852946; f'(x) = λ for x &gt; 0, λ·α·e^x for x ≤ 0.
+        /// SELU: f(x) = λ·x for x &gt; 0, λ·α·(e^x - 1) for x ≤ 0 (expm1, accurate near 0), with α = 1.6732632423543772848170429916717 and λ =
+        /// 1.0507009873554804934193349852946; f'(x) = λ for x &gt; 0, λ·α·e^x for x ≤ 0.
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
+            => global::ActivationGen.Generated.ActivationHelpers.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(
+                x, destination, "destination");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>SELU: f(x) = λ·x for x &gt; 0, λ·α·(e^x - 1) for x ≤ 0 (expm1, accurate near 0), with α = 1.6732632423543772848170429916717 and λ =
+    /// 1.0507009873554804934193349852946; f'(x) = λ for x &gt; 0, λ·α·e^x for x ≤ 0.</code><br/>
+    /// Shape:<br/>
+    /// <code>Span, float: writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
+    file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x)
         {
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
-            var negative = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector128.Create(1.7580993f), expm1 * global::System.Runtime.Intrinsics.Vector128.Create(2.3296717E-08f));
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.0507009f), x * global::System.Runtime.Intrinsics.Vector128.Create(8.441664E-08f)), negative);
+            var expm1 = ActivationHelpers.ExpM1NonPositive(x);
+            var negative = Vector128.FusedMultiplyAdd(expm1, Vector128.Create(1.7580993f), expm1 * Vector128.Create(2.3296717E-08f));
+            var y = Vector128.ConditionalSelect(
+                Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero),
+                Vector128.FusedMultiplyAdd(x, Vector128.Create(1.0507009f), x * Vector128.Create(8.441664E-08f)), negative);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x)
         {
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
-            var negative = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector256.Create(1.7580993f), expm1 * global::System.Runtime.Intrinsics.Vector256.Create(2.3296717E-08f));
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.0507009f), x * global::System.Runtime.Intrinsics.Vector256.Create(8.441664E-08f)), negative);
+            var expm1 = ActivationHelpers.ExpM1NonPositive(x);
+            var negative = Vector256.FusedMultiplyAdd(expm1, Vector256.Create(1.7580993f), expm1 * Vector256.Create(2.3296717E-08f));
+            var y = Vector256.ConditionalSelect(
+                Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero),
+                Vector256.FusedMultiplyAdd(x, Vector256.Create(1.0507009f), x * Vector256.Create(8.441664E-08f)), negative);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x)
         {
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(x);
-            var negative = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(expm1, global::System.Runtime.Intrinsics.Vector512.Create(1.7580993f), expm1 * global::System.Runtime.Intrinsics.Vector512.Create(2.3296717E-08f));
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.0507009f), x * global::System.Runtime.Intrinsics.Vector512.Create(8.441664E-08f)), negative);
+            var expm1 = ActivationHelpers.ExpM1NonPositive(x);
+            var negative = Vector512.FusedMultiplyAdd(expm1, Vector512.Create(1.7580993f), expm1 * Vector512.Create(2.3296717E-08f));
+            var y = Vector512.ConditionalSelect(
+                Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero),
+                Vector512.FusedMultiplyAdd(x, Vector512.Create(1.0507009f), x * Vector512.Create(8.441664E-08f)), negative);
             return y;
         }
     }

@@ -7,19 +7,39 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sum of 100 sigmoids: f(x) = 0.1·Σ_{i=0}^{99} σ(x - o_i), o_i = 0 + i·0.098989898989899 (From = 0 to To = 9.8); f'(x) = 0.1·Σ σ(x - o_i)·σ(o_i - x). Per element, 2 exponentials serve all terms.
+        /// Sum of 100 sigmoids: f(x) = 0.1·Σ_{i=0}^{99} σ(x - o_i), o_i = 0 + i·0.098989898989899 (From = 0 to To = 9.8); f'(x) = 0.1·Σ σ(x - o_i)·σ(o_i - x).
+        /// Per element, 2 exponentials serve all terms.
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
+            => global::ActivationGen.Generated.ActivationHelpers.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(
+                x, destination, "destination");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Sum of 100 sigmoids: f(x) = 0.1·Σ_{i=0}^{99} σ(x - o_i), o_i = 0 + i·0.098989898989899 (From = 0 to To = 9.8); f'(x) = 0.1·Σ σ(x - o_i)·σ(o_i -
+    /// x). Per element, 2 exponentials serve all terms.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Count = 100<br/>
+    /// From = 0<br/>
+    /// To = 9.8<br/>
+    /// Scale = 0.1<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Span, float (computed in double lanes): writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps
+    /// x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
+    file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
         /// <summary>Per term: o_i - lowest offset of its block, e^(o_i - highest offset of its block), e^(lowest offset of its block - o_i).</summary>
         private static global::System.ReadOnlySpan<double> Terms => new double[]
@@ -129,111 +149,111 @@ namespace ActivationGen.Generated
         /// <summary>Measured faster on 256-bit vectors, also where 512-bit ones are accelerated.</summary>
         public static bool PreferVector512 => false;
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x)
         {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, global::System.Runtime.Intrinsics.Vector128.Narrow(Core(lower), Core(upper)));
+            var (lower, upper) = Vector128.Widen(x);
+            return ActivationHelpers.KeepNaN(x, Vector128.Narrow(Core(lower), Core(upper)));
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x)
         {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, global::System.Runtime.Intrinsics.Vector256.Narrow(Core(lower), Core(upper)));
+            var (lower, upper) = Vector256.Widen(x);
+            return ActivationHelpers.KeepNaN(x, Vector256.Narrow(Core(lower), Core(upper)));
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x)
         {
-            var (lower, upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, global::System.Runtime.Intrinsics.Vector512.Narrow(Core(lower), Core(upper)));
+            var (lower, upper) = Vector512.Widen(x);
+            return ActivationHelpers.KeepNaN(x, Vector512.Narrow(Core(lower), Core(upper)));
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x)
         {
-            var sum = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+            var sum = Vector128<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 9.8.
             {
                 var fromLow = x;
-                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 9.8, 0.0, out var fromHighError);
-                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
+                var low = ActivationHelpers.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = ActivationHelpers.Subtract(x, 9.8, 0.0, out var fromHighError);
+                var high = ActivationHelpers.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 for (var i = 0; i < 300; i += 6)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector128.Create(terms[i + 3 + 2]));
-                    var denominatorB = global::System.Runtime.Intrinsics.Vector128<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-241));
-                    var numeratorB = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector128.Create(6.668014432879854E+240), scaledB);
-                    var term = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
+                    var aboveA = Vector128.GreaterThanOrEqual(fromLow, Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = Vector128.ConditionalSelect(aboveA, high * Vector128.Create(terms[i + 1]), low * Vector128.Create(terms[i + 2]));
+                    var denominatorA = Vector128<double>.One + (scaledA * Vector128.Create(1.499696813895631E-241));
+                    var numeratorA = Vector128.ConditionalSelect(aboveA, Vector128.Create(6.668014432879854E+240), scaledA);
+                    var aboveB = Vector128.GreaterThanOrEqual(fromLow, Vector128.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledB = Vector128.ConditionalSelect(aboveB, high * Vector128.Create(terms[i + 3 + 1]), low * Vector128.Create(terms[i + 3 + 2]));
+                    var denominatorB = Vector128<double>.One + (scaledB * Vector128.Create(1.499696813895631E-241));
+                    var numeratorB = Vector128.ConditionalSelect(aboveB, Vector128.Create(6.668014432879854E+240), scaledB);
+                    var term = Vector128.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
                     sum += term;
                 }
             }
-            var y = sum * global::System.Runtime.Intrinsics.Vector128.Create(1.499696813895631E-242);
+            var y = sum * Vector128.Create(1.499696813895631E-242);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x)
         {
-            var sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            var sum = Vector256<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 9.8.
             {
                 var fromLow = x;
-                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 9.8, 0.0, out var fromHighError);
-                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
+                var low = ActivationHelpers.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = ActivationHelpers.Subtract(x, 9.8, 0.0, out var fromHighError);
+                var high = ActivationHelpers.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 for (var i = 0; i < 300; i += 6)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector256.Create(terms[i + 3 + 2]));
-                    var denominatorB = global::System.Runtime.Intrinsics.Vector256<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-241));
-                    var numeratorB = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector256.Create(6.668014432879854E+240), scaledB);
-                    var term = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
+                    var aboveA = Vector256.GreaterThanOrEqual(fromLow, Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = Vector256.ConditionalSelect(aboveA, high * Vector256.Create(terms[i + 1]), low * Vector256.Create(terms[i + 2]));
+                    var denominatorA = Vector256<double>.One + (scaledA * Vector256.Create(1.499696813895631E-241));
+                    var numeratorA = Vector256.ConditionalSelect(aboveA, Vector256.Create(6.668014432879854E+240), scaledA);
+                    var aboveB = Vector256.GreaterThanOrEqual(fromLow, Vector256.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledB = Vector256.ConditionalSelect(aboveB, high * Vector256.Create(terms[i + 3 + 1]), low * Vector256.Create(terms[i + 3 + 2]));
+                    var denominatorB = Vector256<double>.One + (scaledB * Vector256.Create(1.499696813895631E-241));
+                    var numeratorB = Vector256.ConditionalSelect(aboveB, Vector256.Create(6.668014432879854E+240), scaledB);
+                    var term = Vector256.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
                     sum += term;
                 }
             }
-            var y = sum * global::System.Runtime.Intrinsics.Vector256.Create(1.499696813895631E-242);
+            var y = sum * Vector256.Create(1.499696813895631E-242);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x)
         {
-            var sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            var sum = Vector512<double>.Zero;
             var terms = Terms;
             // Terms 0 to 99: offsets 0 to 9.8.
             {
                 var fromLow = x;
-                var low = global::ActivationGen.Internal.ActivationMath.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = global::ActivationGen.Internal.ActivationMath.Subtract(x, 9.8, 0.0, out var fromHighError);
-                var high = global::ActivationGen.Internal.ActivationMath.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
+                var low = ActivationHelpers.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
+                var fromHigh = ActivationHelpers.Subtract(x, 9.8, 0.0, out var fromHighError);
+                var high = ActivationHelpers.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
                 for (var i = 0; i < 300; i += 6)
                 {
-                    var aboveA = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 2]));
-                    var denominatorA = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledA * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
-                    var numeratorA = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveA, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(fromLow, global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, high * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 1]), low * global::System.Runtime.Intrinsics.Vector512.Create(terms[i + 3 + 2]));
-                    var denominatorB = global::System.Runtime.Intrinsics.Vector512<double>.One + (scaledB * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-241));
-                    var numeratorB = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(aboveB, global::System.Runtime.Intrinsics.Vector512.Create(6.668014432879854E+240), scaledB);
-                    var term = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
+                    var aboveA = Vector512.GreaterThanOrEqual(fromLow, Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledA = Vector512.ConditionalSelect(aboveA, high * Vector512.Create(terms[i + 1]), low * Vector512.Create(terms[i + 2]));
+                    var denominatorA = Vector512<double>.One + (scaledA * Vector512.Create(1.499696813895631E-241));
+                    var numeratorA = Vector512.ConditionalSelect(aboveA, Vector512.Create(6.668014432879854E+240), scaledA);
+                    var aboveB = Vector512.GreaterThanOrEqual(fromLow, Vector512.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
+                    var scaledB = Vector512.ConditionalSelect(aboveB, high * Vector512.Create(terms[i + 3 + 1]), low * Vector512.Create(terms[i + 3 + 2]));
+                    var denominatorB = Vector512<double>.One + (scaledB * Vector512.Create(1.499696813895631E-241));
+                    var numeratorB = Vector512.ConditionalSelect(aboveB, Vector512.Create(6.668014432879854E+240), scaledB);
+                    var term = Vector512.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
                     sum += term;
                 }
             }
-            var y = sum * global::System.Runtime.Intrinsics.Vector512.Create(1.499696813895631E-242);
+            var y = sum * Vector512.Create(1.499696813895631E-242);
             return y;
         }
     }

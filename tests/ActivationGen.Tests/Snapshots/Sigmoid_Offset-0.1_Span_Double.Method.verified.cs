@@ -11,49 +11,73 @@ namespace Sample
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<double, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
+            => global::ActivationGen.Generated.ActivationHelpers.Map<double, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(
+                x, destination, "destination");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Sigmoid with Offset = -0.1: f(x) = 1 / (1 + e^-(x + 0.1)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x +
+    /// 0.1).</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Offset = -0.1<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Span, double: writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<double>
+    file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> x)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
-            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, t), t);
+            var z = ActivationHelpers.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
+            // e^-|x - Offset|, in [0, 1]
+            var t = ActivationHelpers.ExpNonPositive(
+                -Vector128.Abs(z), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), -zLow, zLow), 0);
+            var y = ActivationHelpers.DivideByOnePlus(
+                Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), Vector128<double>.One, t), t);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> x)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
-            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, t), t);
+            var z = ActivationHelpers.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
+            // e^-|x - Offset|, in [0, 1]
+            var t = ActivationHelpers.ExpNonPositive(
+                -Vector256.Abs(z), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<double>.Zero), -zLow, zLow), 0);
+            var y = ActivationHelpers.DivideByOnePlus(
+                Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<double>.Zero), Vector256<double>.One, t), t);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> x)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
-            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var y = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, t), t);
+            var z = ActivationHelpers.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
+            // e^-|x - Offset|, in [0, 1]
+            var t = ActivationHelpers.ExpNonPositive(
+                -Vector512.Abs(z), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<double>.Zero), -zLow, zLow), 0);
+            var y = ActivationHelpers.DivideByOnePlus(
+                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<double>.Zero), Vector512<double>.One, t), t);
             return y;
         }
     }

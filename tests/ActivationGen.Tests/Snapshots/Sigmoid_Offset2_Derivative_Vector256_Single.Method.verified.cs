@@ -17,43 +17,62 @@ namespace Sample
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Sigmoid with Offset = 2: f(x) = 1 / (1 + e^-(x - 2)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x - 2).</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Offset = 2<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Vector, float: computes f' on every lane of x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_VectorOperator : global::ActivationGen.Internal.IActivationOperator<float>
+    file readonly struct Activations_Apply_VectorOperator : ActivationHelpers.IActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
-            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
+            var z = ActivationHelpers.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
+            // e^-|x - Offset|, in [0, 1]
+            var t = ActivationHelpers.ExpNonPositive(
+                -Vector128.Abs(z), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), -zLow, zLow), 0);
+            var dy = ActivationHelpers.DivideByOnePlusSquared(t);
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
-            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
+            var z = ActivationHelpers.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
+            // e^-|x - Offset|, in [0, 1]
+            var t = ActivationHelpers.ExpNonPositive(
+                -Vector256.Abs(z), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), -zLow, zLow), 0);
+            var dy = ActivationHelpers.DivideByOnePlusSquared(t);
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
-            var t = global::ActivationGen.Internal.ActivationMath.ExpNonPositive(-global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), -zLow, zLow), 0); // e^-|x - Offset|, in [0, 1]
-            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t);
+            var z = ActivationHelpers.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
+            // e^-|x - Offset|, in [0, 1]
+            var t = ActivationHelpers.ExpNonPositive(
+                -Vector512.Abs(z), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), -zLow, zLow), 0);
+            var dy = ActivationHelpers.DivideByOnePlusSquared(t);
             return dy;
         }
     }

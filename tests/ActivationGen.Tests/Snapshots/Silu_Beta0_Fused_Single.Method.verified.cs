@@ -11,63 +11,78 @@ namespace Sample
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination, global::System.Span<float> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
+            => global::ActivationGen.Generated.ActivationHelpers.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(
+                x, destination, derivative, "destination", "derivative");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f and f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>SiLU with Beta = 0: f(x) = x/2; f'(x) = 1/2.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Beta = 0<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Fused, float: writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or
+    /// overlaps.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<float>
+    file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x, out Vector128<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x, out Vector256<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x, out Vector512<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x, out Vector128<float> derivative)
         {
-            var y = x * global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
-            var dy = global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
+            var y = x * Vector128.Create(0.5f);
+            var dy = Vector128.Create(0.5f);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x, out Vector256<float> derivative)
         {
-            var y = x * global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
-            var dy = global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
+            var y = x * Vector256.Create(0.5f);
+            var dy = Vector256.Create(0.5f);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x, out Vector512<float> derivative)
         {
-            var y = x * global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
-            var dy = global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
+            var y = x * Vector512.Create(0.5f);
+            var dy = Vector512.Create(0.5f);
             derivative = dy;
             return y;
         }

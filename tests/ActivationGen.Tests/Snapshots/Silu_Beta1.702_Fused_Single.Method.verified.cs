@@ -7,94 +7,138 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// SiLU (swish) with Beta = 1.702: f(x) = x·σ(1.702·x) with σ(z) = 1 / (1 + e^-z); f'(x) = σ(z) + z·σ(z)·σ(-z) with z = 1.702·x, computed without cancellation where it crosses 0.
+        /// SiLU (swish) with Beta = 1.702: f(x) = x·σ(1.702·x) with σ(z) = 1 / (1 + e^-z); f'(x) = σ(z) + z·σ(z)·σ(-z) with z = 1.702·x, computed without
+        /// cancellation where it crosses 0.
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination, global::System.Span<float> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
+            => global::ActivationGen.Generated.ActivationHelpers.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(
+                x, destination, derivative, "destination", "derivative");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f and f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>SiLU (swish) with Beta = 1.702: f(x) = x·σ(1.702·x) with σ(z) = 1 / (1 + e^-z); f'(x) = σ(z) + z·σ(z)·σ(-z) with z = 1.702·x, computed without
+    /// cancellation where it crosses 0.</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Beta = 1.702<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Fused, float: writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or
+    /// overlaps.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<float>
+    file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x, out Vector128<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x, out Vector256<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x, out Vector512<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x, out Vector128<float> derivative)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Multiply(x, 1.7019999f, 9.727478E-08f, out var zLow); // z + zLow = Beta·x exactly
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), -zLow, zLow), 8); // e^-|z|·2^8
-            var tUnscaled = t * global::System.Runtime.Intrinsics.Vector128.Create(0.00390625f); // e^-|z|, in [0, 1]
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), x, global::System.Runtime.Intrinsics.Vector128.Max(x, global::System.Runtime.Intrinsics.Vector128.Create(-3.4028235E+38f)) * t * global::System.Runtime.Intrinsics.Vector128.Create(0.00390625f)) / (global::System.Runtime.Intrinsics.Vector128<float>.One + tUnscaled);
-            var r = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128<float>.One, tUnscaled); // σ(|z|)
-            var square = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift
-            var zc = global::System.Runtime.Intrinsics.Vector128.Min(global::System.Runtime.Intrinsics.Vector128.Max(z, global::System.Runtime.Intrinsics.Vector128.Create(-1E+30f)), global::System.Runtime.Intrinsics.Vector128.Create(1E+30f)); // z where finite; ±∞ → ±1e30 (t = 0 there)
-            var d = (z - global::System.Runtime.Intrinsics.Vector128.Create(-1.2784644f)) + (zLow - global::System.Runtime.Intrinsics.Vector128.Create(-1.06230004E-07f)); // z - z₀, the first difference exact
-            var nearRoot = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.27846456f), global::ActivationGen.Internal.ActivationMath.ExpM1Reduced(d), d); // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34
-            var factor = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128.Abs(d), global::System.Runtime.Intrinsics.Vector128.Create(0.34f)), nearRoot, ((zc + global::System.Runtime.Intrinsics.Vector128<float>.One) + tUnscaled) + zLow); // 1 + z + e^z
-            var dy = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(zc, square * global::System.Runtime.Intrinsics.Vector128.Create(0.00390625f), r), square * factor * global::System.Runtime.Intrinsics.Vector128.Create(0.00390625f));
+            var z = ActivationHelpers.Multiply(x, 1.7019999f, 9.727478E-08f, out var zLow); // z + zLow = Beta·x exactly
+            // e^-|z|·2^8
+            var t = ActivationHelpers.Exp(
+                -Vector128.Abs(z), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), -zLow, zLow), 8);
+            var tUnscaled = t * Vector128.Create(0.00390625f); // e^-|z|, in [0, 1]
+            var y = Vector128.ConditionalSelect(
+                Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), x,
+                Vector128.Max(x, Vector128.Create(-3.4028235E+38f)) * t * Vector128.Create(0.00390625f)) / (Vector128<float>.One + tUnscaled);
+            var r = ActivationHelpers.DivideByOnePlus(Vector128<float>.One, tUnscaled); // σ(|z|)
+            var square = ActivationHelpers.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift
+            var zc = Vector128.Min(Vector128.Max(z, Vector128.Create(-1E+30f)), Vector128.Create(1E+30f)); // z where finite; ±∞ → ±1e30 (t = 0 there)
+            var d = (z - Vector128.Create(-1.2784644f)) + (zLow - Vector128.Create(-1.06230004E-07f)); // z - z₀, the first difference exact
+            // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34
+            var nearRoot = Vector128.FusedMultiplyAdd(Vector128.Create(0.27846456f), ActivationHelpers.ExpM1Reduced(d), d);
+            // 1 + z + e^z
+            var factor = Vector128.ConditionalSelect(
+                Vector128.LessThan(Vector128.Abs(d), Vector128.Create(0.34f)), nearRoot, ((zc + Vector128<float>.One) + tUnscaled) + zLow);
+            var dy = Vector128.ConditionalSelect(
+                Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), Vector128.FusedMultiplyAdd(zc, square * Vector128.Create(0.00390625f), r),
+                square * factor * Vector128.Create(0.00390625f));
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x, out Vector256<float> derivative)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Multiply(x, 1.7019999f, 9.727478E-08f, out var zLow); // z + zLow = Beta·x exactly
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), -zLow, zLow), 8); // e^-|z|·2^8
-            var tUnscaled = t * global::System.Runtime.Intrinsics.Vector256.Create(0.00390625f); // e^-|z|, in [0, 1]
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), x, global::System.Runtime.Intrinsics.Vector256.Max(x, global::System.Runtime.Intrinsics.Vector256.Create(-3.4028235E+38f)) * t * global::System.Runtime.Intrinsics.Vector256.Create(0.00390625f)) / (global::System.Runtime.Intrinsics.Vector256<float>.One + tUnscaled);
-            var r = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256<float>.One, tUnscaled); // σ(|z|)
-            var square = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift
-            var zc = global::System.Runtime.Intrinsics.Vector256.Min(global::System.Runtime.Intrinsics.Vector256.Max(z, global::System.Runtime.Intrinsics.Vector256.Create(-1E+30f)), global::System.Runtime.Intrinsics.Vector256.Create(1E+30f)); // z where finite; ±∞ → ±1e30 (t = 0 there)
-            var d = (z - global::System.Runtime.Intrinsics.Vector256.Create(-1.2784644f)) + (zLow - global::System.Runtime.Intrinsics.Vector256.Create(-1.06230004E-07f)); // z - z₀, the first difference exact
-            var nearRoot = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.27846456f), global::ActivationGen.Internal.ActivationMath.ExpM1Reduced(d), d); // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34
-            var factor = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256.Abs(d), global::System.Runtime.Intrinsics.Vector256.Create(0.34f)), nearRoot, ((zc + global::System.Runtime.Intrinsics.Vector256<float>.One) + tUnscaled) + zLow); // 1 + z + e^z
-            var dy = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(zc, square * global::System.Runtime.Intrinsics.Vector256.Create(0.00390625f), r), square * factor * global::System.Runtime.Intrinsics.Vector256.Create(0.00390625f));
+            var z = ActivationHelpers.Multiply(x, 1.7019999f, 9.727478E-08f, out var zLow); // z + zLow = Beta·x exactly
+            // e^-|z|·2^8
+            var t = ActivationHelpers.Exp(
+                -Vector256.Abs(z), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), -zLow, zLow), 8);
+            var tUnscaled = t * Vector256.Create(0.00390625f); // e^-|z|, in [0, 1]
+            var y = Vector256.ConditionalSelect(
+                Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), x,
+                Vector256.Max(x, Vector256.Create(-3.4028235E+38f)) * t * Vector256.Create(0.00390625f)) / (Vector256<float>.One + tUnscaled);
+            var r = ActivationHelpers.DivideByOnePlus(Vector256<float>.One, tUnscaled); // σ(|z|)
+            var square = ActivationHelpers.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift
+            var zc = Vector256.Min(Vector256.Max(z, Vector256.Create(-1E+30f)), Vector256.Create(1E+30f)); // z where finite; ±∞ → ±1e30 (t = 0 there)
+            var d = (z - Vector256.Create(-1.2784644f)) + (zLow - Vector256.Create(-1.06230004E-07f)); // z - z₀, the first difference exact
+            // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34
+            var nearRoot = Vector256.FusedMultiplyAdd(Vector256.Create(0.27846456f), ActivationHelpers.ExpM1Reduced(d), d);
+            // 1 + z + e^z
+            var factor = Vector256.ConditionalSelect(
+                Vector256.LessThan(Vector256.Abs(d), Vector256.Create(0.34f)), nearRoot, ((zc + Vector256<float>.One) + tUnscaled) + zLow);
+            var dy = Vector256.ConditionalSelect(
+                Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), Vector256.FusedMultiplyAdd(zc, square * Vector256.Create(0.00390625f), r),
+                square * factor * Vector256.Create(0.00390625f));
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x, out Vector512<float> derivative)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Multiply(x, 1.7019999f, 9.727478E-08f, out var zLow); // z + zLow = Beta·x exactly
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), -zLow, zLow), 8); // e^-|z|·2^8
-            var tUnscaled = t * global::System.Runtime.Intrinsics.Vector512.Create(0.00390625f); // e^-|z|, in [0, 1]
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), x, global::System.Runtime.Intrinsics.Vector512.Max(x, global::System.Runtime.Intrinsics.Vector512.Create(-3.4028235E+38f)) * t * global::System.Runtime.Intrinsics.Vector512.Create(0.00390625f)) / (global::System.Runtime.Intrinsics.Vector512<float>.One + tUnscaled);
-            var r = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512<float>.One, tUnscaled); // σ(|z|)
-            var square = global::ActivationGen.Internal.ActivationMath.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift
-            var zc = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.Max(z, global::System.Runtime.Intrinsics.Vector512.Create(-1E+30f)), global::System.Runtime.Intrinsics.Vector512.Create(1E+30f)); // z where finite; ±∞ → ±1e30 (t = 0 there)
-            var d = (z - global::System.Runtime.Intrinsics.Vector512.Create(-1.2784644f)) + (zLow - global::System.Runtime.Intrinsics.Vector512.Create(-1.06230004E-07f)); // z - z₀, the first difference exact
-            var nearRoot = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.27846456f), global::ActivationGen.Internal.ActivationMath.ExpM1Reduced(d), d); // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34
-            var factor = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512.Abs(d), global::System.Runtime.Intrinsics.Vector512.Create(0.34f)), nearRoot, ((zc + global::System.Runtime.Intrinsics.Vector512<float>.One) + tUnscaled) + zLow); // 1 + z + e^z
-            var dy = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(zc, square * global::System.Runtime.Intrinsics.Vector512.Create(0.00390625f), r), square * factor * global::System.Runtime.Intrinsics.Vector512.Create(0.00390625f));
+            var z = ActivationHelpers.Multiply(x, 1.7019999f, 9.727478E-08f, out var zLow); // z + zLow = Beta·x exactly
+            // e^-|z|·2^8
+            var t = ActivationHelpers.Exp(
+                -Vector512.Abs(z), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), -zLow, zLow), 8);
+            var tUnscaled = t * Vector512.Create(0.00390625f); // e^-|z|, in [0, 1]
+            var y = Vector512.ConditionalSelect(
+                Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), x,
+                Vector512.Max(x, Vector512.Create(-3.4028235E+38f)) * t * Vector512.Create(0.00390625f)) / (Vector512<float>.One + tUnscaled);
+            var r = ActivationHelpers.DivideByOnePlus(Vector512<float>.One, tUnscaled); // σ(|z|)
+            var square = ActivationHelpers.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift
+            var zc = Vector512.Min(Vector512.Max(z, Vector512.Create(-1E+30f)), Vector512.Create(1E+30f)); // z where finite; ±∞ → ±1e30 (t = 0 there)
+            var d = (z - Vector512.Create(-1.2784644f)) + (zLow - Vector512.Create(-1.06230004E-07f)); // z - z₀, the first difference exact
+            // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34
+            var nearRoot = Vector512.FusedMultiplyAdd(Vector512.Create(0.27846456f), ActivationHelpers.ExpM1Reduced(d), d);
+            // 1 + z + e^z
+            var factor = Vector512.ConditionalSelect(
+                Vector512.LessThan(Vector512.Abs(d), Vector512.Create(0.34f)), nearRoot, ((zc + Vector512<float>.One) + tUnscaled) + zLow);
+            var dy = Vector512.ConditionalSelect(
+                Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), Vector512.FusedMultiplyAdd(zc, square * Vector512.Create(0.00390625f), r),
+                square * factor * Vector512.Create(0.00390625f));
             derivative = dy;
             return y;
         }

@@ -7,85 +7,114 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Softplus with Beta = 0.5: f(x) = (1/0.5)·ln(1 + e^(0.5·x)), computed as x + log1p(e^-|z|)/0.5 for z = 0.5·x &gt; 0 and log1p(e^-|z|)/0.5 otherwise; f'(x) = σ(0.5·x) = 1 / (1 + e^-(0.5·x)).
+        /// Softplus with Beta = 0.5: f(x) = (1/0.5)·ln(1 + e^(0.5·x)), computed as x + log1p(e^-|z|)/0.5 for z = 0.5·x &gt; 0 and log1p(e^-|z|)/0.5 otherwise;
+        /// f'(x) = σ(0.5·x) = 1 / (1 + e^-(0.5·x)).
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination, global::System.Span<float> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
+            => global::ActivationGen.Generated.ActivationHelpers.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(
+                x, destination, derivative, "destination", "derivative");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f and f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Softplus with Beta = 0.5: f(x) = (1/0.5)·ln(1 + e^(0.5·x)), computed as x + log1p(e^-|z|)/0.5 for z = 0.5·x &gt; 0 and log1p(e^-|z|)/0.5
+    /// otherwise; f'(x) = σ(0.5·x) = 1 / (1 + e^-(0.5·x)).</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Beta = 0.5<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Fused, float: writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or
+    /// overlaps.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<float>
+    file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x, out Vector128<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x, out Vector256<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x, out Vector512<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x, out Vector128<float> derivative)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Multiply(x, 0.5f, 0f, out var zLow); // z + zLow = Beta·x exactly
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), -zLow, zLow), 9); // e^-|z|·2^9
-            var tUnscaled = t * global::System.Runtime.Intrinsics.Vector128.Create(0.001953125f); // e^-|z|, in [0, 1]
-            var log1p = global::ActivationGen.Internal.ActivationMath.Log1pUnit(tUnscaled);
-            var scaled = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(tUnscaled, global::System.Runtime.Intrinsics.Vector128.Create(1.4901161E-08f)), t, log1p * global::System.Runtime.Intrinsics.Vector128.Create(512f)); // log1p(e^-|z|)·2^9
-            var part = scaled * global::System.Runtime.Intrinsics.Vector128.Create(2f) * global::System.Runtime.Intrinsics.Vector128.Create(0.001953125f); // log1p(e^-|z|)/Beta
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), x + part, part);
-            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, tUnscaled), tUnscaled);
+            var z = ActivationHelpers.Multiply(x, 0.5f, 0f, out var zLow); // z + zLow = Beta·x exactly
+            // e^-|z|·2^9
+            var t = ActivationHelpers.Exp(
+                -Vector128.Abs(z), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), -zLow, zLow), 9);
+            var tUnscaled = t * Vector128.Create(0.001953125f); // e^-|z|, in [0, 1]
+            var log1p = ActivationHelpers.Log1pUnit(tUnscaled);
+            // log1p(e^-|z|)·2^9
+            var scaled = Vector128.ConditionalSelect(Vector128.LessThan(tUnscaled, Vector128.Create(1.4901161E-08f)), t, log1p * Vector128.Create(512f));
+            var part = scaled * Vector128.Create(2f) * Vector128.Create(0.001953125f); // log1p(e^-|z|)/Beta
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThan(z, Vector128<float>.Zero), x + part, part);
+            var dy = ActivationHelpers.DivideByOnePlus(
+                Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), Vector128<float>.One, tUnscaled), tUnscaled);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x, out Vector256<float> derivative)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Multiply(x, 0.5f, 0f, out var zLow); // z + zLow = Beta·x exactly
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), -zLow, zLow), 9); // e^-|z|·2^9
-            var tUnscaled = t * global::System.Runtime.Intrinsics.Vector256.Create(0.001953125f); // e^-|z|, in [0, 1]
-            var log1p = global::ActivationGen.Internal.ActivationMath.Log1pUnit(tUnscaled);
-            var scaled = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(tUnscaled, global::System.Runtime.Intrinsics.Vector256.Create(1.4901161E-08f)), t, log1p * global::System.Runtime.Intrinsics.Vector256.Create(512f)); // log1p(e^-|z|)·2^9
-            var part = scaled * global::System.Runtime.Intrinsics.Vector256.Create(2f) * global::System.Runtime.Intrinsics.Vector256.Create(0.001953125f); // log1p(e^-|z|)/Beta
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), x + part, part);
-            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, tUnscaled), tUnscaled);
+            var z = ActivationHelpers.Multiply(x, 0.5f, 0f, out var zLow); // z + zLow = Beta·x exactly
+            // e^-|z|·2^9
+            var t = ActivationHelpers.Exp(
+                -Vector256.Abs(z), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), -zLow, zLow), 9);
+            var tUnscaled = t * Vector256.Create(0.001953125f); // e^-|z|, in [0, 1]
+            var log1p = ActivationHelpers.Log1pUnit(tUnscaled);
+            // log1p(e^-|z|)·2^9
+            var scaled = Vector256.ConditionalSelect(Vector256.LessThan(tUnscaled, Vector256.Create(1.4901161E-08f)), t, log1p * Vector256.Create(512f));
+            var part = scaled * Vector256.Create(2f) * Vector256.Create(0.001953125f); // log1p(e^-|z|)/Beta
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<float>.Zero), x + part, part);
+            var dy = ActivationHelpers.DivideByOnePlus(
+                Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), Vector256<float>.One, tUnscaled), tUnscaled);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x, out Vector512<float> derivative)
         {
-            var z = global::ActivationGen.Internal.ActivationMath.Multiply(x, 0.5f, 0f, out var zLow); // z + zLow = Beta·x exactly
-            var t = global::ActivationGen.Internal.ActivationMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), -zLow, zLow), 9); // e^-|z|·2^9
-            var tUnscaled = t * global::System.Runtime.Intrinsics.Vector512.Create(0.001953125f); // e^-|z|, in [0, 1]
-            var log1p = global::ActivationGen.Internal.ActivationMath.Log1pUnit(tUnscaled);
-            var scaled = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(tUnscaled, global::System.Runtime.Intrinsics.Vector512.Create(1.4901161E-08f)), t, log1p * global::System.Runtime.Intrinsics.Vector512.Create(512f)); // log1p(e^-|z|)·2^9
-            var part = scaled * global::System.Runtime.Intrinsics.Vector512.Create(2f) * global::System.Runtime.Intrinsics.Vector512.Create(0.001953125f); // log1p(e^-|z|)/Beta
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), x + part, part);
-            var dy = global::ActivationGen.Internal.ActivationMath.DivideByOnePlus(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, tUnscaled), tUnscaled);
+            var z = ActivationHelpers.Multiply(x, 0.5f, 0f, out var zLow); // z + zLow = Beta·x exactly
+            // e^-|z|·2^9
+            var t = ActivationHelpers.Exp(
+                -Vector512.Abs(z), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), -zLow, zLow), 9);
+            var tUnscaled = t * Vector512.Create(0.001953125f); // e^-|z|, in [0, 1]
+            var log1p = ActivationHelpers.Log1pUnit(tUnscaled);
+            // log1p(e^-|z|)·2^9
+            var scaled = Vector512.ConditionalSelect(Vector512.LessThan(tUnscaled, Vector512.Create(1.4901161E-08f)), t, log1p * Vector512.Create(512f));
+            var part = scaled * Vector512.Create(2f) * Vector512.Create(0.001953125f); // log1p(e^-|z|)/Beta
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<float>.Zero), x + part, part);
+            var dy = ActivationHelpers.DivideByOnePlus(
+                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), Vector512<float>.One, tUnscaled), tUnscaled);
             derivative = dy;
             return y;
         }

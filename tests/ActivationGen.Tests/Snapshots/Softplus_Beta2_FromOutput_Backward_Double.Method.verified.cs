@@ -7,53 +7,72 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Softplus with Beta = 2: f(x) = (1/2)·ln(1 + e^(2·x)), computed as x + log1p(e^-|z|)/2 for z = 2·x &gt; 0 and log1p(e^-|z|)/2 otherwise; f'(x) = σ(2·x) = 1 / (1 + e^-(2·x)).
-        /// Writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws ArgumentException on a length mismatch or a partial overlap.
+        /// Softplus with Beta = 2: f(x) = (1/2)·ln(1 + e^(2·x)), computed as x + log1p(e^-|z|)/2 for z = 2·x &gt; 0 and log1p(e^-|z|)/2 otherwise; f'(x) =
+        /// σ(2·x) = 1 / (1 + e^-(2·x)).
+        /// Writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws ArgumentException on a length
+        /// mismatch or a partial overlap.
         /// </remarks>
-        public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
-            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, "gradOutput", "gradInput");
+        public static partial void Apply(
+            global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
+            => global::ActivationGen.Generated.ActivationHelpers.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(
+                x, gradOutput, gradInput, "gradOutput", "gradInput");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f' from the output y = f(x) of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Softplus with Beta = 2: f(x) = (1/2)·ln(1 + e^(2·x)), computed as x + log1p(e^-|z|)/2 for z = 2·x &gt; 0 and log1p(e^-|z|)/2 otherwise; f'(x) =
+    /// σ(2·x) = 1 / (1 + e^-(2·x)).</code><br/>
+    /// Parameters:<br/>
+    /// <code>
+    /// Beta = 2<br/>
+    /// </code>
+    /// Shape:<br/>
+    /// <code>Backward, double: writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws
+    /// ArgumentException on a length mismatch or a partial overlap.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_BackwardOperator : global::ActivationGen.Internal.IActivationOperator<double>
+    file readonly struct Activations_Apply_BackwardOperator : ActivationHelpers.IActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> y)
         {
-            var w = global::ActivationGen.Internal.ActivationMath.Multiply(y, -2.0, 0.0, out var wLow); // w + wLow = -Beta·y exactly
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(w, wLow); // expm1(w + wLow)
-            var dy = global::System.Runtime.Intrinsics.Vector128<double>.Zero - expm1;
+            var w = ActivationHelpers.Multiply(y, -2.0, 0.0, out var wLow); // w + wLow = -Beta·y exactly
+            var expm1 = ActivationHelpers.ExpM1NonPositive(w, wLow); // expm1(w + wLow)
+            var dy = Vector128<double>.Zero - expm1;
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> y)
         {
-            var w = global::ActivationGen.Internal.ActivationMath.Multiply(y, -2.0, 0.0, out var wLow); // w + wLow = -Beta·y exactly
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(w, wLow); // expm1(w + wLow)
-            var dy = global::System.Runtime.Intrinsics.Vector256<double>.Zero - expm1;
+            var w = ActivationHelpers.Multiply(y, -2.0, 0.0, out var wLow); // w + wLow = -Beta·y exactly
+            var expm1 = ActivationHelpers.ExpM1NonPositive(w, wLow); // expm1(w + wLow)
+            var dy = Vector256<double>.Zero - expm1;
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> y)
         {
-            var w = global::ActivationGen.Internal.ActivationMath.Multiply(y, -2.0, 0.0, out var wLow); // w + wLow = -Beta·y exactly
-            var expm1 = global::ActivationGen.Internal.ActivationMath.ExpM1NonPositive(w, wLow); // expm1(w + wLow)
-            var dy = global::System.Runtime.Intrinsics.Vector512<double>.Zero - expm1;
+            var w = ActivationHelpers.Multiply(y, -2.0, 0.0, out var wLow); // w + wLow = -Beta·y exactly
+            var expm1 = ActivationHelpers.ExpM1NonPositive(w, wLow); // expm1(w + wLow)
+            var dy = Vector512<double>.Zero - expm1;
             return dy;
         }
     }

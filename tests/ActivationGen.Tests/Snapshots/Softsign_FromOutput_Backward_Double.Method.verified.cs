@@ -8,48 +8,61 @@ namespace Sample
     {
         /// <remarks>
         /// Softsign: f(x) = x / (1 + |x|); f'(x) = 1 / (1 + |x|)².
-        /// Writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws ArgumentException on a length mismatch or a partial overlap.
+        /// Writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws ArgumentException on a length
+        /// mismatch or a partial overlap.
         /// </remarks>
-        public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
-            => global::ActivationGen.Internal.ActivationLoops.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(x, gradOutput, gradInput, "gradOutput", "gradInput");
+        public static partial void Apply(
+            global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
+            => global::ActivationGen.Generated.ActivationHelpers.Backward<double, global::ActivationGen.Generated.Activations_Apply_BackwardOperator>(
+                x, gradOutput, gradInput, "gradOutput", "gradInput");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f' from the output y = f(x) of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Softsign: f(x) = x / (1 + |x|); f'(x) = 1 / (1 + |x|)².</code><br/>
+    /// Shape:<br/>
+    /// <code>Backward, double: writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws
+    /// ArgumentException on a length mismatch or a partial overlap.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_BackwardOperator : global::ActivationGen.Internal.IActivationOperator<double>
+    file readonly struct Activations_Apply_BackwardOperator : ActivationHelpers.IActivationOperator<double>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<double> Invoke(global::System.Runtime.Intrinsics.Vector128<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Invoke(Vector128<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<double> Invoke(global::System.Runtime.Intrinsics.Vector256<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Invoke(Vector256<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<double> Invoke(global::System.Runtime.Intrinsics.Vector512<double> x) => Core(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Invoke(Vector512<double> x) => Core(x);
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> Core(global::System.Runtime.Intrinsics.Vector128<double> y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> Core(Vector128<double> y)
         {
-            var complement = global::System.Runtime.Intrinsics.Vector128<double>.One - global::System.Runtime.Intrinsics.Vector128.Abs(y);
+            var complement = Vector128<double>.One - Vector128.Abs(y);
             var dy = complement * complement;
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> Core(global::System.Runtime.Intrinsics.Vector256<double> y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Core(Vector256<double> y)
         {
-            var complement = global::System.Runtime.Intrinsics.Vector256<double>.One - global::System.Runtime.Intrinsics.Vector256.Abs(y);
+            var complement = Vector256<double>.One - Vector256.Abs(y);
             var dy = complement * complement;
             return dy;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> Core(global::System.Runtime.Intrinsics.Vector512<double> y)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Core(Vector512<double> y)
         {
-            var complement = global::System.Runtime.Intrinsics.Vector512<double>.One - global::System.Runtime.Intrinsics.Vector512.Abs(y);
+            var complement = Vector512<double>.One - Vector512.Abs(y);
             var dy = complement * complement;
             return dy;
         }

@@ -11,69 +11,83 @@ namespace Sample
         /// Writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or overlaps.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination, global::System.Span<float> derivative)
-            => global::ActivationGen.Internal.ActivationLoops.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(x, destination, derivative, "destination", "derivative");
+            => global::ActivationGen.Generated.ActivationHelpers.Fused<float, global::ActivationGen.Generated.Activations_Apply_FusedOperator>(
+                x, destination, derivative, "destination", "derivative");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f and f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Softsign: f(x) = x / (1 + |x|); f'(x) = 1 / (1 + |x|)².</code><br/>
+    /// Shape:<br/>
+    /// <code>Fused, float: writes f(x[i]) to destination[i] and f'(x[i]) to derivative[i] in one pass; throws ArgumentException if an output is too short or
+    /// overlaps.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_FusedOperator : global::ActivationGen.Internal.IFusedActivationOperator<float>
+    file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x, out Vector128<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x, out Vector256<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x, out Vector512<float> derivative)
         {
             var y = Core(x, out var dy);
-            derivative = global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, dy);
-            return global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, y);
+            derivative = ActivationHelpers.KeepNaN(x, dy);
+            return ActivationHelpers.KeepNaN(x, y);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x, out global::System.Runtime.Intrinsics.Vector128<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x, out Vector128<float> derivative)
         {
-            var quotient = x / (global::System.Runtime.Intrinsics.Vector128<float>.One + global::System.Runtime.Intrinsics.Vector128.Abs(x));
-            var y = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity)), global::System.Runtime.Intrinsics.Vector128.CopySign(global::System.Runtime.Intrinsics.Vector128<float>.One, x), quotient);
-            var magnitude = global::System.Runtime.Intrinsics.Vector128.Abs(x);
-            var dy = global::System.Runtime.Intrinsics.Vector128<float>.One / global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(magnitude, global::System.Runtime.Intrinsics.Vector128.Create(2f) + magnitude, global::System.Runtime.Intrinsics.Vector128<float>.One);
+            var quotient = x / (Vector128<float>.One + Vector128.Abs(x));
+            var y = Vector128.ConditionalSelect(
+                Vector128.Equals(Vector128.Abs(x), Vector128.Create(float.PositiveInfinity)), Vector128.CopySign(Vector128<float>.One, x), quotient);
+            var magnitude = Vector128.Abs(x);
+            var dy = Vector128<float>.One / Vector128.FusedMultiplyAdd(magnitude, Vector128.Create(2f) + magnitude, Vector128<float>.One);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x, out global::System.Runtime.Intrinsics.Vector256<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x, out Vector256<float> derivative)
         {
-            var quotient = x / (global::System.Runtime.Intrinsics.Vector256<float>.One + global::System.Runtime.Intrinsics.Vector256.Abs(x));
-            var y = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256.Create(float.PositiveInfinity)), global::System.Runtime.Intrinsics.Vector256.CopySign(global::System.Runtime.Intrinsics.Vector256<float>.One, x), quotient);
-            var magnitude = global::System.Runtime.Intrinsics.Vector256.Abs(x);
-            var dy = global::System.Runtime.Intrinsics.Vector256<float>.One / global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(magnitude, global::System.Runtime.Intrinsics.Vector256.Create(2f) + magnitude, global::System.Runtime.Intrinsics.Vector256<float>.One);
+            var quotient = x / (Vector256<float>.One + Vector256.Abs(x));
+            var y = Vector256.ConditionalSelect(
+                Vector256.Equals(Vector256.Abs(x), Vector256.Create(float.PositiveInfinity)), Vector256.CopySign(Vector256<float>.One, x), quotient);
+            var magnitude = Vector256.Abs(x);
+            var dy = Vector256<float>.One / Vector256.FusedMultiplyAdd(magnitude, Vector256.Create(2f) + magnitude, Vector256<float>.One);
             derivative = dy;
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x, out global::System.Runtime.Intrinsics.Vector512<float> derivative)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x, out Vector512<float> derivative)
         {
-            var quotient = x / (global::System.Runtime.Intrinsics.Vector512<float>.One + global::System.Runtime.Intrinsics.Vector512.Abs(x));
-            var y = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512.Create(float.PositiveInfinity)), global::System.Runtime.Intrinsics.Vector512.CopySign(global::System.Runtime.Intrinsics.Vector512<float>.One, x), quotient);
-            var magnitude = global::System.Runtime.Intrinsics.Vector512.Abs(x);
-            var dy = global::System.Runtime.Intrinsics.Vector512<float>.One / global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(magnitude, global::System.Runtime.Intrinsics.Vector512.Create(2f) + magnitude, global::System.Runtime.Intrinsics.Vector512<float>.One);
+            var quotient = x / (Vector512<float>.One + Vector512.Abs(x));
+            var y = Vector512.ConditionalSelect(
+                Vector512.Equals(Vector512.Abs(x), Vector512.Create(float.PositiveInfinity)), Vector512.CopySign(Vector512<float>.One, x), quotient);
+            var magnitude = Vector512.Abs(x);
+            var dy = Vector512<float>.One / Vector512.FusedMultiplyAdd(magnitude, Vector512.Create(2f) + magnitude, Vector512<float>.One);
             derivative = dy;
             return y;
         }

@@ -11,46 +11,56 @@ namespace Sample
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
-            => global::ActivationGen.Internal.ActivationLoops.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(x, destination, "destination");
+            => global::ActivationGen.Generated.ActivationHelpers.Map<float, global::ActivationGen.Generated.Activations_Apply_SpanOperator>(
+                x, destination, "destination");
     }
 }
 
 namespace ActivationGen.Generated
 {
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.Intrinsics;
+
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
+    /// <remarks>
+    /// Formula:<br/>
+    /// <code>Tanh: f(x) = tanh(x), accurate near 0; f'(x) = 1 - tanh²(x), computed as 4e^-2|x| / (1 + e^-2|x|)².</code><br/>
+    /// Shape:<br/>
+    /// <code>Span, float: writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.</code>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
-    file readonly struct Activations_Apply_SpanOperator : global::ActivationGen.Internal.IActivationOperator<float>
+    file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector128<float> Invoke(global::System.Runtime.Intrinsics.Vector128<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Invoke(Vector128<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector256<float> Invoke(global::System.Runtime.Intrinsics.Vector256<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Invoke(Vector256<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::System.Runtime.Intrinsics.Vector512<float> Invoke(global::System.Runtime.Intrinsics.Vector512<float> x) => global::ActivationGen.Internal.ActivationLoops.KeepNaN(x, Core(x));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Invoke(Vector512<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> Core(global::System.Runtime.Intrinsics.Vector128<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Core(Vector128<float> x)
         {
-            var t4 = global::ActivationGen.Internal.ActivationMath.Exp(global::System.Runtime.Intrinsics.Vector128.Abs(x) * global::System.Runtime.Intrinsics.Vector128.Create(-2f), 2); // 4e^-2|x|
-            var y = global::ActivationGen.Internal.ActivationMath.Tanh(x, t4);
+            var t4 = ActivationHelpers.Exp(Vector128.Abs(x) * Vector128.Create(-2f), 2); // 4e^-2|x|
+            var y = ActivationHelpers.Tanh(x, t4);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> Core(global::System.Runtime.Intrinsics.Vector256<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Core(Vector256<float> x)
         {
-            var t4 = global::ActivationGen.Internal.ActivationMath.Exp(global::System.Runtime.Intrinsics.Vector256.Abs(x) * global::System.Runtime.Intrinsics.Vector256.Create(-2f), 2); // 4e^-2|x|
-            var y = global::ActivationGen.Internal.ActivationMath.Tanh(x, t4);
+            var t4 = ActivationHelpers.Exp(Vector256.Abs(x) * Vector256.Create(-2f), 2); // 4e^-2|x|
+            var y = ActivationHelpers.Tanh(x, t4);
             return y;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> Core(global::System.Runtime.Intrinsics.Vector512<float> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> Core(Vector512<float> x)
         {
-            var t4 = global::ActivationGen.Internal.ActivationMath.Exp(global::System.Runtime.Intrinsics.Vector512.Abs(x) * global::System.Runtime.Intrinsics.Vector512.Create(-2f), 2); // 4e^-2|x|
-            var y = global::ActivationGen.Internal.ActivationMath.Tanh(x, t4);
+            var t4 = ActivationHelpers.Exp(Vector512.Abs(x) * Vector512.Create(-2f), 2); // 4e^-2|x|
+            var y = ActivationHelpers.Tanh(x, t4);
             return y;
         }
     }

@@ -7,7 +7,8 @@ namespace Sample
     partial class Extensions
     {
         // Not generated: see error AGEN0004, AGEN0008.
-        public static partial ref readonly double Apply(this scoped ref global::System.Span<double> values, out int count, in float scale, string? name, params int[] rest)
+        public static partial ref readonly double Apply(
+            this scoped ref global::System.Span<double> values, out int count, in float scale, string? name, params int[] rest)
         {
             throw new global::System.NotSupportedException("ActivationGen could not implement 'Apply': see error AGEN0004, AGEN0008 at its declaration.");
         }

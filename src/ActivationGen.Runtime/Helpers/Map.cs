@@ -1,0 +1,104 @@
+// Map: the span driver of f or f' (shapes 2 and 3, in place included): destination[i] = op(x[i]).
+// Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), unrolled and
+// started where the output is aligned to the vector, with the first and the last vector done as overlapping vectors
+// (both computed before anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane
+// by lane through the same operator, so every element gets exactly the value the scalar method returns, whatever its
+// position or the vector width. The driver and its loops are compiled fully optimized at once
+// (AggressiveOptimization): through tiered compilation with dynamic PGO the same kernels ran up to 4x slower in some
+// processes (measured on .NET 10, AVX-512).
+//
+// Lanes:       T (float or double), at 128, 256 and 512 bits
+// Max error:   none of its own (each element is the operator's value)
+// Valid range: any lengths; destination at least as long as x, and not overlapping it except exactly in place
+// Requires:    Operators, Scalar, SpanChecks, Alignment
+
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ActivationGen.Generated;
+
+internal static partial class ActivationHelpers
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Map<T, TOperator>(ReadOnlySpan<T> x, Span<T> destination, string destinationName)
+        where T : unmanaged
+        where TOperator : IActivationOperator<T>
+    {
+        if (destination.Length < x.Length)
+        {
+            ThrowTooShort(destinationName);
+        }
+
+        ThrowIfPartialOverlap(x, destination.Slice(0, x.Length), destinationName);
+        var n = x.Length;
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ds = ref MemoryMarshal.GetReference(destination);
+        if (Vector512.IsHardwareAccelerated && TOperator.PreferVector512 && n >= Vector512<T>.Count)
+        {
+            Map512<T, TOperator>(ref xs, ref ds, n);
+        }
+        else if (Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count)
+        {
+            Map256<T, TOperator>(ref xs, ref ds, n);
+        }
+        else if (n >= Vector128<T>.Count)
+        {
+            Map128<T, TOperator>(ref xs, ref ds, n);
+        }
+        else
+        {
+            for (var i = 0; i < n; i++)
+            {
+                Unsafe.Add(ref ds, i) = Scalar<T, TOperator>(Unsafe.Add(ref xs, i));
+            }
+        }
+    }
+    //#PerWidth
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Map128<T, TOperator>(ref T x, ref T destination, int n)
+        where T : unmanaged
+        where TOperator : IActivationOperator<T>
+    {
+        var count = (nuint)Vector128<T>.Count;
+        var last = (nuint)n - count;
+        var tail = TOperator.Invoke(Vector128.LoadUnsafe(ref x, last));
+        nuint i = 0;
+        if ((nuint)n >= 4 * count)
+        {
+            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
+            // the loops start where destination is aligned to the vector, so that no store splits a cache line.
+            var head = TOperator.Invoke(Vector128.LoadUnsafe(ref x));
+            i = ElementsToAlignment(ref destination, count);
+            for (; i <= (nuint)n - (4 * count); i += 4 * count)
+            {
+                var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i));
+                var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count));
+                var y2 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (2 * count)));
+                var y3 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (3 * count)));
+                y0.StoreUnsafe(ref destination, i);
+                y1.StoreUnsafe(ref destination, i + count);
+                y2.StoreUnsafe(ref destination, i + (2 * count));
+                y3.StoreUnsafe(ref destination, i + (3 * count));
+            }
+
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            }
+
+            head.StoreUnsafe(ref destination);
+        }
+        else
+        {
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            }
+        }
+
+        tail.StoreUnsafe(ref destination, last);
+    }
+    //#EndPerWidth
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.Intrinsics;
+using ActivationGen.Generated;
+using ActivationGen.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ActivationGen.Tests;
+
+/// <summary>
+/// The helpers as code (src/ActivationGen.Runtime, compiled here at 128 bits and, through the generated code, at every
+/// width): each math helper against an exact reference (<see cref="BigFloat"/>, 320 bits) over a sweep of its valid range,
+/// within the maximum error its header states, and the NaN rule bit for bit.
+/// </summary>
+public class HelperAccuracyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Exp_is_within_1_ulp()
+    {
+        Check("Exp double", Sweep(-708, 661), x => ActivationHelpers.Exp(Vector128.Create(x), 0).ToScalar(), BigFloat.Exp, 1);
+        Check("Exp double, shift 8", Sweep(-700, 655), x => ActivationHelpers.Exp(Vector128.Create(x), 8).ToScalar(), x => BigFloat.Exp(x) * new BigFloat(1, 8), 1);
+        Check("Exp float", SingleSweep(-87, 69.3), x => ActivationHelpers.Exp(Vector128.Create((float)x), 0).ToScalar(), BigFloat.Exp, 1);
+        Check("Exp float, shift -4", SingleSweep(-80, 72), x => ActivationHelpers.Exp(Vector128.Create((float)x), -4).ToScalar(), x => BigFloat.Exp(x) * new BigFloat(1, -4), 1);
+        Check("ExpNonPositive float", SingleSweep(-87, 0), x => ActivationHelpers.ExpNonPositive(Vector128.Create((float)x), 0).ToScalar(), BigFloat.Exp, 1);
+    }
+
+    [Fact]
+    public void ExpM1NonPositive_is_within_2_ulp()
+    {
+        Check("ExpM1NonPositive double", Sweep(-40, 0).Concat(Tiny(-1)), x => ActivationHelpers.ExpM1NonPositive(Vector128.Create(x)).ToScalar(), BigFloat.ExpM1, 2);
+        Check("ExpM1NonPositive float", SingleSweep(-18, 0).Concat(Tiny(-1).Select(x => (double)(float)x)), x => ActivationHelpers.ExpM1NonPositive(Vector128.Create((float)x)).ToScalar(), BigFloat.ExpM1, 2);
+        Assert.Equal(-1.0, ActivationHelpers.ExpM1NonPositive(Vector128.Create(-50.0)).ToScalar());
+        Assert.Equal(0.0, ActivationHelpers.ExpM1NonPositive(Vector128.Create(3.0)).ToScalar());
+    }
+
+    [Fact]
+    public void ExpM1NonNegative_is_within_2_ulp()
+    {
+        Check("ExpM1NonNegative double", Sweep(0, 709.7).Concat(Tiny(1)), x => ActivationHelpers.ExpM1NonNegative(Vector128.Create(x), Vector128<double>.Zero).ToScalar(), BigFloat.ExpM1, 2);
+        Check("ExpM1NonNegative float", SingleSweep(0, 88.7).Concat(Tiny(1).Select(x => (double)(float)x)), x => ActivationHelpers.ExpM1NonNegative(Vector128.Create((float)x), Vector128<float>.Zero).ToScalar(), BigFloat.ExpM1, 2);
+        Assert.Equal(double.PositiveInfinity, ActivationHelpers.ExpM1NonNegative(Vector128.Create(710.0), Vector128<double>.Zero).ToScalar());
+    }
+
+    /// <summary>The fused helper gives exactly the values of the two separate ones.</summary>
+    [Fact]
+    public void ExpM1AndExpNonPositive_gives_the_values_of_ExpM1NonPositive_and_ExpNonPositive()
+    {
+        foreach (var x in Sweep(-745, 0))
+        {
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(Vector128.Create(x), out var exp);
+            Assert.Equal(ActivationHelpers.ExpM1NonPositive(Vector128.Create(x)).ToScalar(), expm1.ToScalar());
+            Assert.Equal(ActivationHelpers.ExpNonPositive(Vector128.Create(x), 0).ToScalar(), exp.ToScalar());
+
+            var single = (float)x;
+            var expm1Single = ActivationHelpers.ExpM1AndExpNonPositive(Vector128.Create(single), out var expSingle);
+            Assert.Equal(ActivationHelpers.ExpM1NonPositive(Vector128.Create(single)).ToScalar(), expm1Single.ToScalar());
+            Assert.Equal(ActivationHelpers.ExpNonPositive(Vector128.Create(single), 0).ToScalar(), expSingle.ToScalar());
+        }
+    }
+
+    [Fact]
+    public void Log1pUnit_is_within_1_ulp()
+    {
+        Check("Log1pUnit double", Sweep(0, 1).Concat(Tiny(1)), t => ActivationHelpers.Log1pUnit(Vector128.Create(t)).ToScalar(), BigFloat.Log1p, 1);
+        Check("Log1pUnit float", SingleSweep(0, 1).Concat(Tiny(1).Select(x => (double)(float)x)), t => ActivationHelpers.Log1pUnit(Vector128.Create((float)t)).ToScalar(), BigFloat.Log1p, 1);
+    }
+
+    [Fact]
+    public void DivideByOnePlus_is_within_its_bound()
+    {
+        static BigFloat Quotient(double n, double t) => BigFloat.From(n) / (BigFloat.One + BigFloat.From(t));
+        Check("DivideByOnePlus double, n = 1", Sweep(0, 1), t => ActivationHelpers.DivideByOnePlus(Vector128<double>.One, Vector128.Create(t)).ToScalar(), t => Quotient(1, t), 0.5);
+        Check("DivideByOnePlus double, n = t", Sweep(0, 1).Concat(Tiny(1)), t => ActivationHelpers.DivideByOnePlus(Vector128.Create(t), Vector128.Create(t)).ToScalar(), t => Quotient(t, t), 0.5);
+        Check("DivideByOnePlus float, n = 1", SingleSweep(0, 1), t => ActivationHelpers.DivideByOnePlus(Vector128<float>.One, Vector128.Create((float)t)).ToScalar(), t => Quotient(1, t), 2);
+        Check("DivideByOnePlus float, n = t", SingleSweep(0, 1), t => ActivationHelpers.DivideByOnePlus(Vector128.Create((float)t), Vector128.Create((float)t)).ToScalar(), t => Quotient(t, t), 2);
+        Check(
+            "DivideByOnePlusSquared double",
+            Sweep(0, 1).Concat(Tiny(1)),
+            t => ActivationHelpers.DivideByOnePlusSquared(Vector128.Create(t)).ToScalar(),
+            t => BigFloat.From(t) / ((BigFloat.One + BigFloat.From(t)) * (BigFloat.One + BigFloat.From(t))),
+            0.5);
+        Check(
+            "DivideByOnePlusSquared float",
+            SingleSweep(0, 1),
+            t => ActivationHelpers.DivideByOnePlusSquared(Vector128.Create((float)t)).ToScalar(),
+            t => BigFloat.From(t) / ((BigFloat.One + BigFloat.From(t)) * (BigFloat.One + BigFloat.From(t))),
+            0.5);
+    }
+
+    [Fact]
+    public void Tanh_and_SechSquared_are_within_2_ulp()
+    {
+        // With t = e^-2|x|: tanh(x) = ±(1 - t)/(1 + t), 1 - tanh²(x) = 4t/(1 + t)².
+        static BigFloat Tanh(double x)
+        {
+            var t = BigFloat.Exp(-2 * Math.Abs(x));
+            var tanh = (BigFloat.One - t) / (BigFloat.One + t);
+            return x < 0 ? -tanh : tanh;
+        }
+
+        static BigFloat SechSquared(double x)
+        {
+            var t = BigFloat.Exp(-2 * Math.Abs(x));
+            return new BigFloat(4, 0) * t / ((BigFloat.One + t) * (BigFloat.One + t));
+        }
+
+        var xs = Sweep(-20, 20).Concat(Tiny(1)).Concat(Tiny(-1)).ToList();
+        Check("Tanh double", xs, x => ActivationHelpers.Tanh(Vector128.Create(x), ActivationHelpers.Exp(Vector128.Create(-2 * Math.Abs(x)), 2)).ToScalar(), Tanh, 2);
+        Check("SechSquared double", Sweep(-300, 300), x => ActivationHelpers.SechSquared(ActivationHelpers.Exp(Vector128.Create(-2 * Math.Abs(x)), 2)).ToScalar(), SechSquared, 2);
+        var singles = xs.Select(x => (double)(float)x).ToList();
+        Check("Tanh float", singles, x => ActivationHelpers.Tanh(Vector128.Create((float)x), ActivationHelpers.Exp(Vector128.Create(-2 * MathF.Abs((float)x)), 2)).ToScalar(), Tanh, 2);
+        Check("SechSquared float", SingleSweep(-40, 40), x => ActivationHelpers.SechSquared(ActivationHelpers.Exp(Vector128.Create(-2 * MathF.Abs((float)x)), 2)).ToScalar(), SechSquared, 2);
+    }
+
+    /// <summary>A NaN in x comes back with its bits (sign, payload, signaling); a number gives the result.</summary>
+    [Fact]
+    public void KeepNaN_returns_a_NaN_input_bit_for_bit()
+    {
+        var nans = new[] { 0x7FF8000000000001L, unchecked((long)0xFFF0000000000123UL), 0x7FF4000000000000L, unchecked((long)0xFFF8000000000000UL) }
+            .Select(BitConverter.Int64BitsToDouble).ToArray();
+        foreach (var nan in nans)
+        {
+            var kept = ActivationHelpers.KeepNaN(Vector128.Create(nan, 2.0), Vector128.Create(5.0, double.NaN));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(nan), BitConverter.DoubleToInt64Bits(kept.GetElement(0)));
+            Assert.True(double.IsNaN(kept.GetElement(1)));
+        }
+
+        var singleNan = BitConverter.Int32BitsToSingle(unchecked((int)0xFFA00001));
+        var keptSingle = ActivationHelpers.KeepNaN(Vector128.Create(singleNan, 1f, -0f, float.PositiveInfinity), Vector128.Create(3f));
+        Assert.Equal(unchecked((int)0xFFA00001), BitConverter.SingleToInt32Bits(keptSingle.GetElement(0)));
+        Assert.Equal(new[] { 3f, 3f, 3f }, new[] { keptSingle.GetElement(1), keptSingle.GetElement(2), keptSingle.GetElement(3) });
+    }
+
+    /// <summary>Evenly spaced and pseudo-random points of [from, to], and both ends.</summary>
+    private static IEnumerable<double> Sweep(double from, double to, int count = 4000)
+    {
+        var random = new Random(20261201);
+        for (var i = 0; i <= count; i++)
+        {
+            yield return from + ((to - from) * i / count);
+            yield return from + ((to - from) * random.NextDouble());
+        }
+    }
+
+    private static IEnumerable<double> SingleSweep(double from, double to) => Sweep(from, to).Select(x => (double)(float)x);
+
+    /// <summary>±2^-k for k up to 200, and a few values between: where e^x - 1 and ln(1 + t) must keep their relative digits.</summary>
+    private static IEnumerable<double> Tiny(int sign) =>
+        Enumerable.Range(1, 200).SelectMany(k => new[] { Math.ScaleB(1, -k), Math.ScaleB(1.37, -k) }).Select(x => sign * x);
+
+    private void Check(string name, IEnumerable<double> inputs, Func<double, double> actual, Func<double, BigFloat> exact, double bound) =>
+        Check(name, inputs, actual, exact, bound, single: false);
+
+    private void Check(string name, IEnumerable<double> inputs, Func<double, float> actual, Func<double, BigFloat> exact, double bound) =>
+        Check(name, inputs, x => actual(x), exact, bound, single: true);
+
+    private void Check(string name, IEnumerable<double> inputs, Func<double, double> actual, Func<double, BigFloat> exact, double bound, bool single)
+    {
+        var worst = (Error: 0.0, X: 0.0);
+        foreach (var x in inputs)
+        {
+            var error = single ? BigFloat.UlpError((float)actual(x), exact(x)) : BigFloat.UlpError(actual(x), exact(x));
+            if (!(error <= worst.Error))
+            {
+                worst = (error, x);
+            }
+        }
+
+        output.WriteLine($"{name}: at most {worst.Error:F3} ULP (at x = {worst.X:R})");
+        Assert.True(worst.Error <= bound, $"{name}: {worst.Error} ULP at x = {worst.X:R}, above the {bound} ULP of its header.");
+    }
+}
