@@ -30,11 +30,14 @@ namespace ActivationGen.Benchmarks;
 /// </para>
 /// <para>
 /// 20 warm-up iterations instead of 8: the first calls of a fresh process JIT-compile much of the compiler, and at
-/// 1,000 methods the time per call settles only after about 6 of them.
+/// 1,000 methods the time per call settles only after about 6 of them. The Min column beside the median: on a busy
+/// machine other processes only ever add time, and at 100 methods (calls of tens of milliseconds) they can move the
+/// median by several times.
 /// </para>
 /// </remarks>
 [MemoryDiagnoser]
 [WarmupCount(20)]
+[MinColumn]
 public class GeneratorCost
 {
     /// <summary>The catalog's attributes, in the order of the README.</summary>
