@@ -22,7 +22,7 @@ public static class Catalog
     ];
 
     /// <summary>Benchmark classes outside the ratio table and --verify (they check themselves in their setup).</summary>
-    public static readonly Type[] Others = [typeof(FromOutputFloat), typeof(FromOutputDouble)];
+    public static readonly Type[] Others = [typeof(FromOutputFloat), typeof(FromOutputDouble), typeof(GeneratorCost)];
 
     /// <summary>The attribute of a benchmark class, e.g. <c>Elu(Alpha = 0.5)</c>, and its element type.</summary>
     public static (string Attribute, string Element) Describe(Type type)

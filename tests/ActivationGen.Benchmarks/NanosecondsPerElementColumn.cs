@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -25,7 +26,8 @@ public sealed class NanosecondsPerElementColumn : IColumn
 
     public string Legend => "Median time of one call divided by N, in nanoseconds";
 
-    public bool IsAvailable(Summary summary) => true;
+    /// <summary>Only where some benchmark has an N (not in GeneratorCost's table).</summary>
+    public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(b => b.Parameters["N"] is not null);
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
@@ -39,7 +41,12 @@ public sealed class NanosecondsPerElementColumn : IColumn
             return "NA";
         }
 
-        var n = Convert.ToInt32(benchmarkCase.Parameters["N"], CultureInfo.InvariantCulture);
+        if (benchmarkCase.Parameters["N"] is not { } size)
+        {
+            return "-";
+        }
+
+        var n = Convert.ToInt32(size, CultureInfo.InvariantCulture);
         return RatioTable.FormatNanoseconds(statistics.Median / n);
     }
 }

@@ -20,22 +20,27 @@ namespace ActivationGen.Benchmarks;
 public static class Program
 {
     private const string Usage = """
-        ActivationGen benchmarks: generated kernels vs TensorPrimitives vs the seed's scalar loop vs Span.CopyTo.
+        ActivationGen benchmarks: generated kernels vs TensorPrimitives vs the seed's scalar loop vs Span.CopyTo,
+        and the generator's own cost (GeneratorCost: RunGenerators over 100 and 1,000 annotated methods).
 
         Modes (one of):
           --full      (default) numbers: out-of-process job, ≥ 2 s of warm-up per benchmark, 15 iterations of 250 ms.
-          --quick     smoke run: --verify, then every benchmark once or thrice in process at N = 4,096 (< 2 min).
+          --quick     smoke run: --verify, then every benchmark once or thrice in process at N = 4,096 (< 2 min);
+                      GeneratorCost at 100 methods only.
           --verify    no timing: checks that every benchmark method computes what the generated scalar shape does.
 
         Options:
-          --out PATH        where to write the markdown ratio table (default BenchmarkDotNet.Artifacts/results/ratios.md).
-          --sizes A,B,...   only these N (of 4096, 1048576, 16777216). --quick implies --sizes 4096.
+          --out PATH        where to write the markdown ratio table (default BenchmarkDotNet.Artifacts/results/ratios.md);
+                            not written when no kernel class ran.
+          --sizes A,B,...   only these N (of 4096, 1048576, 16777216). --quick implies --sizes 4096. GeneratorCost has
+                            no N: it runs whatever --sizes says, unless --filter leaves it out.
           --slow-scalar     also run the naive scalar SigmoidSum loops at N = 16,777,216 (about 5 s per call).
           anything else     goes to BenchmarkDotNet, e.g. --filter '*Float*' or --filter '*Elu05*' (default --filter '*').
 
         Examples:
           dotnet run -c Release --project tests/ActivationGen.Benchmarks -- --quick
           dotnet run -c Release --project tests/ActivationGen.Benchmarks -- --filter '*SigmoidFloat*' --sizes 4096,16777216
+          dotnet run -c Release --project tests/ActivationGen.Benchmarks -- --filter '*GeneratorCost*'
         """;
 
     public static int Main(string[] args)
@@ -84,16 +89,24 @@ public static class Program
 
         var output = options.Out ?? Path.Combine(summaries[0].ResultsDirectoryPath, "ratios.md");
         var table = RatioTable.Build(summaries, options.Quick ? "quick (in process, Job.Dry, 3 iterations: not for numbers)" : "full");
-        var directory = Path.GetDirectoryName(Path.GetFullPath(output));
-        if (directory is not null)
+        if (table.Rows > 0)
         {
-            Directory.CreateDirectory(directory);
-        }
+            var directory = Path.GetDirectoryName(Path.GetFullPath(output));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
 
-        File.WriteAllText(output, table.Markdown);
-        Console.WriteLine();
-        Console.WriteLine(table.Markdown);
-        Console.WriteLine("Ratio table written to " + Path.GetFullPath(output));
+            File.WriteAllText(output, table.Markdown);
+            Console.WriteLine();
+            Console.WriteLine(table.Markdown);
+            Console.WriteLine("Ratio table written to " + Path.GetFullPath(output));
+        }
+        else
+        {
+            // Only classes outside the table ran (--filter '*GeneratorCost*', '*FromOutput*'): keep an earlier table.
+            Console.WriteLine("No generated kernel against its contenders in this run: no ratio table written.");
+        }
 
         var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).ToArray();
         if (summaries.Any(s => s.HasCriticalValidationErrors) || failed.Length > 0)
@@ -131,6 +144,7 @@ public static class Program
 
         var sizes = options.Sizes;
         var slowScalar = options.SlowScalar;
+        var quick = options.Quick;
 
         return ManualConfig.Create(DefaultConfig.Instance)
             .AddJob(job)
@@ -138,7 +152,14 @@ public static class Program
             .AddColumn(CategoriesColumn.Default, StatisticColumn.Median, new NanosecondsPerElementColumn())
             .AddFilter(new SimpleFilter(benchmark =>
             {
-                var n = Convert.ToInt32(benchmark.Parameters["N"], CultureInfo.InvariantCulture);
+                // --sizes is about N: a class without it (GeneratorCost) runs at its own parameters, in a smoke run at
+                // the smallest only.
+                if (benchmark.Parameters["N"] is not { } size)
+                {
+                    return !quick || benchmark.Parameters["Methods"] is not int methods || methods <= 100;
+                }
+
+                var n = Convert.ToInt32(size, CultureInfo.InvariantCulture);
                 if (sizes is not null && !sizes.Contains(n))
                 {
                     return false;

@@ -38,7 +38,13 @@ public sealed class RatioTable
                 continue;
             }
 
+            // Only the kernel classes: FromOutput and GeneratorCost are outside the table.
             var benchmark = report.BenchmarkCase;
+            if (!Catalog.Types.Contains(benchmark.Descriptor.Type))
+            {
+                continue;
+            }
+
             var n = Convert.ToInt32(benchmark.Parameters["N"], CultureInfo.InvariantCulture);
             medians[(benchmark.Descriptor.Type, benchmark.Descriptor.WorkloadMethod.Name, n)] = statistics.Median;
         }
