@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ActivationGen.Benchmarks;
 
 /// <summary>
-/// What the generator costs the compiler: the wall time of <see cref="GeneratorDriver.RunGenerators"/> with
+/// What the generator costs the compiler: the wall time of <c>GeneratorDriver.RunGenerators</c> with
 /// <see cref="ActivationGenerator"/> over a synthetic compilation of <see cref="Methods"/> annotated partial methods,
 /// with a fresh driver each call (nothing cached from an earlier run: a command-line build).
 /// </summary>
