@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Jobs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -29,15 +30,18 @@ namespace ActivationGen.Benchmarks;
 /// generator reports nothing and that the compilation has no error after generation.
 /// </para>
 /// <para>
-/// 20 warm-up iterations instead of 8: the first calls of a fresh process JIT-compile much of the compiler, and at
-/// 1,000 methods the time per call settles only after about 6 of them. The Min column beside the median: on a busy
-/// machine other processes only ever add time, and at 100 methods (calls of tens of milliseconds) they can move the
-/// median by several times.
+/// Tiered compilation is off in the benchmark process (<see cref="TieredCompilationOffAttribute"/>): every method of
+/// the compiler and the generator is compiled fully optimized at its first call, so the time per call is flat from
+/// the first warm-up iteration. With tiering on, the time kept falling through 20 warm-up and 15 measured iterations
+/// (the JIT recompiling the compiler's hot methods in the background), and where it ended differed from
+/// process to process: medians of 31 to 92 ms at 100 methods for the same code. 20 warm-up iterations all the same;
+/// the Min column beside the median, since other processes on a busy machine only ever add time.
 /// </para>
 /// </remarks>
 [MemoryDiagnoser]
 [WarmupCount(20)]
 [MinColumn]
+[TieredCompilationOff]
 public class GeneratorCost
 {
     /// <summary>The catalog's attributes, in the order of the README.</summary>
@@ -144,3 +148,8 @@ public class GeneratorCost
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 }
+
+/// <summary>The benchmark process runs with <c>DOTNET_TieredCompilation=0</c> (out of process only).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class TieredCompilationOffAttribute()
+    : JobMutatorConfigBaseAttribute(Job.Default.WithEnvironmentVariable("DOTNET_TieredCompilation", "0"));
