@@ -68,17 +68,16 @@ public sealed class ActivationGenerator : IIncrementalGenerator
                 var (implementation, names) = input;
                 if (HintNames.For(implementation.ReadableHintName, implementation.Identity, names) is { } hintName)
                 {
-                    spc.AddSource(hintName, implementation.Method is { } method ? MethodEmitter.Emit(method) : StubEmitter.Emit(implementation.Stub!));
+                    spc.AddSource(hintName, implementation.Text);
                 }
             });
         }
 
         // The helpers file depends only on the set of helpers the kernels use: a method that needs no new helper leaves
         // the set equal, so the file is not written again.
-        var helpers = perAttribute
-            .Select(static results => results
-                .Where(static r => r.Method is not null)
-                .Select(static (r, _) => MethodEmitter.RequiredHelpers(r.Method!))
+        var helpers = implementations
+            .Select(static each => each
+                .Select(static (i, _) => i.Helpers)
                 .Collect()
                 .Select(static (sets, _) => sets.SelectMany(static set => set).ToImmutableArray()))
             .Aggregate(static (a, b) => a.Combine(b).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
@@ -121,10 +120,18 @@ public sealed class ActivationGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>What is written for one method: its kernel or, for a method with errors, a body that throws.</summary>
+    /// <summary>
+    /// What is written for one method: its kernel or, for a method with errors, a body that throws. The text is written
+    /// once, here, and both the file and the set of helpers it calls come from it.
+    /// </summary>
     private sealed record Implementation(MethodModel? Method, StubModel? Stub)
     {
         public string ReadableHintName { get; } = HintNames.Readable(Method, Stub);
+
+        public string Text { get; } = Method is not null ? MethodEmitter.Emit(Method) : StubEmitter.Emit(Stub!);
+
+        /// <summary>The helpers the text calls, with what they require (none for a stub).</summary>
+        public EquatableArray<string> Helpers => Method is null ? EquatableArray<string>.Empty : MethodEmitter.RequiredHelpers(Text);
 
         public string Identity => (Method?.Declaration ?? Stub!.Declaration).Identity;
     }

@@ -19,24 +19,20 @@ internal static class MethodEmitter
 
     private const string AggressiveInlining = "[MethodImpl(MethodImplOptions.AggressiveInlining)]";
 
-    public static string Emit(MethodModel method) => Emit(method, withTables: true);
-
     /// <summary>
-    /// The helpers the method's file calls, with what they require: read from the emitted text itself (every
-    /// <c>ActivationHelpers.Name</c>), so that neither a kernel nor a shape can forget to declare one. The text is written
-    /// without the kernel's constant tables (<see cref="Kernels.Activation.WriteMembers"/>), which call nothing and are most of a
-    /// large SigmoidSum's file.
+    /// The helpers a method's file calls, with what they require: read from the emitted text itself (every
+    /// <c>ActivationHelpers.Name</c>), so that neither a kernel nor a shape can forget to declare one.
     /// </summary>
-    public static EquatableArray<string> RequiredHelpers(MethodModel method) =>
-        HelperCatalog.WithRequirements(HelperCatalog.ReferencedBy(Emit(method, withTables: false)));
+    public static EquatableArray<string> RequiredHelpers(string text) =>
+        HelperCatalog.WithRequirements(HelperCatalog.ReferencedBy(text));
 
-    private static string Emit(MethodModel method, bool withTables)
+    public static string Emit(MethodModel method)
     {
         var writer = new CodeWriter();
         DeclarationWriter.WriteFileHeader(writer, method.Declaration);
         WriteMethod(writer, method);
         writer.Line();
-        WriteOperator(writer, method, withTables);
+        WriteOperator(writer, method);
         return writer.ToString();
     }
 
@@ -102,7 +98,7 @@ internal static class MethodEmitter
         };
     }
 
-    private static void WriteOperator(CodeWriter writer, MethodModel method, bool withTables)
+    private static void WriteOperator(CodeWriter writer, MethodModel method)
     {
         var spec = method.Activation;
         var kernel = spec.Activation;
@@ -141,10 +137,7 @@ internal static class MethodEmitter
             using (writer.Block($"file readonly struct {method.OperatorName} : {HelperCatalog.ClassName}.{contract}<{t}>"))
             {
                 var members = new CodeWriter(wrapLongLines: false);
-                if (withTables)
-                {
-                    kernel.WriteMembers(members, spec);
-                }
+                kernel.WriteMembers(members, spec);
 
                 if (!kernel.PreferVector512)
                 {
