@@ -11,6 +11,7 @@ public static class Catalog
         typeof(SigmoidOffset2Float), typeof(SigmoidOffset2Double),
         typeof(SigmoidSum100Float), typeof(SigmoidSum100Double),
         typeof(SigmoidSumBlogFloat), typeof(SigmoidSumBlogDouble),
+        typeof(SigmoidSum7Float), typeof(SigmoidSum1000Float), typeof(SigmoidSum10000Float),
         typeof(SoftplusFloat), typeof(SoftplusDouble),
         typeof(ReluFloat), typeof(ReluDouble),
         typeof(Elu1Float), typeof(Elu1Double),
@@ -19,6 +20,8 @@ public static class Catalog
         typeof(TanhFloat), typeof(TanhDouble),
         typeof(MishFloat), typeof(MishDouble),
         typeof(GeluTanhFloat), typeof(GeluTanhDouble),
+        typeof(GeluFloat), typeof(GeluDouble),
+        typeof(SeluFloat), typeof(SeluDouble),
     ];
 
     /// <summary>Benchmark classes outside the ratio table and --verify (they check themselves in their setup).</summary>

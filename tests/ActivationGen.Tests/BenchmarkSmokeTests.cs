@@ -37,6 +37,17 @@ public sealed class BenchmarkSmokeTests(BenchmarkProjectFixture benchmarks, ITes
         "Tanh",
         "Mish",
         "Gelu(Approximate = GeluApproximation.Tanh)",
+        "Gelu",
+        "Silu",
+        "Selu",
+    ];
+
+    /// <summary>The benchmark classes with float only: the cost of SigmoidSum as Count grows.</summary>
+    private static readonly string[] FloatOnlyAttributes =
+    [
+        "SigmoidSum(Count = 7)",
+        "SigmoidSum(Count = 1000)",
+        "SigmoidSum(Count = 10000)",
     ];
 
     private static readonly string[] Kernels = ["f", "f'", "backward", "fused"];
@@ -55,10 +66,10 @@ public sealed class BenchmarkSmokeTests(BenchmarkProjectFixture benchmarks, ITes
         var all = Regex.Match(run.Stdout, @"verify: all (\d+) benchmark methods agree");
         Assert.True(all.Success, "no summary line from --verify:\n" + Tail(run.Log));
 
-        // 22 classes (11 attributes × float, double) of 13 methods: generated, TensorPrimitives and scalar loop for
-        // f, f', backward and fused, and CopyTo.
+        // 31 classes (14 attributes × float, double, and 3 float only) of 13 methods: generated, TensorPrimitives and
+        // scalar loop for f, f', backward and fused, and CopyTo.
         var methods = int.Parse(all.Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.True(methods >= Attributes.Length * Elements.Length * 13, $"only {methods} benchmark methods verified:\n" + Tail(run.Log));
+        Assert.True(methods >= ((Attributes.Length * Elements.Length) + FloatOnlyAttributes.Length) * 13, $"only {methods} benchmark methods verified:\n" + Tail(run.Log));
     }
 
     [Fact]
@@ -82,20 +93,19 @@ public sealed class BenchmarkSmokeTests(BenchmarkProjectFixture benchmarks, ITes
             .ToArray();
         var table = File.ReadAllText(ratios);
         var missing = new List<string>();
-        foreach (var attribute in Attributes)
+        var classes = Attributes.SelectMany(a => Elements.Select(e => (Attribute: a, Element: e)))
+            .Concat(FloatOnlyAttributes.Select(a => (Attribute: a, Element: "float")));
+        foreach (var (attribute, element) in classes)
         {
             foreach (var kernel in Kernels)
             {
-                foreach (var element in Elements)
-                {
-                    var prefix = $"| `[{attribute}]` {kernel} | {element} | 4,096 |";
+                var prefix = $"| `[{attribute}]` {kernel} | {element} | 4,096 |";
 
-                    // The first table: ns/element, × TensorPrimitives, × scalar loop, × CopyTo time, all numbers.
-                    var row = rows.FirstOrDefault(r => r.StartsWith(prefix, StringComparison.Ordinal));
-                    if (row is null || !HasNumbers(row, 4))
-                    {
-                        missing.Add(row ?? prefix + " (no row)");
-                    }
+                // The first table: ns/element, × TensorPrimitives, × scalar loop, × CopyTo time, all numbers.
+                var row = rows.FirstOrDefault(r => r.StartsWith(prefix, StringComparison.Ordinal));
+                if (row is null || !HasNumbers(row, 4))
+                {
+                    missing.Add(row ?? prefix + " (no row)");
                 }
             }
         }
