@@ -189,11 +189,11 @@ internal sealed class SigmoidSum : Activation
         var (method, _) = Choose(spec, element);
         if (method == Method.EulerMaclaurin)
         {
-            WriteEndsShared(writer, spec, compute);
+            WriteEndsShared(writer, spec, element, compute);
         }
         else if (method == Method.Taylor)
         {
-            WriteMidpointShared(writer, spec, compute);
+            WriteMidpointShared(writer, spec, element, compute);
         }
     }
 
@@ -434,10 +434,10 @@ internal sealed class SigmoidSum : Activation
     /// Euler–Maclaurin: for both ends, z = x - a and x - b exact as pairs, t = e^-|z| (scaled for the tails and
     /// unscaled), r = 1/(1 + t) (one division for both), σ(z) (s) and σ'(z) = t·r² (p).
     /// </summary>
-    private static void WriteEndsShared(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    private static void WriteEndsShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteExponential(writer, compute, "a", Pair(Offset(spec, 0)), "the lowest offset");
-        WriteExponential(writer, compute, "b", Pair(Offset(spec, CountOf(spec) - 1)), "the highest offset");
+        WriteExponential(writer, element, compute, "a", Pair(Offset(spec, 0)), "the lowest offset");
+        WriteExponential(writer, element, compute, "b", Pair(Offset(spec, CountOf(spec) - 1)), "the highest offset");
         writer.Line("var onePlusTa = {VD}.One + ta;");
         writer.Line("var onePlusTb = {VD}.One + tb;");
         writer.Line("var reciprocal = {VD}.One / (onePlusTa * onePlusTb); // one division for both ends");
@@ -448,23 +448,35 @@ internal sealed class SigmoidSum : Activation
         WriteSigmoidParts(writer, "b", "zb");
     }
 
-    /// <summary>z = x - offset exact as a pair, and t = e^-|z| scaled by 2^Shift (for the tails) and unscaled.</summary>
-    private static void WriteExponential(CodeWriter writer, ElementType compute, string end, (double Hi, double Lo) offset, string what)
+    /// <summary>
+    /// z = x - offset, and t = e^-|z| scaled by 2^Shift (for the tails) and unscaled. For double elements z is exact as a
+    /// pair (one rounding of z would move e^-|z| by up to |z|·2^-53, tens of double ULP); for float elements the double
+    /// difference x - hi is enough: its rounding and the offset's low part (at most 2^-53 relative to the offset, 1e-10 for
+    /// offsets near 1e6) move e^-|z| by far less than a float ULP.
+    /// </summary>
+    private static void WriteExponential(CodeWriter writer, ElementType element, ElementType compute, string end, (double Hi, double Lo) offset, string what)
     {
-        var shift = Shift;
+        var shift = Shift.ToString(CultureInfo.InvariantCulture);
         var pair = Split(offset.Hi, offset.Lo, compute);
         if (pair.Hi == 0 && pair.Lo == 0)
         {
             writer.Line($"var z{end} = x; // x - {what} (0)");
             writer.Line($"var z{end}Low = {{VD}}.Zero;");
         }
-        else
+        else if (element == ElementType.Double)
         {
             writer.Line($"var z{end} = {{M}}.Subtract(x, {Literals.Of(pair.Hi, compute)}, {Literals.Of(pair.Lo, compute)}, out var z{end}Low); // x - {what}, exact as a pair");
         }
+        else
+        {
+            writer.Line($"var z{end} = x - {Constant(pair.Hi, compute)}; // x - {what}");
+            writer.Line($"var z{end}Low = {{VD}}.Zero;");
+        }
 
-        writer.Line($"var t{end}Scaled = {ExpOfMinusAbs("z" + end, "z" + end + "Low", shift.ToString(CultureInfo.InvariantCulture))}; // e^-|z|·2^{shift}");
-        writer.Line($"var t{end} = t{end}Scaled * {Constant(Math.Pow(2, -shift), compute)}; // exact where e^-|z| is normal");
+        var hasLow = element == ElementType.Double && !(pair.Hi == 0 && pair.Lo == 0);
+        var exp = hasLow ? ExpOfMinusAbs("z" + end, "z" + end + "Low", shift) : $"{{M}}.Exp(-{{V}}.Abs(z{end}), {shift})";
+        writer.Line($"var t{end}Scaled = {exp}; // e^-|z|·2^{Shift}");
+        writer.Line($"var t{end} = t{end}Scaled * {Constant(TwoToMinusShift, compute)}; // exact where e^-|z| is normal");
     }
 
     /// <summary>σ(z) (s) and σ'(z) = t·r² (p) from t and r = 1/(1 + t).</summary>
@@ -517,9 +529,9 @@ internal sealed class SigmoidSum : Activation
     }
 
     /// <summary>Taylor about the midpoint m: w = x - m exact as a pair, and the same parts as at the ends.</summary>
-    private static void WriteMidpointShared(CodeWriter writer, ActivationSpec spec, ElementType compute)
+    private static void WriteMidpointShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        WriteExponential(writer, compute, "m", Pair(Midpoint(spec)), "the midpoint of the offsets");
+        WriteExponential(writer, element, compute, "m", Pair(Midpoint(spec)), "the midpoint of the offsets");
         writer.Line("var rm = {VD}.One / ({VD}.One + tm);");
         WriteSigmoidParts(writer, "m", "zm");
     }
