@@ -18,6 +18,8 @@ public class ExecutionTests
     {
         "Sigmoid(Offset = 2)",
         "SigmoidSum(Count = 7, From = -1, To = 2, Scale = 0.5)",
+        "SigmoidSum(Count = 100, From = 0, To = 9.8, Scale = 0.1)",
+        "SigmoidSum(Count = 1000, From = 3, To = 3.5, Scale = -2)",
         "Softplus",
         "Relu",
         "Elu(Alpha = 0.5)",
@@ -264,6 +266,8 @@ public class ExecutionTests
     [InlineData("Sigmoid", 1, 0, 0, 0)]
     [InlineData("Sigmoid(Offset = 1000)", 1, 0, 0, 0)]
     [InlineData("SigmoidSum(Count = 10, From = -5, To = 5, Scale = 2)", 20, 0, 0, 0)]
+    [InlineData("SigmoidSum(Count = 100, From = -5, To = 5, Scale = 2)", 200, 0, 0, 0)]
+    [InlineData("SigmoidSum(Count = 1000, From = 0, To = 0.5)", 1000, 0, 0, 0)]
     [InlineData("Softplus", double.PositiveInfinity, 0, 1, 0)]
     [InlineData("Relu", double.PositiveInfinity, 0, 1, 0)]
     [InlineData("Elu(Alpha = 0.5)", double.PositiveInfinity, -0.5, 1, 0)]

@@ -9,9 +9,11 @@ namespace ActivationGen.Tests;
 
 /// <summary>
 /// The generated source of a SigmoidSum method is bounded whatever the parameters: at the largest Count, for spacings
-/// from 1e-3 to 2e304, it is one table line or two per term plus code that does not change with the spacing, and it
-/// compiles without any diagnostic. (Issue 10: Count = 10000 from 0 to 1e6 used to emit 46 MB and exhaust the
-/// compiler's memory.) The values are checked by AccuracyTests against the Count 1,000 and 10,000 tables.
+/// from 1e-3 to 2e304, it is at most one table line or two per term plus code that does not change with the spacing, and
+/// it compiles without any diagnostic (Issue 10: Count = 10000 from 0 to 1e6 used to emit 46 MB and exhaust the
+/// compiler's memory). Where a series replaces the sum (spacings up to 0.3, or a total range up to 1) there is no table
+/// at all: the source is as small as for a few terms (issue 12). The values are checked by AccuracyTests against the
+/// Count 1,000 and 10,000 tables.
 /// </summary>
 public class SigmoidSumSizeTests(ITestOutputHelper output)
 {
@@ -40,6 +42,21 @@ public class SigmoidSumSizeTests(ITestOutputHelper output)
         output.WriteLine($"[SigmoidSum(Count = {Count}, {range})]: {text.Length:N0} characters, {text.Count(c => c == '\n'):N0} lines");
         Assert.True(text.Length <= FixedCharacters + (CharactersPerTerm * Count), $"{text.Length:N0} characters for {Count} terms");
     }
+
+    /// <summary>A series (Euler–Maclaurin, Taylor about the midpoint): no table, the same small size as for Count = 7.</summary>
+    [Theory]
+    [InlineData("From = 0, To = 9.999")]
+    [InlineData("From = -777777.7, To = -777277.75")]
+    [InlineData("From = 1000000, To = 1000000.5")]
+    public void Series_source_does_not_grow_with_count(string range)
+    {
+        var text = Generate(range);
+        output.WriteLine($"[SigmoidSum(Count = {Count}, {range})]: {text.Length:N0} characters");
+        Assert.True(text.Length <= SeriesCharacters, $"{text.Length:N0} characters for {Count} terms summed by a series");
+    }
+
+    /// <summary>Enough for the series' code, its polynomials and doc comments; far below one line per term.</summary>
+    private const int SeriesCharacters = 40 * 1024;
 
     /// <summary>
     /// Beyond the tables' rows, the code is the same text whatever the spacing, once there are more than a few blocks

@@ -62,6 +62,8 @@ public class SignedZeroAndNaNTests
         new("SigmoidSum(Count = 3, From = -1, To = 1)", P, P, P, P),
         new("SigmoidSum(Count = 2, From = 0, To = 1, Scale = -0.5)", N, N, N, N),
         new("SigmoidSum(Count = 1, From = 5, To = 5, Scale = 0)", Z, Z, Z, Z),
+        new("SigmoidSum(Count = 100, From = -2, To = 2, Scale = -3)", N, N, N, N), // Euler–Maclaurin
+        new("SigmoidSum(Count = 50, From = 1, To = 1.5)", P, P, P, P), // Taylor about the midpoint
         // (1/Beta)·ln(1 + e^(Beta·x)) = ln 2/Beta; σ(Beta·x) = ½. From the output: 1 - e^(-Beta·(±0)) = 1 - 1 = +0.
         new("Softplus", P, P, P, P, (Z, Z)),
         new("Softplus(Beta = 2)", P, P, P, P, (Z, Z)),

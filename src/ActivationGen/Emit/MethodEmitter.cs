@@ -139,7 +139,7 @@ internal static class MethodEmitter
                 var members = new CodeWriter(wrapLongLines: false);
                 kernel.WriteMembers(members, spec);
 
-                if (!kernel.PreferVector512)
+                if (!kernel.PreferVector512For(spec))
                 {
                     if (members.ToString().Length > 0)
                     {

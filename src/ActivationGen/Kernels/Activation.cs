@@ -79,6 +79,9 @@ internal abstract class Activation
     /// <summary>Whether the span loops use 512-bit vectors where accelerated (false: 256-bit, measured faster for the kernel).</summary>
     public virtual bool PreferVector512 => true;
 
+    /// <summary>As <see cref="PreferVector512"/>, for kernels whose choice depends on the parameters.</summary>
+    public virtual bool PreferVector512For(ActivationSpec spec) => PreferVector512;
+
     /// <summary>Members of the operator struct besides the core (constant tables).</summary>
     public virtual void WriteMembers(CodeWriter writer, ActivationSpec spec)
     {

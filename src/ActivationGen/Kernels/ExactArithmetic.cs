@@ -121,27 +121,32 @@ internal readonly struct Rational
         return negative ? -result : result;
     }
 
+    /// <summary>The fraction bits of <see cref="ExpNegativeFixed"/>.</summary>
+    public const int FixedBits = 256;
+
     /// <summary>e^-y for 0 ≤ y ≤ 64, correctly rounded to double, using 256-bit fixed point.</summary>
-    public static double ExpNegative(Rational y)
+    public static double ExpNegative(Rational y) => new Rational(ExpNegativeFixed(y), BigInteger.One << FixedBits).ToDouble();
+
+    /// <summary>e^-y for 0 ≤ y ≤ 64 in fixed point with <see cref="FixedBits"/> fraction bits (a few units of the last bit off).</summary>
+    public static BigInteger ExpNegativeFixed(Rational y)
     {
-        const int Bits = 256;
         const int Halvings = 12;
-        var one = BigInteger.One << Bits;
-        var fixedY = (y.Numerator << Bits) / y.Denominator >> Halvings;
+        var one = BigInteger.One << FixedBits;
+        var fixedY = (y.Numerator << FixedBits) / y.Denominator >> Halvings;
         var sum = one;
         var term = one;
         for (var n = 1; !term.IsZero; n++)
         {
-            term = -(term * fixedY >> Bits) / n;
+            term = -(term * fixedY >> FixedBits) / n;
             sum += term;
         }
 
         for (var i = 0; i < Halvings; i++)
         {
-            sum = sum * sum >> Bits;
+            sum = sum * sum >> FixedBits;
         }
 
-        return new Rational(sum, one).ToDouble();
+        return sum;
     }
 
     private static int BitLength(BigInteger value)

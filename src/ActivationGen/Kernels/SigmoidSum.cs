@@ -10,12 +10,18 @@ using ActivationGen.Model;
 namespace ActivationGen.Kernels;
 
 /// <summary>
-/// Sum of shifted sigmoids, Scale·Σ σ(x - o_i). The offsets are cut at compile time into blocks no wider than
-/// <see cref="BlockWidth"/>; per block and element two exponentials, e^(x - lowest offset) and e^(highest offset - x),
-/// serve every term through e^-|x - o_i| = (one of them)·(a compile-time constant ≤ 1). Both carry a factor 2^800 so
-/// that terms deep in the left tail keep full precision (also once a Scale up to 1e200 multiplies the sum), and the sum
-/// is Kahan-compensated for double. The constants are tables in the operator and the code loops over them, so the
-/// generated source grows with Count by one table line per term, whatever the spacing.
+/// Sum of shifted sigmoids, Scale·Σ σ(x - o_i), equally spaced offsets (../shared/design/SIGMOID-SUM.md). Three methods,
+/// chosen at compile time: for a total range up to 1, a Taylor series about the midpoint (Count·σ plus even-order terms,
+/// one exponential per element); for spacings up to 0.3, the Euler–Maclaurin formula (the closed-form integral,
+/// the trapezoid ends and Bernoulli corrections at both ends, two exponentials per element), the number of terms of
+/// either series chosen from the spacing and the element type; otherwise (few terms, or wide spacings) the direct sum in
+/// blocks. The series' far tails are closed forms, a constant times one exponential scaled by 2^800. The direct sum:
+/// the offsets are cut at compile time into blocks no wider than <see cref="BlockWidth"/>; per block and element two
+/// exponentials, e^(x - lowest offset) and e^(highest offset - x), serve every term through e^-|x - o_i| = (one of
+/// them)·(a compile-time constant ≤ 1). Both carry a factor 2^800 so that terms deep in the left tail keep full
+/// precision (also once a Scale up to 1e200 multiplies the sum), and the sum is Kahan-compensated for double. The
+/// constants are tables in the operator and the code loops over them, so that code grows with Count by one table line
+/// per term.
 /// </summary>
 internal sealed class SigmoidSum : Activation
 {
@@ -42,8 +48,11 @@ internal sealed class SigmoidSum : Activation
         """
         a sum of shifted sigmoids:
         f(x) = Scale · Σ_{i=0}^{Count-1} σ(x - o_i), o_i = From + i·(To - From)/(Count - 1) (o_0 = From when Count = 1);
-        with <see cref="Derivative"/>, f'(x) = Scale · Σ σ'(x - o_i). One pair of exponentials per element serves all the
-        terms whose offsets lie within a span of 32: the offsets and their exponentials are computed at compile time.
+        with <see cref="Derivative"/>, f'(x) = Scale · Σ σ'(x - o_i). The cost does not grow with Count where the offsets
+        are close: for a total range To - From up to 1, a Taylor series about the offsets' midpoint (one exponential per
+        element); for a spacing up to 0.3, the Euler–Maclaurin formula (the integral in closed form plus corrections at both
+        ends: two exponentials per element). Otherwise the terms are summed, one pair of exponentials per element serving all
+        those whose offsets lie within a span of 32. The constants are computed at compile time.
         """;
 
     public override string Accuracy => "At most 4 ULP (float) and 8 ULP (double) from the exact result.";
@@ -93,15 +102,29 @@ internal sealed class SigmoidSum : Activation
             ? $"o_0 = {Literals.Readable(spec[From])}"
             : $"o_i = {Literals.Readable(spec[From])} + i·{Literals.Readable(Step(spec).ToDouble())} (From = {Literals.Readable(spec[From])} to To = {Literals.Readable(spec[To])})";
         var blocks = Blocks(spec).Count();
+        var method = Choose(spec, ElementType.Double).Method switch
+        {
+            Method.EulerMaclaurin => "Computed by the Euler–Maclaurin formula (the integral, the trapezoid ends and Bernoulli corrections at both ends): two exponentials per element, whatever Count is.",
+            Method.Taylor => "Computed as a Taylor series about the offsets' midpoint (Count·σ plus even-order corrections): one exponential per element, whatever Count is.",
+            _ => $"Per element, {2 * blocks} exponentials serve all terms.",
+        };
         return $"Sum of {CountOf(spec)} sigmoid{(CountOf(spec) == 1 ? string.Empty : "s")}: f(x) = {scale}Σ_{{i=0}}^{{{CountOf(spec) - 1}}} σ(x - o_i), {offsets}; "
-            + $"f'(x) = {scale}Σ σ(x - o_i)·σ(o_i - x). Per element, {2 * blocks} exponential{(blocks == 1 ? "s serve" : "s serve")} all terms.";
+            + $"f'(x) = {scale}Σ σ(x - o_i)·σ(o_i - x). {method}";
     }
 
-    /// <summary>One double division per two terms: 256-bit divisions have twice the throughput of 512-bit ones here.</summary>
-    public override bool PreferVector512 => false;
+    /// <summary>
+    /// Direct sums: one double division per two terms, and 256-bit divisions have twice the throughput of 512-bit ones
+    /// here. The series: 512-bit vectors.
+    /// </summary>
+    public override bool PreferVector512For(ActivationSpec spec) => !IsDirect(spec);
 
     public override void WriteMembers(CodeWriter writer, ActivationSpec spec)
     {
+        if (!IsDirect(spec))
+        {
+            return;
+        }
+
         writer.Line("/// <summary>Per term: o_i - lowest offset of its block, e^(o_i - highest offset of its block), e^(lowest offset of its block - o_i).</summary>");
         using (WriteTable(writer, "double", "Terms"))
         {
@@ -145,15 +168,68 @@ internal sealed class SigmoidSum : Activation
         }
     }
 
-    /// <summary>The sums of f and f' share their loops over the terms, so the fused shape writes them together.</summary>
-    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        WriteSums(writer, spec, element, forward: true, derivative: true);
+    /// <summary>
+    /// Direct sums: f and f' share their loops over the terms, so the fused shape writes them together. The series write
+    /// shared statements, then f and f' (the base class's order).
+    /// </summary>
+    public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        if (Choose(spec, element).Method == Method.Direct)
+        {
+            WriteSums(writer, spec, element, forward: true, derivative: true);
+        }
+        else
+        {
+            base.WriteFused(writer, spec, element, compute);
+        }
+    }
 
-    protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        WriteSums(writer, spec, element, forward: true, derivative: false);
+    protected override void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts)
+    {
+        var (method, _) = Choose(spec, element);
+        if (method == Method.EulerMaclaurin)
+        {
+            WriteEndsShared(writer, spec, element, compute);
+        }
+        else if (method == Method.Taylor)
+        {
+            WriteMidpointShared(writer, spec, element, compute);
+        }
+    }
 
-    protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        WriteSums(writer, spec, element, forward: false, derivative: true);
+    protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        var (method, order) = Choose(spec, element);
+        switch (method)
+        {
+            case Method.EulerMaclaurin:
+                WriteEulerMaclaurinValue(writer, spec, compute, order);
+                break;
+            case Method.Taylor:
+                WriteTaylorValue(writer, spec, compute, order);
+                break;
+            default:
+                WriteSums(writer, spec, element, forward: true, derivative: false);
+                break;
+        }
+    }
+
+    protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        var (method, order) = Choose(spec, element);
+        switch (method)
+        {
+            case Method.EulerMaclaurin:
+                WriteEulerMaclaurinSlope(writer, spec, compute, order);
+                break;
+            case Method.Taylor:
+                WriteTaylorSlope(writer, spec, compute, order);
+                break;
+            default:
+                WriteSums(writer, spec, element, forward: false, derivative: true);
+                break;
+        }
+    }
 
     private static int CountOf(ActivationSpec spec) => (int)spec[Count];
 
@@ -287,6 +363,242 @@ internal sealed class SigmoidSum : Activation
                 WriteAdd(writer, "slopeSum", "slopeCompensation", "slope", compensated);
             }
         }
+    }
+
+    /// <summary>How the sum is computed (SIGMOID-SUM.md): term by term, or by one of two series whose cost does not depend on Count.</summary>
+    private enum Method
+    {
+        /// <summary>Term by term in blocks (few terms, or a spacing too wide for Euler–Maclaurin).</summary>
+        Direct,
+
+        /// <summary>The integral, the trapezoid ends and K Bernoulli corrections at both ends (spacing up to <see cref="MaxSeriesSpacing"/>).</summary>
+        EulerMaclaurin,
+
+        /// <summary>n·σ at the midpoint plus even Taylor terms (total range up to <see cref="MaxTaylorRange"/>, where the integral cancels).</summary>
+        Taylor,
+    }
+
+    /// <summary>Up to this Count the direct sum is as cheap as a series (one pair of exponentials, a division per two terms).</summary>
+    private const int MaxDirectCount = 4;
+
+    /// <summary>
+    /// The widest spacing for Euler–Maclaurin: its series diverges (σ has poles at ±iπ) and at h = 0.3 the double
+    /// tolerance takes K = 10 corrections; beyond it the terms are few per unit and summed directly.
+    /// </summary>
+    private const double MaxSeriesSpacing = 0.3;
+
+    /// <summary>
+    /// Up to this total range the sum is a Taylor series about the midpoint (its terms fall as (range/2π)^2 per order);
+    /// above it Euler–Maclaurin, whose integral term loses up to a factor 1/(1 - e^-range) to cancellation in the left tail.
+    /// </summary>
+    private const double MaxTaylorRange = 1;
+
+    /// <summary>
+    /// Beyond this distance below the lowest offset (and above the highest, for f'), every term is e^(x - o_i) (or
+    /// e^(o_i - x)) to within e^-40 relative, so the sum is a constant times one exponential: its far tails in closed form,
+    /// computed scaled by 2^<see cref="Shift"/> so that they keep their digits down to where Scale·f leaves the normals.
+    /// </summary>
+    private const double TailDistance = 40;
+
+    /// <summary>The first left-out term of a series, relative to the sum: far below an ULP of double, or of float.</summary>
+    private static double Tolerance(ElementType element) => element == ElementType.Double ? Math.Pow(2, -56) : Math.Pow(2, -30);
+
+    /// <summary>The method (the same for float and double: the operator's tables depend on it) and the order for the element type.</summary>
+    private static (Method Method, int Order) Choose(ActivationSpec spec, ElementType element)
+    {
+        var n = CountOf(spec);
+        if (n <= MaxDirectCount)
+        {
+            return (Method.Direct, 0);
+        }
+
+        var range = (Step(spec) * (n - 1)).ToDouble();
+        if (range <= MaxTaylorRange)
+        {
+            return (Method.Taylor, SigmoidSumSeries.TaylorOrder(range, Tolerance(element)) ?? throw new InvalidOperationException("no Taylor order"));
+        }
+
+        var h = Step(spec).ToDouble();
+        return h <= MaxSeriesSpacing
+            ? (Method.EulerMaclaurin, SigmoidSumSeries.EulerMaclaurinOrder(h, Tolerance(element)) ?? throw new InvalidOperationException("no Euler-Maclaurin order"))
+            : (Method.Direct, 0);
+    }
+
+    private static bool IsDirect(ActivationSpec spec) => Choose(spec, ElementType.Double).Method == Method.Direct;
+
+    /// <summary>The tails' constant: Σ e^(-i·h) at the ends (Euler–Maclaurin), Σ e^(m - o_i) at the midpoint (Taylor).</summary>
+    private static double TailConstant(ActivationSpec spec) =>
+        Choose(spec, ElementType.Double).Method == Method.Taylor ? MidpointTail(spec) : SigmoidSumSeries.GeometricSum(CountOf(spec), Step(spec), new Rational(0, 1));
+
+    /// <summary>
+    /// Euler–Maclaurin: for both ends, z = x - a and x - b exact as pairs, t = e^-|z| (scaled for the tails and
+    /// unscaled), r = 1/(1 + t) (one division for both), σ(z) (s) and σ'(z) = t·r² (p).
+    /// </summary>
+    private static void WriteEndsShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteExponential(writer, element, compute, "a", Pair(Offset(spec, 0)), "the lowest offset");
+        WriteExponential(writer, element, compute, "b", Pair(Offset(spec, CountOf(spec) - 1)), "the highest offset");
+        writer.Line("var onePlusTa = {VD}.One + ta;");
+        writer.Line("var onePlusTb = {VD}.One + tb;");
+        writer.Line("var reciprocal = {VD}.One / (onePlusTa * onePlusTb); // one division for both ends");
+        writer.Line("var ra = reciprocal * onePlusTb; // 1/(1 + ta)");
+        writer.Line("var rb = reciprocal * onePlusTa;");
+
+        WriteSigmoidParts(writer, "a", "za");
+        WriteSigmoidParts(writer, "b", "zb");
+    }
+
+    /// <summary>
+    /// z = x - offset, and t = e^-|z| scaled by 2^Shift (for the tails) and unscaled. For double elements z is exact as a
+    /// pair (one rounding of z would move e^-|z| by up to |z|·2^-53, tens of double ULP); for float elements the double
+    /// difference x - hi is enough: its rounding and the offset's low part (at most 2^-53 relative to the offset, 1e-10 for
+    /// offsets near 1e6) move e^-|z| by far less than a float ULP.
+    /// </summary>
+    private static void WriteExponential(CodeWriter writer, ElementType element, ElementType compute, string end, (double Hi, double Lo) offset, string what)
+    {
+        var shift = Shift.ToString(CultureInfo.InvariantCulture);
+        var pair = Split(offset.Hi, offset.Lo, compute);
+        if (pair.Hi == 0 && pair.Lo == 0)
+        {
+            writer.Line($"var z{end} = x; // x - {what} (0)");
+            writer.Line($"var z{end}Low = {{VD}}.Zero;");
+        }
+        else if (element == ElementType.Double)
+        {
+            writer.Line($"var z{end} = {{M}}.Subtract(x, {Literals.Of(pair.Hi, compute)}, {Literals.Of(pair.Lo, compute)}, out var z{end}Low); // x - {what}, exact as a pair");
+        }
+        else
+        {
+            writer.Line($"var z{end} = x - {Constant(pair.Hi, compute)}; // x - {what}");
+            writer.Line($"var z{end}Low = {{VD}}.Zero;");
+        }
+
+        var hasLow = element == ElementType.Double && !(pair.Hi == 0 && pair.Lo == 0);
+        var exp = hasLow ? ExpOfMinusAbs("z" + end, "z" + end + "Low", shift) : $"{{M}}.Exp(-{{V}}.Abs(z{end}), {shift})";
+        writer.Line($"var t{end}Scaled = {exp}; // e^-|z|·2^{Shift}");
+        writer.Line($"var t{end} = t{end}Scaled * {Constant(TwoToMinusShift, compute)}; // exact where e^-|z| is normal");
+    }
+
+    /// <summary>σ(z) (s) and σ'(z) = t·r² (p) from t and r = 1/(1 + t).</summary>
+    private static void WriteSigmoidParts(CodeWriter writer, string end, string z)
+    {
+        writer.Line($"var above{end} = {{V}}.GreaterThanOrEqual({z}, {{VD}}.Zero);");
+        writer.Line($"var s{end} = {{V}}.ConditionalSelect(above{end}, r{end}, t{end} * r{end}); // σ(z)");
+        writer.Line($"var p{end} = t{end} * r{end} * r{end}; // σ'(z) = σ(z)·σ(-z)");
+    }
+
+    /// <summary>
+    /// f = Scale·[(softplus(x - a) - softplus(x - b))/h + (σ(x - a) + σ(x - b))/2 + p_a·E(p_a) - p_b·E(p_b)]: the softplus
+    /// difference as (max(x - a, 0) - max(x - b, 0) + ln((1 + t_a)/(1 + t_b)))/h, the logarithm as ±log1p(|t_a - t_b|/(1 +
+    /// the smaller)) (argument in [0, 1], no cancellation of 1s), and above b the first part (b - a)/h = Count - 1 exactly.
+    /// Far below a, the closed form Scale·Σ e^(-i·h)·e^(x - a).
+    /// </summary>
+    private static void WriteEulerMaclaurinValue(CodeWriter writer, ActivationSpec spec, ElementType compute, int order)
+    {
+        var (e, _) = SigmoidSumSeries.EulerMaclaurin(Fraction.From(Step(spec)), order);
+        var n = CountOf(spec);
+        writer.Line("var aLarger = {V}.GreaterThanOrEqual(ta, tb);");
+        writer.Line("var log = {M}.Log1pUnit({V}.Abs(ta - tb) * {V}.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))");
+        writer.Line("var logRatio = {V}.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))");
+        writer.Line("var between = {V}.GreaterThan(za, {VD}.Zero) & {V}.LessThanOrEqual(zb, {VD}.Zero); // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a");
+        writer.Line("var difference = {V}.ConditionalSelect(between, za, {VD}.Zero) + ({V}.ConditionalSelect(between, zaLow, {VD}.Zero) + logRatio);");
+        var reciprocal = Pair(new Rational(Step(spec).Denominator, Step(spec).Numerator));
+        writer.Line($"var integral = {{V}}.ConditionalSelect({{V}}.GreaterThan(zb, {{VD}}.Zero), {Constant(n - 1, compute)}, {{VD}}.Zero) + {Times("difference", Split(reciprocal.Hi, reciprocal.Lo, compute), compute)}; // (softplus(x - a) - softplus(x - b))/h");
+        writer.Line($"var corrections = {{V}}.FusedMultiplyAdd(pa, {Polynomial(e, "pa", compute)}, -(pb * {Polynomial(e, "pb", compute)}));");
+        writer.Line($"var sum = integral + {{V}}.FusedMultiplyAdd(sa + sb, {Constant(0.5, compute)}, corrections);");
+        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThan(za, {Constant(-TailDistance, compute)}), {TailTimes(spec, compute, "taScaled")}, {ScaleTimes(spec, compute, "sum")});");
+    }
+
+    /// <summary>
+    /// f' = Scale·[(σ(x - a) - σ(x - b))/h + (p_a + p_b)/2 + p_a·d_a·G(p_a) - p_b·d_b·G(p_b)], d = σ(-z) - σ(z); the first
+    /// difference as σ(b - x) - σ(a - x) above b (both small there). Far below a and far above b, closed forms.
+    /// </summary>
+    private static void WriteEulerMaclaurinSlope(CodeWriter writer, ActivationSpec spec, ElementType compute, int order)
+    {
+        var (_, g) = SigmoidSumSeries.EulerMaclaurin(Fraction.From(Step(spec)), order);
+        writer.Line("var ua = {V}.ConditionalSelect(abovea, ta * ra, ra); // σ(a - x)");
+        writer.Line("var ub = {V}.ConditionalSelect(aboveb, tb * rb, rb); // σ(b - x)");
+        writer.Line("var da = {V}.ConditionalSelect(abovea, ta - {VD}.One, {VD}.One - ta) * ra; // σ(a - x) - σ(x - a)");
+        writer.Line("var db = {V}.ConditionalSelect(aboveb, tb - {VD}.One, {VD}.One - tb) * rb;");
+        writer.Line("var steps = {V}.ConditionalSelect({V}.GreaterThan(zb, {VD}.Zero), ub - ua, sa - sb); // σ(x - a) - σ(x - b)");
+        var reciprocal = Pair(new Rational(Step(spec).Denominator, Step(spec).Numerator));
+        writer.Line($"var slopeCorrections = {{V}}.FusedMultiplyAdd(pa * da, {Polynomial(g, "pa", compute)}, -(pb * db * {Polynomial(g, "pb", compute)}));");
+        writer.Line($"var slopeSum = {Times("steps", Split(reciprocal.Hi, reciprocal.Lo, compute), compute)} + {{V}}.FusedMultiplyAdd(pa + pb, {Constant(0.5, compute)}, slopeCorrections);");
+        var distance = Constant(TailDistance, compute);
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.LessThan(za, -{distance}), {TailTimes(spec, compute, "taScaled")}, {{V}}.ConditionalSelect({{V}}.GreaterThan(zb, {distance}), {TailTimes(spec, compute, "tbScaled")}, {ScaleTimes(spec, compute, "slopeSum")}));");
+    }
+
+    /// <summary>Taylor about the midpoint m: w = x - m exact as a pair, and the same parts as at the ends.</summary>
+    private static void WriteMidpointShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
+    {
+        WriteExponential(writer, element, compute, "m", Pair(Midpoint(spec)), "the midpoint of the offsets");
+        writer.Line("var rm = {VD}.One / ({VD}.One + tm);");
+        WriteSigmoidParts(writer, "m", "zm");
+    }
+
+    /// <summary>f = Scale·(n·s + p·d·T(p)); far below the offsets, the closed form Scale·Σ e^(m - o_i)·e^(x - m).</summary>
+    private static void WriteTaylorValue(CodeWriter writer, ActivationSpec spec, ElementType compute, int order)
+    {
+        var (t, _) = SigmoidSumSeries.Taylor(CountOf(spec), Fraction.From(Step(spec)), order);
+        writer.Line("var dm = {V}.ConditionalSelect(abovem, tm - {VD}.One, {VD}.One - tm) * rm; // σ(m - x) - σ(x - m)");
+        writer.Line($"var sum = {{V}}.FusedMultiplyAdd(pm * dm, {Polynomial(t, "pm", compute)}, sm * {Constant(CountOf(spec), compute)});");
+        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThan(zm, {Constant(-TaylorTail, compute)}), {TailTimes(spec, compute, "tmScaled")}, {ScaleTimes(spec, compute, "sum")});");
+    }
+
+    /// <summary>f' = Scale·p·U(p); far from the offsets on either side, the closed form.</summary>
+    private static void WriteTaylorSlope(CodeWriter writer, ActivationSpec spec, ElementType compute, int order)
+    {
+        var (_, u) = SigmoidSumSeries.Taylor(CountOf(spec), Fraction.From(Step(spec)), order);
+        writer.Line($"var slopeSum = pm * {Polynomial(u, "pm", compute)};");
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan({{V}}.Abs(zm), {Constant(TaylorTail, compute)}), {TailTimes(spec, compute, "tmScaled")}, {ScaleTimes(spec, compute, "slopeSum")});");
+    }
+
+    /// <summary>The midpoint's tail threshold: the ends lie within half the range (at most 1/2) of it.</summary>
+    private const double TaylorTail = TailDistance + 1;
+
+    /// <summary>Σ e^(m - o_i) = e^(range/2)·Σ e^(-i·h) (n for a zero range).</summary>
+    private static double MidpointTail(ActivationSpec spec) =>
+        Step(spec).Numerator.IsZero ? CountOf(spec) : SigmoidSumSeries.GeometricSum(CountOf(spec), Step(spec), Step(spec) * (CountOf(spec) - 1) / 2);
+
+    private static Rational Midpoint(ActivationSpec spec) => Rational.FromDouble(spec[From]) + (Step(spec) * (CountOf(spec) - 1) / 2);
+
+    /// <summary>
+    /// A closed-form tail: Scale·constant·(e^±z·2^shift)·2^-shift, in one rounding where the combined factor is a normal
+    /// number.
+    /// </summary>
+    private static string TailTimes(ActivationSpec spec, ElementType compute, string scaled)
+    {
+        var unscale = TwoToMinusShift;
+        var combined = spec[Scale] * TailConstant(spec) * unscale;
+        if (spec[Scale] == 0 || Math.Abs(combined) >= 2.2250738585072014E-308)
+        {
+            return Times(scaled, Split(combined, 0, compute), compute);
+        }
+
+        return $"{scaled} * {{V}}.Create({Literals.Double(TailConstant(spec) * unscale)}) * {{V}}.Create({Literals.Double(spec[Scale])})";
+    }
+
+    /// <summary>Scale·total (a series' sum, not scaled).</summary>
+    private static string ScaleTimes(ActivationSpec spec, ElementType compute, string total) =>
+        Times(total, Split(spec[Scale], 0, compute), compute);
+
+    /// <summary>A polynomial (coefficients lowest degree first) in the variable by Horner's rule with fused multiply-adds.</summary>
+    private static string Polynomial(double[] coefficients, string variable, ElementType compute)
+    {
+        var length = coefficients.Length;
+        while (length > 1 && coefficients[length - 1] == 0)
+        {
+            length--; // the recurrence leaves zero leading coefficients
+        }
+
+        coefficients = coefficients.Take(length).ToArray();
+        var text = Constant(coefficients[coefficients.Length - 1], compute);
+        for (var i = coefficients.Length - 2; i >= 0; i--)
+        {
+            text = $"{{V}}.FusedMultiplyAdd({text}, {variable}, {Constant(coefficients[i], compute)})";
+        }
+
+        return text;
     }
 
     /// <summary>An offset of +0 written as a literal (in the unrolled form): x - 0 needs no subtraction.</summary>

@@ -15,6 +15,7 @@ Usage (from the repository root):
 The output is deterministic: the same bytes on every run.
 """
 
+import fnmatch
 import math
 import multiprocessing
 import os
@@ -72,6 +73,24 @@ SETS = {
         {"Count": 1000, "From": 1000000.0, "To": 1000000.1, "Scale": 1.0},
         # Three blocks of 32 (9, 9 and 3 terms): the code written out block by block.
         {"Count": 21, "From": -40.3, "To": 39.7, "Scale": 1.0},
+        # Count 2, 7, 100, 1,000 and 10,000 with spacings from 1e-3 to 100, offsets far from 0: each of the kernel's
+        # methods (direct sum, Taylor about the midpoint for a total range up to 1, Euler-Maclaurin for spacings up to
+        # 0.3) at its limits.
+        {"Count": 2, "From": 0.0, "To": 0.001, "Scale": 1.0},
+        {"Count": 2, "From": -123456.7, "To": -123356.7, "Scale": 1.0},
+        {"Count": 7, "From": -0.003, "To": 0.003, "Scale": 1.0},
+        {"Count": 7, "From": 1000.5, "To": 1001.7, "Scale": 1.0},
+        {"Count": 7, "From": -300.0, "To": 300.0, "Scale": 1e200},
+        {"Count": 100, "From": -0.0495, "To": 0.0495, "Scale": 1.0},
+        {"Count": 100, "From": 1000000.3, "To": 1000030.0, "Scale": 1.0},
+        {"Count": 100, "From": -5000.0, "To": 4900.0, "Scale": 1.0},
+        {"Count": 100, "From": -777777.7, "To": -777757.9, "Scale": 0.1},
+        {"Count": 1000, "From": -0.5, "To": 0.499, "Scale": 1.0},
+        {"Count": 1000, "From": 0.0, "To": 2997.0, "Scale": 1.0},
+        {"Count": 1000, "From": 12345.6, "To": 12355.59, "Scale": 1e-3},
+        {"Count": 10000, "From": -5.0, "To": 4.999, "Scale": 1.0},
+        {"Count": 10000, "From": -777777.7, "To": -777277.75, "Scale": 1.0},
+        {"Count": 10000, "From": 0.0, "To": 999900.0, "Scale": 1e200},
     ],
     "softplus": [{}, {"Beta": 2.0}, {"Beta": 0.5}, {"Beta": -1.0}],
     "relu": [{}],
@@ -947,9 +966,22 @@ def all_tasks():
     return tasks + [("extreme",) + s for s in extreme_sets()]
 
 
+def task_name(task):
+    """The table's file name without .csv (and without its directory)."""
+    if task[0] == "extreme":
+        return task[1]
+    if task[0] == "fromoutput":
+        return FROM_OUTPUT_PREFIX + "%s_%d_%s" % task[1:]
+    return "%s_%d_%s" % task
+
+
 def main():
+    """python3 make_reference.py [PATTERN ...]: every table, or only those whose name matches a shell pattern
+    (e.g. 'sigmoidsum_[0-9]*' for the SigmoidSum parameter sets; the other files are left as they are)."""
     start = time.time()
     tasks = all_tasks()
+    if len(sys.argv) > 1:
+        tasks = [t for t in tasks if any(fnmatch.fnmatchcase(task_name(t), p) for p in sys.argv[1:])]
     # Heaviest tables first so that the two workers finish together.
     order = sorted(range(len(tasks)), key=lambda i: tasks[i][0] != "sigmoidsum")
     with multiprocessing.get_context("fork").Pool(2) as pool:

@@ -36,8 +36,11 @@ namespace ActivationGen
     /// <summary>
     /// Implements a <c>partial</c> method as a sum of shifted sigmoids:
     /// f(x) = Scale · Σ_{i=0}^{Count-1} σ(x - o_i), o_i = From + i·(To - From)/(Count - 1) (o_0 = From when Count = 1);
-    /// with <see cref="Derivative"/>, f'(x) = Scale · Σ σ'(x - o_i). One pair of exponentials per element serves all the
-    /// terms whose offsets lie within a span of 32: the offsets and their exponentials are computed at compile time.
+    /// with <see cref="Derivative"/>, f'(x) = Scale · Σ σ'(x - o_i). The cost does not grow with Count where the offsets
+    /// are close: for a total range To - From up to 1, a Taylor series about the offsets' midpoint (one exponential per
+    /// element); for a spacing up to 0.3, the Euler–Maclaurin formula (the integral in closed form plus corrections at both
+    /// ends: two exponentials per element). Otherwise the terms are summed, one pair of exponentials per element serving all
+    /// those whose offsets lie within a span of 32. The constants are computed at compile time.
     /// </summary>
     /// <remarks>
     /// Defaults: Count = 100, From = 0, To = 10, Scale = 1, Derivative = false. Count is between 1 and 10000; From ≤ To. Shapes as for <see

@@ -8,7 +8,8 @@ namespace Sample
     {
         /// <remarks>
         /// Sum of 100 sigmoids: f(x) = 0.1·Σ_{i=0}^{99} σ(x - o_i), o_i = 0 + i·0.098989898989899 (From = 0 to To = 9.8); f'(x) = 0.1·Σ σ(x - o_i)·σ(o_i - x).
-        /// Per element, 2 exponentials serve all terms.
+        /// Computed by the Euler–Maclaurin formula (the integral, the trapezoid ends and Bernoulli corrections at both ends): two exponentials per element,
+        /// whatever Count is.
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
@@ -26,7 +27,8 @@ namespace ActivationGen.Generated
     /// <remarks>
     /// Formula:<br/>
     /// <code>Sum of 100 sigmoids: f(x) = 0.1·Σ_{i=0}^{99} σ(x - o_i), o_i = 0 + i·0.098989898989899 (From = 0 to To = 9.8); f'(x) = 0.1·Σ σ(x - o_i)·σ(o_i -
-    /// x). Per element, 2 exponentials serve all terms.</code><br/>
+    /// x). Computed by the Euler–Maclaurin formula (the integral, the trapezoid ends and Bernoulli corrections at both ends): two exponentials per element,
+    /// whatever Count is.</code><br/>
     /// Parameters:<br/>
     /// <code>
     /// Count = 100<br/>
@@ -41,114 +43,6 @@ namespace ActivationGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
-        /// <summary>Per term: o_i - lowest offset of its block, e^(o_i - highest offset of its block), e^(lowest offset of its block - o_i).</summary>
-        private static global::System.ReadOnlySpan<double> Terms => new double[]
-        {
-            0.0, 5.5451599432176945E-05, 1.0,
-            0.098989898989899, 6.122162378634148E-05, 0.9057518569859979,
-            0.197979797979798, 6.75920488753554E-05, 0.8203864264335837,
-            0.296969696969697, 7.462534948620072E-05, 0.7430665291883253,
-            0.395959595959596, 8.239050122902962E-05, 0.6730338886764659,
-            0.494949494949495, 9.09636569812777E-05, 0.6096016944832163,
-            0.593939393939394, 0.00010042889371926943, 0.5521478667999842,
-            0.692929292929293, 0.00011087903706149615, 0.5001089556849432,
-            0.791919191919192, 0.00012241657160986667, 0.4529746153069654,
-            0.890909090909091, 0.0001351546460166508, 0.41028259898180197,
-            0.98989898989899, 0.00014921818263381178, 0.37161422591680865,
-            1.088888888888889, 0.00016474510262706372, 0.3365902752065636,
-            1.187878787878788, 0.00018188767856935293, 0.30486726681177306,
-            1.286868686868687, 0.00020081402777865322, 0.27613409304900915,
-            1.385858585858586, 0.00022170976104524576, 0.2501089675562844,
-            1.4848484848484849, 0.00024477980291755914, 0.22653666181295531,
-            1.583838383838384, 0.00027025040139812067, 0.2051860021124933,
-            1.682828282828283, 0.00029837134675871654, 0.1858476024409237,
-            1.781818181818182, 0.0003294184212346904, 0.16833181102726213,
-            1.880808080808081, 0.0003636961036225432, 0.15246685042775876,
-            1.97979797979798, 0.0004015405553048351, 0.1380971329037489,
-            2.078787878787879, 0.00044332291698634906, 0.12508173457201271,
-            2.177777777777778, 0.0004894529484726217, 0.11329301336363022,
-            2.276767676767677, 0.0005403830471861656, 0.10261535723764756,
-            2.375757575757576, 0.0005966126848299903, 0.09294405037328084,
-            2.474747474747475, 0.000658693305708799, 0.08418424622139925,
-            2.573737373737374, 0.0007272337347457204, 0.07625003734399885,
-            2.672727272727273, 0.0008029061482310191, 0.06906361291957866,
-            2.771717171717172, 0.0008864526658579417, 0.06255449565207052,
-            2.8707070707070708, 0.0009786926286938272, 0.056658850599685416,
-            2.9696969696969697, 0.0010805306344615717, 0.05131885914535729,
-            3.068686868686869, 0.001192965408933493, 0.04648215196931023,
-            3.167676767676768, 0.0013170996004393896, 0.0421012954629081,
-            3.266666666666667, 0.0014541505935435808, 0.03813332654704518,
-            3.365656565656566, 0.0016054624479407064, 0.03453933133303963,
-            3.464646464646465, 0.0017725190796550863, 0.03128406349395531,
-            3.563636363636364, 0.0019569588138117254, 0.028335598603717888,
-            3.662626262626263, 0.002160590451698051, 0.025665021054127327,
-            3.761616161616162, 0.0023854110096861235, 0.02324614047936056,
-            3.860606060606061, 0.0026336253039810215, 0.021055234906938204,
-            3.95959595959596, 0.002907667573263098, 0.019070818116235684,
-            4.058585858585859, 0.0032102253512774725, 0.017273428923022683,
-            4.157575757575758, 0.003544265823489335, 0.015645440323543442,
-            4.256565656565657, 0.003913064926284911, 0.014170886626413085,
-            4.355555555555556, 0.004320239474094065, 0.012835306877011695,
-            4.454545454545455, 0.004769782629505392, 0.011625603038838493,
-            4.553535353535354, 0.005266103064229355, 0.010529911541010026,
-            4.652525252525253, 0.00581406819496122, 0.009537486932168123,
-            4.751515151515152, 0.006419051918158088, 0.008638596499790966,
-            4.850505050505051, 0.007086987311865175, 0.007824424821438409,
-            4.94949494949495, 0.007824424821438409, 0.007086987311865175,
-            5.048484848484849, 0.008638596499790966, 0.006419051918158088,
-            5.147474747474748, 0.009537486932168123, 0.00581406819496122,
-            5.246464646464647, 0.010529911541010026, 0.005266103064229355,
-            5.345454545454546, 0.011625603038838493, 0.004769782629505392,
-            5.444444444444445, 0.012835306877011695, 0.004320239474094065,
-            5.543434343434344, 0.014170886626413085, 0.003913064926284911,
-            5.642424242424243, 0.015645440323543442, 0.003544265823489335,
-            5.7414141414141415, 0.017273428923022683, 0.0032102253512774725,
-            5.8404040404040405, 0.019070818116235684, 0.002907667573263098,
-            5.9393939393939394, 0.021055234906938204, 0.0026336253039810215,
-            6.038383838383838, 0.02324614047936056, 0.0023854110096861235,
-            6.137373737373738, 0.025665021054127327, 0.002160590451698051,
-            6.236363636363637, 0.028335598603717888, 0.0019569588138117254,
-            6.335353535353536, 0.03128406349395531, 0.0017725190796550863,
-            6.434343434343435, 0.03453933133303963, 0.0016054624479407064,
-            6.533333333333334, 0.03813332654704518, 0.0014541505935435808,
-            6.632323232323233, 0.0421012954629081, 0.0013170996004393896,
-            6.731313131313132, 0.04648215196931023, 0.001192965408933493,
-            6.830303030303031, 0.05131885914535729, 0.0010805306344615717,
-            6.92929292929293, 0.056658850599685416, 0.0009786926286938272,
-            7.028282828282829, 0.06255449565207052, 0.0008864526658579417,
-            7.127272727272728, 0.06906361291957866, 0.0008029061482310191,
-            7.226262626262627, 0.07625003734399885, 0.0007272337347457204,
-            7.325252525252526, 0.08418424622139925, 0.000658693305708799,
-            7.424242424242425, 0.09294405037328084, 0.0005966126848299903,
-            7.523232323232324, 0.10261535723764756, 0.0005403830471861656,
-            7.622222222222223, 0.11329301336363022, 0.0004894529484726217,
-            7.721212121212122, 0.12508173457201271, 0.00044332291698634906,
-            7.820202020202021, 0.1380971329037489, 0.0004015405553048351,
-            7.91919191919192, 0.15246685042775876, 0.0003636961036225432,
-            8.01818181818182, 0.16833181102726213, 0.0003294184212346904,
-            8.117171717171718, 0.1858476024409237, 0.00029837134675871654,
-            8.216161616161617, 0.2051860021124933, 0.00027025040139812067,
-            8.315151515151516, 0.22653666181295531, 0.00024477980291755914,
-            8.414141414141415, 0.2501089675562844, 0.00022170976104524576,
-            8.513131313131314, 0.27613409304900915, 0.00020081402777865322,
-            8.612121212121213, 0.30486726681177306, 0.00018188767856935293,
-            8.711111111111112, 0.3365902752065636, 0.00016474510262706372,
-            8.810101010101011, 0.37161422591680865, 0.00014921818263381178,
-            8.90909090909091, 0.41028259898180197, 0.0001351546460166508,
-            9.008080808080809, 0.4529746153069654, 0.00012241657160986667,
-            9.107070707070708, 0.5001089556849432, 0.00011087903706149615,
-            9.206060606060607, 0.5521478667999842, 0.00010042889371926943,
-            9.305050505050506, 0.6096016944832163, 9.09636569812777E-05,
-            9.404040404040405, 0.6730338886764659, 8.239050122902962E-05,
-            9.503030303030304, 0.7430665291883253, 7.462534948620072E-05,
-            9.602020202020203, 0.8203864264335837, 6.75920488753554E-05,
-            9.701010101010102, 0.9057518569859979, 6.122162378634148E-05,
-            9.8, 1.0, 5.5451599432176945E-05,
-        };
-
-        /// <summary>Measured faster on 256-bit vectors, also where 512-bit ones are accelerated.</summary>
-        public static bool PreferVector512 => false;
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Invoke(Vector128<float> x)
         {
@@ -173,87 +67,144 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> Core(Vector128<double> x)
         {
-            var sum = Vector128<double>.Zero;
-            var terms = Terms;
-            // Terms 0 to 99: offsets 0 to 9.8.
-            {
-                var fromLow = x;
-                var low = ActivationHelpers.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = ActivationHelpers.Subtract(x, 9.8, 0.0, out var fromHighError);
-                var high = ActivationHelpers.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
-                for (var i = 0; i < 300; i += 6)
-                {
-                    var aboveA = Vector128.GreaterThanOrEqual(fromLow, Vector128.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = Vector128.ConditionalSelect(aboveA, high * Vector128.Create(terms[i + 1]), low * Vector128.Create(terms[i + 2]));
-                    var denominatorA = Vector128<double>.One + (scaledA * Vector128.Create(1.499696813895631E-241));
-                    var numeratorA = Vector128.ConditionalSelect(aboveA, Vector128.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = Vector128.GreaterThanOrEqual(fromLow, Vector128.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = Vector128.ConditionalSelect(aboveB, high * Vector128.Create(terms[i + 3 + 1]), low * Vector128.Create(terms[i + 3 + 2]));
-                    var denominatorB = Vector128<double>.One + (scaledB * Vector128.Create(1.499696813895631E-241));
-                    var numeratorB = Vector128.ConditionalSelect(aboveB, Vector128.Create(6.668014432879854E+240), scaledB);
-                    var term = Vector128.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
-                    sum += term;
-                }
-            }
-            var y = sum * Vector128.Create(1.499696813895631E-242);
+            var za = x; // x - the lowest offset (0)
+            var zaLow = Vector128<double>.Zero;
+            var taScaled = ActivationHelpers.Exp(-Vector128.Abs(za), 800); // e^-|z|·2^800
+            var ta = taScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
+            var zb = x - Vector128.Create(9.8); // x - the highest offset
+            var zbLow = Vector128<double>.Zero;
+            var tbScaled = ActivationHelpers.Exp(-Vector128.Abs(zb), 800); // e^-|z|·2^800
+            var tb = tbScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
+            var onePlusTa = Vector128<double>.One + ta;
+            var onePlusTb = Vector128<double>.One + tb;
+            var reciprocal = Vector128<double>.One / (onePlusTa * onePlusTb); // one division for both ends
+            var ra = reciprocal * onePlusTb; // 1/(1 + ta)
+            var rb = reciprocal * onePlusTa;
+            var abovea = Vector128.GreaterThanOrEqual(za, Vector128<double>.Zero);
+            var sa = Vector128.ConditionalSelect(abovea, ra, ta * ra); // σ(z)
+            var pa = ta * ra * ra; // σ'(z) = σ(z)·σ(-z)
+            var aboveb = Vector128.GreaterThanOrEqual(zb, Vector128<double>.Zero);
+            var sb = Vector128.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
+            var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
+            var aLarger = Vector128.GreaterThanOrEqual(ta, tb);
+            var log = ActivationHelpers.Log1pUnit(Vector128.Abs(ta - tb) * Vector128.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
+            var logRatio = Vector128.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
+            // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
+            var between = Vector128.GreaterThan(za, Vector128<double>.Zero) & Vector128.LessThanOrEqual(zb, Vector128<double>.Zero);
+            var difference = Vector128.ConditionalSelect(between, za, Vector128<double>.Zero) + (
+                Vector128.ConditionalSelect(between, zaLow, Vector128<double>.Zero) + logRatio);
+            // (softplus(x - a) - softplus(x - b))/h
+            var integral = Vector128.ConditionalSelect(
+                Vector128.GreaterThan(zb, Vector128<double>.Zero), Vector128.Create(99.0), Vector128<double>.Zero) + Vector128.FusedMultiplyAdd(
+                difference, Vector128.Create(10.102040816326529), difference * Vector128.Create(1.152671368507118E-15));
+            var corrections = Vector128.FusedMultiplyAdd(
+                pa,
+                Vector128.FusedMultiplyAdd(
+                    Vector128.FusedMultiplyAdd(Vector128.Create(3.771845235674206E-08), pa, Vector128.Create(8.07392063942748E-06)), pa,
+                    Vector128.Create(0.0082478113384366)),
+                -(
+                    pb * Vector128.FusedMultiplyAdd(
+                        Vector128.FusedMultiplyAdd(Vector128.Create(3.771845235674206E-08), pb, Vector128.Create(8.07392063942748E-06)), pb,
+                        Vector128.Create(0.0082478113384366))));
+            var sum = integral + Vector128.FusedMultiplyAdd(sa + sb, Vector128.Create(0.5), corrections);
+            var y = Vector128.ConditionalSelect(
+                Vector128.LessThan(za, Vector128.Create(-40.0)), taScaled * Vector128.Create(1.5911416852178627E-241), sum * Vector128.Create(0.1));
             return y;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<double> Core(Vector256<double> x)
         {
-            var sum = Vector256<double>.Zero;
-            var terms = Terms;
-            // Terms 0 to 99: offsets 0 to 9.8.
-            {
-                var fromLow = x;
-                var low = ActivationHelpers.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = ActivationHelpers.Subtract(x, 9.8, 0.0, out var fromHighError);
-                var high = ActivationHelpers.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
-                for (var i = 0; i < 300; i += 6)
-                {
-                    var aboveA = Vector256.GreaterThanOrEqual(fromLow, Vector256.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = Vector256.ConditionalSelect(aboveA, high * Vector256.Create(terms[i + 1]), low * Vector256.Create(terms[i + 2]));
-                    var denominatorA = Vector256<double>.One + (scaledA * Vector256.Create(1.499696813895631E-241));
-                    var numeratorA = Vector256.ConditionalSelect(aboveA, Vector256.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = Vector256.GreaterThanOrEqual(fromLow, Vector256.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = Vector256.ConditionalSelect(aboveB, high * Vector256.Create(terms[i + 3 + 1]), low * Vector256.Create(terms[i + 3 + 2]));
-                    var denominatorB = Vector256<double>.One + (scaledB * Vector256.Create(1.499696813895631E-241));
-                    var numeratorB = Vector256.ConditionalSelect(aboveB, Vector256.Create(6.668014432879854E+240), scaledB);
-                    var term = Vector256.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
-                    sum += term;
-                }
-            }
-            var y = sum * Vector256.Create(1.499696813895631E-242);
+            var za = x; // x - the lowest offset (0)
+            var zaLow = Vector256<double>.Zero;
+            var taScaled = ActivationHelpers.Exp(-Vector256.Abs(za), 800); // e^-|z|·2^800
+            var ta = taScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
+            var zb = x - Vector256.Create(9.8); // x - the highest offset
+            var zbLow = Vector256<double>.Zero;
+            var tbScaled = ActivationHelpers.Exp(-Vector256.Abs(zb), 800); // e^-|z|·2^800
+            var tb = tbScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
+            var onePlusTa = Vector256<double>.One + ta;
+            var onePlusTb = Vector256<double>.One + tb;
+            var reciprocal = Vector256<double>.One / (onePlusTa * onePlusTb); // one division for both ends
+            var ra = reciprocal * onePlusTb; // 1/(1 + ta)
+            var rb = reciprocal * onePlusTa;
+            var abovea = Vector256.GreaterThanOrEqual(za, Vector256<double>.Zero);
+            var sa = Vector256.ConditionalSelect(abovea, ra, ta * ra); // σ(z)
+            var pa = ta * ra * ra; // σ'(z) = σ(z)·σ(-z)
+            var aboveb = Vector256.GreaterThanOrEqual(zb, Vector256<double>.Zero);
+            var sb = Vector256.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
+            var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
+            var aLarger = Vector256.GreaterThanOrEqual(ta, tb);
+            var log = ActivationHelpers.Log1pUnit(Vector256.Abs(ta - tb) * Vector256.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
+            var logRatio = Vector256.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
+            // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
+            var between = Vector256.GreaterThan(za, Vector256<double>.Zero) & Vector256.LessThanOrEqual(zb, Vector256<double>.Zero);
+            var difference = Vector256.ConditionalSelect(between, za, Vector256<double>.Zero) + (
+                Vector256.ConditionalSelect(between, zaLow, Vector256<double>.Zero) + logRatio);
+            // (softplus(x - a) - softplus(x - b))/h
+            var integral = Vector256.ConditionalSelect(
+                Vector256.GreaterThan(zb, Vector256<double>.Zero), Vector256.Create(99.0), Vector256<double>.Zero) + Vector256.FusedMultiplyAdd(
+                difference, Vector256.Create(10.102040816326529), difference * Vector256.Create(1.152671368507118E-15));
+            var corrections = Vector256.FusedMultiplyAdd(
+                pa,
+                Vector256.FusedMultiplyAdd(
+                    Vector256.FusedMultiplyAdd(Vector256.Create(3.771845235674206E-08), pa, Vector256.Create(8.07392063942748E-06)), pa,
+                    Vector256.Create(0.0082478113384366)),
+                -(
+                    pb * Vector256.FusedMultiplyAdd(
+                        Vector256.FusedMultiplyAdd(Vector256.Create(3.771845235674206E-08), pb, Vector256.Create(8.07392063942748E-06)), pb,
+                        Vector256.Create(0.0082478113384366))));
+            var sum = integral + Vector256.FusedMultiplyAdd(sa + sb, Vector256.Create(0.5), corrections);
+            var y = Vector256.ConditionalSelect(
+                Vector256.LessThan(za, Vector256.Create(-40.0)), taScaled * Vector256.Create(1.5911416852178627E-241), sum * Vector256.Create(0.1));
             return y;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<double> Core(Vector512<double> x)
         {
-            var sum = Vector512<double>.Zero;
-            var terms = Terms;
-            // Terms 0 to 99: offsets 0 to 9.8.
-            {
-                var fromLow = x;
-                var low = ActivationHelpers.Exp(fromLow, 800); // e^(x - lowest offset)·2^800
-                var fromHigh = ActivationHelpers.Subtract(x, 9.8, 0.0, out var fromHighError);
-                var high = ActivationHelpers.Exp(-fromHigh, -fromHighError, 800); // e^(highest offset - x)·2^800
-                for (var i = 0; i < 300; i += 6)
-                {
-                    var aboveA = Vector512.GreaterThanOrEqual(fromLow, Vector512.Create(terms[i])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledA = Vector512.ConditionalSelect(aboveA, high * Vector512.Create(terms[i + 1]), low * Vector512.Create(terms[i + 2]));
-                    var denominatorA = Vector512<double>.One + (scaledA * Vector512.Create(1.499696813895631E-241));
-                    var numeratorA = Vector512.ConditionalSelect(aboveA, Vector512.Create(6.668014432879854E+240), scaledA);
-                    var aboveB = Vector512.GreaterThanOrEqual(fromLow, Vector512.Create(terms[i + 3])); // x ≥ o_i, from the exact x - lowest offset
-                    var scaledB = Vector512.ConditionalSelect(aboveB, high * Vector512.Create(terms[i + 3 + 1]), low * Vector512.Create(terms[i + 3 + 2]));
-                    var denominatorB = Vector512<double>.One + (scaledB * Vector512.Create(1.499696813895631E-241));
-                    var numeratorB = Vector512.ConditionalSelect(aboveB, Vector512.Create(6.668014432879854E+240), scaledB);
-                    var term = Vector512.FusedMultiplyAdd(numeratorA, denominatorB, numeratorB * denominatorA) / (denominatorA * denominatorB);
-                    sum += term;
-                }
-            }
-            var y = sum * Vector512.Create(1.499696813895631E-242);
+            var za = x; // x - the lowest offset (0)
+            var zaLow = Vector512<double>.Zero;
+            var taScaled = ActivationHelpers.Exp(-Vector512.Abs(za), 800); // e^-|z|·2^800
+            var ta = taScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
+            var zb = x - Vector512.Create(9.8); // x - the highest offset
+            var zbLow = Vector512<double>.Zero;
+            var tbScaled = ActivationHelpers.Exp(-Vector512.Abs(zb), 800); // e^-|z|·2^800
+            var tb = tbScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
+            var onePlusTa = Vector512<double>.One + ta;
+            var onePlusTb = Vector512<double>.One + tb;
+            var reciprocal = Vector512<double>.One / (onePlusTa * onePlusTb); // one division for both ends
+            var ra = reciprocal * onePlusTb; // 1/(1 + ta)
+            var rb = reciprocal * onePlusTa;
+            var abovea = Vector512.GreaterThanOrEqual(za, Vector512<double>.Zero);
+            var sa = Vector512.ConditionalSelect(abovea, ra, ta * ra); // σ(z)
+            var pa = ta * ra * ra; // σ'(z) = σ(z)·σ(-z)
+            var aboveb = Vector512.GreaterThanOrEqual(zb, Vector512<double>.Zero);
+            var sb = Vector512.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
+            var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
+            var aLarger = Vector512.GreaterThanOrEqual(ta, tb);
+            var log = ActivationHelpers.Log1pUnit(Vector512.Abs(ta - tb) * Vector512.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
+            var logRatio = Vector512.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
+            // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
+            var between = Vector512.GreaterThan(za, Vector512<double>.Zero) & Vector512.LessThanOrEqual(zb, Vector512<double>.Zero);
+            var difference = Vector512.ConditionalSelect(between, za, Vector512<double>.Zero) + (
+                Vector512.ConditionalSelect(between, zaLow, Vector512<double>.Zero) + logRatio);
+            // (softplus(x - a) - softplus(x - b))/h
+            var integral = Vector512.ConditionalSelect(
+                Vector512.GreaterThan(zb, Vector512<double>.Zero), Vector512.Create(99.0), Vector512<double>.Zero) + Vector512.FusedMultiplyAdd(
+                difference, Vector512.Create(10.102040816326529), difference * Vector512.Create(1.152671368507118E-15));
+            var corrections = Vector512.FusedMultiplyAdd(
+                pa,
+                Vector512.FusedMultiplyAdd(
+                    Vector512.FusedMultiplyAdd(Vector512.Create(3.771845235674206E-08), pa, Vector512.Create(8.07392063942748E-06)), pa,
+                    Vector512.Create(0.0082478113384366)),
+                -(
+                    pb * Vector512.FusedMultiplyAdd(
+                        Vector512.FusedMultiplyAdd(Vector512.Create(3.771845235674206E-08), pb, Vector512.Create(8.07392063942748E-06)), pb,
+                        Vector512.Create(0.0082478113384366))));
+            var sum = integral + Vector512.FusedMultiplyAdd(sa + sb, Vector512.Create(0.5), corrections);
+            var y = Vector512.ConditionalSelect(
+                Vector512.LessThan(za, Vector512.Create(-40.0)), taScaled * Vector512.Create(1.5911416852178627E-241), sum * Vector512.Create(0.1));
             return y;
         }
     }
