@@ -56,6 +56,10 @@ public class HelperAccuracyTests(ITestOutputHelper output)
             Assert.True(error <= 1.1754943508222875E-38, $"ExpNonPositiveFlushed float at {x:R}: off by {error:R}");
         }
 
+        // Far beyond the clamp the low part of a pair can be large (x - Offset with Offset = 1e308): it is dropped there.
+        Assert.Equal(0.0, ActivationHelpers.ExpMinusAbs(Vector128.Create(-1e308), Vector128.Create(-3.4e38)).ToScalar());
+        Assert.Equal(0.0, ActivationHelpers.ExpMinusAbs(Vector128.Create(1e308), Vector128.Create(-3.4e38)).ToScalar());
+        Assert.Equal(0f, ActivationHelpers.ExpMinusAbs(Vector128.Create(-3e38f), Vector128.Create(1e31f)).ToScalar());
         Assert.Equal(0.0, ActivationHelpers.ExpMinusAbs(Vector128.Create(double.PositiveInfinity)).ToScalar());
         Assert.Equal(0f, ActivationHelpers.ExpMinusAbs(Vector128.Create(float.NegativeInfinity)).ToScalar());
         Assert.True(double.IsNaN(ActivationHelpers.ExpMinusAbs(Vector128.Create(double.NaN)).ToScalar()));

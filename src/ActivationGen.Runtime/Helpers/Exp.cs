@@ -57,17 +57,21 @@ internal static partial class ActivationHelpers
     /// <summary>
     /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal double may be off by up to it (the
     /// contract's absolute bound there): within 1 ULP down to 2^-1022, +0 from x ≈ -708.7 on (clamped at -709, where
-    /// the built 2^k is +0, so the correction needs no select). One maximum and one scaling, no double scaling as in
-    /// Exp. Lanes with x &gt; 0 are unspecified; NaN gives NaN.
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> ExpNonPositiveFlushed(Vector128<double> x, Vector128<double> lo) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t) + lo, t);
+    public static Vector128<double> ExpNonPositiveFlushed(Vector128<double> x, Vector128<double> lo)
+    {
+        var xc = Vector128.Max(x, Vector128.Create(FlushBelow));
+        lo = Vector128.ConditionalSelect(Vector128.Equals(xc, x), lo, Vector128<double>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
 
     /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> ExpNonPositiveFlushed(Vector128<double> x) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t), t);
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector128.Max(x, Vector128.Create(FlushBelow)), out var t), t);
 
     /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -83,12 +87,11 @@ internal static partial class ActivationHelpers
         ExpNonPositiveFlushed(z | Vector128.Create(-0.0), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), -zLow, zLow));
 
     /// <summary>
-    /// r = x - k·ln2 for x clamped below (k = round(x / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// r = xc - k·ln2 for xc ≥ -709 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> ReduceExpFlushed(Vector128<double> x, out Vector128<double> t)
+    private static Vector128<double> ReduceExpFlushed(Vector128<double> xc, out Vector128<double> t)
     {
-        var xc = Vector128.Max(x, Vector128.Create(FlushBelow));
         t = Vector128.FusedMultiplyAdd(xc, Vector128.Create(Log2E), Vector128.Create(RoundMagicBiased));
         var k = t - Vector128.Create(RoundMagicBiased);
         var r = Vector128.FusedMultiplyAdd(k, Vector128.Create(-Ln2Hi), xc);
@@ -161,17 +164,21 @@ internal static partial class ActivationHelpers
     /// <summary>
     /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal float may be off by up to it (the
     /// contract's absolute bound there): within 1 ULP down to 2^-126, +0 from x ≈ -87.7 on (clamped at -88, where
-    /// the built 2^k is +0, so the correction needs no select). One maximum and one scaling, no double scaling as in
-    /// Exp. Lanes with x &gt; 0 are unspecified; NaN gives NaN.
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> ExpNonPositiveFlushed(Vector128<float> x, Vector128<float> lo) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t) + lo, t);
+    public static Vector128<float> ExpNonPositiveFlushed(Vector128<float> x, Vector128<float> lo)
+    {
+        var xc = Vector128.Max(x, Vector128.Create(FlushBelowF));
+        lo = Vector128.ConditionalSelect(Vector128.Equals(xc, x), lo, Vector128<float>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
 
     /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> ExpNonPositiveFlushed(Vector128<float> x) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t), t);
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector128.Max(x, Vector128.Create(FlushBelowF)), out var t), t);
 
     /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -187,12 +194,11 @@ internal static partial class ActivationHelpers
         ExpNonPositiveFlushed(z | Vector128.Create(-0f), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), -zLow, zLow));
 
     /// <summary>
-    /// r = x - k·ln2 for x clamped below (k = round(x / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// r = xc - k·ln2 for xc ≥ -88 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> ReduceExpFlushed(Vector128<float> x, out Vector128<float> t)
+    private static Vector128<float> ReduceExpFlushed(Vector128<float> xc, out Vector128<float> t)
     {
-        var xc = Vector128.Max(x, Vector128.Create(FlushBelowF));
         t = Vector128.FusedMultiplyAdd(xc, Vector128.Create(Log2EF), Vector128.Create(RoundMagicBiasedF));
         var k = t - Vector128.Create(RoundMagicBiasedF);
         var r = Vector128.FusedMultiplyAdd(k, Vector128.Create(-Ln2HiF), xc);

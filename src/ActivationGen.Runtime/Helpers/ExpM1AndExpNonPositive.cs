@@ -34,7 +34,7 @@ internal static partial class ActivationHelpers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> ExpM1AndExpNonPositive(Vector128<float> x, out Vector128<float> exp)
     {
-        var r = ReduceExpFlushed(x, out var t);
+        var r = ReduceExpFlushed(Vector128.Max(x, Vector128.Create(FlushBelowF)), out var t);
         var p = ExpM1Reduced(r);
         var scale = (t.AsInt32() << 23).AsSingle(); // 2^k, +0 below x ≈ -87.7, where e^x - 1 rounds to -1 anyway
         exp = Vector128.FusedMultiplyAdd(p, scale, scale); // ExpFlushedOfReduced(r, t)

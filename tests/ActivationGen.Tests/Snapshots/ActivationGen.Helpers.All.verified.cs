@@ -678,17 +678,21 @@ internal static class ActivationHelpers
     /// <summary>
     /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal double may be off by up to it (the
     /// contract's absolute bound there): within 1 ULP down to 2^-1022, +0 from x ≈ -708.7 on (clamped at -709, where
-    /// the built 2^k is +0, so the correction needs no select). One maximum and one scaling, no double scaling as in
-    /// Exp. Lanes with x &gt; 0 are unspecified; NaN gives NaN.
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> ExpNonPositiveFlushed(Vector128<double> x, Vector128<double> lo) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t) + lo, t);
+    public static Vector128<double> ExpNonPositiveFlushed(Vector128<double> x, Vector128<double> lo)
+    {
+        var xc = Vector128.Max(x, Vector128.Create(FlushBelow));
+        lo = Vector128.ConditionalSelect(Vector128.Equals(xc, x), lo, Vector128<double>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
 
     /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> ExpNonPositiveFlushed(Vector128<double> x) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t), t);
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector128.Max(x, Vector128.Create(FlushBelow)), out var t), t);
 
     /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -704,12 +708,11 @@ internal static class ActivationHelpers
         ExpNonPositiveFlushed(z | Vector128.Create(-0.0), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), -zLow, zLow));
 
     /// <summary>
-    /// r = x - k·ln2 for x clamped below (k = round(x / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// r = xc - k·ln2 for xc ≥ -709 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> ReduceExpFlushed(Vector128<double> x, out Vector128<double> t)
+    private static Vector128<double> ReduceExpFlushed(Vector128<double> xc, out Vector128<double> t)
     {
-        var xc = Vector128.Max(x, Vector128.Create(FlushBelow));
         t = Vector128.FusedMultiplyAdd(xc, Vector128.Create(Log2E), Vector128.Create(RoundMagicBiased));
         var k = t - Vector128.Create(RoundMagicBiased);
         var r = Vector128.FusedMultiplyAdd(k, Vector128.Create(-Ln2Hi), xc);
@@ -782,17 +785,21 @@ internal static class ActivationHelpers
     /// <summary>
     /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal float may be off by up to it (the
     /// contract's absolute bound there): within 1 ULP down to 2^-126, +0 from x ≈ -87.7 on (clamped at -88, where
-    /// the built 2^k is +0, so the correction needs no select). One maximum and one scaling, no double scaling as in
-    /// Exp. Lanes with x &gt; 0 are unspecified; NaN gives NaN.
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> ExpNonPositiveFlushed(Vector128<float> x, Vector128<float> lo) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t) + lo, t);
+    public static Vector128<float> ExpNonPositiveFlushed(Vector128<float> x, Vector128<float> lo)
+    {
+        var xc = Vector128.Max(x, Vector128.Create(FlushBelowF));
+        lo = Vector128.ConditionalSelect(Vector128.Equals(xc, x), lo, Vector128<float>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
 
     /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> ExpNonPositiveFlushed(Vector128<float> x) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t), t);
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector128.Max(x, Vector128.Create(FlushBelowF)), out var t), t);
 
     /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -808,12 +815,11 @@ internal static class ActivationHelpers
         ExpNonPositiveFlushed(z | Vector128.Create(-0f), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), -zLow, zLow));
 
     /// <summary>
-    /// r = x - k·ln2 for x clamped below (k = round(x / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// r = xc - k·ln2 for xc ≥ -88 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> ReduceExpFlushed(Vector128<float> x, out Vector128<float> t)
+    private static Vector128<float> ReduceExpFlushed(Vector128<float> xc, out Vector128<float> t)
     {
-        var xc = Vector128.Max(x, Vector128.Create(FlushBelowF));
         t = Vector128.FusedMultiplyAdd(xc, Vector128.Create(Log2EF), Vector128.Create(RoundMagicBiasedF));
         var k = t - Vector128.Create(RoundMagicBiasedF);
         var r = Vector128.FusedMultiplyAdd(k, Vector128.Create(-Ln2HiF), xc);
@@ -880,17 +886,21 @@ internal static class ActivationHelpers
     /// <summary>
     /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal double may be off by up to it (the
     /// contract's absolute bound there): within 1 ULP down to 2^-1022, +0 from x ≈ -708.7 on (clamped at -709, where
-    /// the built 2^k is +0, so the correction needs no select). One maximum and one scaling, no double scaling as in
-    /// Exp. Lanes with x &gt; 0 are unspecified; NaN gives NaN.
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ExpNonPositiveFlushed(Vector256<double> x, Vector256<double> lo) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t) + lo, t);
+    public static Vector256<double> ExpNonPositiveFlushed(Vector256<double> x, Vector256<double> lo)
+    {
+        var xc = Vector256.Max(x, Vector256.Create(FlushBelow));
+        lo = Vector256.ConditionalSelect(Vector256.Equals(xc, x), lo, Vector256<double>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
 
     /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> ExpNonPositiveFlushed(Vector256<double> x) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t), t);
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector256.Max(x, Vector256.Create(FlushBelow)), out var t), t);
 
     /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -906,12 +916,11 @@ internal static class ActivationHelpers
         ExpNonPositiveFlushed(z | Vector256.Create(-0.0), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<double>.Zero), -zLow, zLow));
 
     /// <summary>
-    /// r = x - k·ln2 for x clamped below (k = round(x / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// r = xc - k·ln2 for xc ≥ -709 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> ReduceExpFlushed(Vector256<double> x, out Vector256<double> t)
+    private static Vector256<double> ReduceExpFlushed(Vector256<double> xc, out Vector256<double> t)
     {
-        var xc = Vector256.Max(x, Vector256.Create(FlushBelow));
         t = Vector256.FusedMultiplyAdd(xc, Vector256.Create(Log2E), Vector256.Create(RoundMagicBiased));
         var k = t - Vector256.Create(RoundMagicBiased);
         var r = Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2Hi), xc);
@@ -984,17 +993,21 @@ internal static class ActivationHelpers
     /// <summary>
     /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal float may be off by up to it (the
     /// contract's absolute bound there): within 1 ULP down to 2^-126, +0 from x ≈ -87.7 on (clamped at -88, where
-    /// the built 2^k is +0, so the correction needs no select). One maximum and one scaling, no double scaling as in
-    /// Exp. Lanes with x &gt; 0 are unspecified; NaN gives NaN.
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> ExpNonPositiveFlushed(Vector256<float> x, Vector256<float> lo) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t) + lo, t);
+    public static Vector256<float> ExpNonPositiveFlushed(Vector256<float> x, Vector256<float> lo)
+    {
+        var xc = Vector256.Max(x, Vector256.Create(FlushBelowF));
+        lo = Vector256.ConditionalSelect(Vector256.Equals(xc, x), lo, Vector256<float>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
 
     /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ExpNonPositiveFlushed(Vector256<float> x) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t), t);
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector256.Max(x, Vector256.Create(FlushBelowF)), out var t), t);
 
     /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -1010,12 +1023,11 @@ internal static class ActivationHelpers
         ExpNonPositiveFlushed(z | Vector256.Create(-0f), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), -zLow, zLow));
 
     /// <summary>
-    /// r = x - k·ln2 for x clamped below (k = round(x / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// r = xc - k·ln2 for xc ≥ -88 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> ReduceExpFlushed(Vector256<float> x, out Vector256<float> t)
+    private static Vector256<float> ReduceExpFlushed(Vector256<float> xc, out Vector256<float> t)
     {
-        var xc = Vector256.Max(x, Vector256.Create(FlushBelowF));
         t = Vector256.FusedMultiplyAdd(xc, Vector256.Create(Log2EF), Vector256.Create(RoundMagicBiasedF));
         var k = t - Vector256.Create(RoundMagicBiasedF);
         var r = Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2HiF), xc);
@@ -1082,17 +1094,21 @@ internal static class ActivationHelpers
     /// <summary>
     /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal double may be off by up to it (the
     /// contract's absolute bound there): within 1 ULP down to 2^-1022, +0 from x ≈ -708.7 on (clamped at -709, where
-    /// the built 2^k is +0, so the correction needs no select). One maximum and one scaling, no double scaling as in
-    /// Exp. Lanes with x &gt; 0 are unspecified; NaN gives NaN.
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ExpNonPositiveFlushed(Vector512<double> x, Vector512<double> lo) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t) + lo, t);
+    public static Vector512<double> ExpNonPositiveFlushed(Vector512<double> x, Vector512<double> lo)
+    {
+        var xc = Vector512.Max(x, Vector512.Create(FlushBelow));
+        lo = Vector512.ConditionalSelect(Vector512.Equals(xc, x), lo, Vector512<double>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
 
     /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> ExpNonPositiveFlushed(Vector512<double> x) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t), t);
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector512.Max(x, Vector512.Create(FlushBelow)), out var t), t);
 
     /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -1108,12 +1124,11 @@ internal static class ActivationHelpers
         ExpNonPositiveFlushed(z | Vector512.Create(-0.0), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<double>.Zero), -zLow, zLow));
 
     /// <summary>
-    /// r = x - k·ln2 for x clamped below (k = round(x / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// r = xc - k·ln2 for xc ≥ -709 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> ReduceExpFlushed(Vector512<double> x, out Vector512<double> t)
+    private static Vector512<double> ReduceExpFlushed(Vector512<double> xc, out Vector512<double> t)
     {
-        var xc = Vector512.Max(x, Vector512.Create(FlushBelow));
         t = Vector512.FusedMultiplyAdd(xc, Vector512.Create(Log2E), Vector512.Create(RoundMagicBiased));
         var k = t - Vector512.Create(RoundMagicBiased);
         var r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-Ln2Hi), xc);
@@ -1186,17 +1201,21 @@ internal static class ActivationHelpers
     /// <summary>
     /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal float may be off by up to it (the
     /// contract's absolute bound there): within 1 ULP down to 2^-126, +0 from x ≈ -87.7 on (clamped at -88, where
-    /// the built 2^k is +0, so the correction needs no select). One maximum and one scaling, no double scaling as in
-    /// Exp. Lanes with x &gt; 0 are unspecified; NaN gives NaN.
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> ExpNonPositiveFlushed(Vector512<float> x, Vector512<float> lo) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t) + lo, t);
+    public static Vector512<float> ExpNonPositiveFlushed(Vector512<float> x, Vector512<float> lo)
+    {
+        var xc = Vector512.Max(x, Vector512.Create(FlushBelowF));
+        lo = Vector512.ConditionalSelect(Vector512.Equals(xc, x), lo, Vector512<float>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
 
     /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> ExpNonPositiveFlushed(Vector512<float> x) =>
-        ExpFlushedOfReduced(ReduceExpFlushed(x, out var t), t);
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector512.Max(x, Vector512.Create(FlushBelowF)), out var t), t);
 
     /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -1212,12 +1231,11 @@ internal static class ActivationHelpers
         ExpNonPositiveFlushed(z | Vector512.Create(-0f), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), -zLow, zLow));
 
     /// <summary>
-    /// r = x - k·ln2 for x clamped below (k = round(x / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// r = xc - k·ln2 for xc ≥ -88 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> ReduceExpFlushed(Vector512<float> x, out Vector512<float> t)
+    private static Vector512<float> ReduceExpFlushed(Vector512<float> xc, out Vector512<float> t)
     {
-        var xc = Vector512.Max(x, Vector512.Create(FlushBelowF));
         t = Vector512.FusedMultiplyAdd(xc, Vector512.Create(Log2EF), Vector512.Create(RoundMagicBiasedF));
         var k = t - Vector512.Create(RoundMagicBiasedF);
         var r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-Ln2HiF), xc);
@@ -1280,7 +1298,7 @@ internal static class ActivationHelpers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> ExpM1AndExpNonPositive(Vector128<float> x, out Vector128<float> exp)
     {
-        var r = ReduceExpFlushed(x, out var t);
+        var r = ReduceExpFlushed(Vector128.Max(x, Vector128.Create(FlushBelowF)), out var t);
         var p = ExpM1Reduced(r);
         var scale = (t.AsInt32() << 23).AsSingle(); // 2^k, +0 below x ≈ -87.7, where e^x - 1 rounds to -1 anyway
         exp = Vector128.FusedMultiplyAdd(p, scale, scale); // ExpFlushedOfReduced(r, t)
@@ -1306,7 +1324,7 @@ internal static class ActivationHelpers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ExpM1AndExpNonPositive(Vector256<float> x, out Vector256<float> exp)
     {
-        var r = ReduceExpFlushed(x, out var t);
+        var r = ReduceExpFlushed(Vector256.Max(x, Vector256.Create(FlushBelowF)), out var t);
         var p = ExpM1Reduced(r);
         var scale = (t.AsInt32() << 23).AsSingle(); // 2^k, +0 below x ≈ -87.7, where e^x - 1 rounds to -1 anyway
         exp = Vector256.FusedMultiplyAdd(p, scale, scale); // ExpFlushedOfReduced(r, t)
@@ -1332,7 +1350,7 @@ internal static class ActivationHelpers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> ExpM1AndExpNonPositive(Vector512<float> x, out Vector512<float> exp)
     {
-        var r = ReduceExpFlushed(x, out var t);
+        var r = ReduceExpFlushed(Vector512.Max(x, Vector512.Create(FlushBelowF)), out var t);
         var p = ExpM1Reduced(r);
         var scale = (t.AsInt32() << 23).AsSingle(); // 2^k, +0 below x ≈ -87.7, where e^x - 1 rounds to -1 anyway
         exp = Vector512.FusedMultiplyAdd(p, scale, scale); // ExpFlushedOfReduced(r, t)
