@@ -56,7 +56,9 @@ internal sealed class Elu : Activation
     {
         if (parts == Parts.Both && Shift(spec) == 0)
         {
-            writer.Line("var expm1 = {M}.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below");
+            writer.Line(spec[Alpha] == 1
+                ? "var expm1 = {M}.ExpM1AndExpNonPositive({V}.Min(x, {VD}.Zero), out var exp); // exp = f' (1 for x > 0)"
+                : "var expm1 = {M}.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below");
             writer.Line("var negative = " + Times("expm1", spec[Alpha], compute) + ";");
             writer.Line("var slope = " + Times("exp", spec[Alpha], compute) + ";");
             return;
@@ -74,8 +76,9 @@ internal sealed class Elu : Activation
         }
     }
 
+    /// <summary>Alpha = 1: the slope is e^min(x, 0), already 1 for x &gt; 0 (and at 0), so no select.</summary>
     protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line("var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
+        writer.Line(spec[Alpha] == 1 ? "var dy = slope;" : "var dy = {V}.ConditionalSelect({V}.GreaterThan(x, {VD}.Zero), {VD}.One, slope);");
 
     /// <summary>Alpha ≥ 0: f' = 1 for y &gt; 0, else y + Alpha = Alpha·e^x (a float Alpha that is not a float added as a pair).</summary>
     public override void WriteDerivativeFromOutput(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
@@ -102,12 +105,16 @@ internal sealed class Elu : Activation
 
     /// <summary>
     /// Alpha·e^x as (Alpha·2^-Shift)·(e^x·2^Shift): e^x·2^Shift is normal wherever Alpha·e^x is, so the product keeps
-    /// its digits where e^x alone is subnormal (|Alpha| &gt; 1; the parser keeps Shift within Exp's 2^955).
+    /// its digits where e^x alone is subnormal (|Alpha| &gt; 1; the parser keeps Shift within Exp's 2^955). For |Alpha| ≤ 1
+    /// the exponential that flushes below the smallest normal (as the fused shape's ExpM1AndExpNonPositive): Alpha·e^x
+    /// is below it there too, where the contract accepts an absolute error up to it.
     /// </summary>
     private static void WriteNegativeSlope(CodeWriter writer, ActivationSpec spec, ElementType compute)
     {
         var shift = Shift(spec);
-        writer.Line($"var exp = {{M}}.ExpNonPositive(x, {shift}); // {(shift == 0 ? string.Empty : $"e^x·2^{shift}; ")}lanes with x > 0 are discarded below");
+        writer.Line(shift != 0 ? $"var exp = {{M}}.ExpNonPositive(x, {shift}); // e^x·2^{shift}; lanes with x > 0 are discarded below"
+            : spec[Alpha] == 1 ? "var exp = {M}.ExpNonPositiveFlushed({V}.Min(x, {VD}.Zero)); // e^min(x, 0): 1 for x > 0"
+            : "var exp = {M}.ExpNonPositiveFlushed(x); // lanes with x > 0 are discarded below");
         writer.Line("var slope = " + Times("exp", ScaleByPowerOfTwo(spec[Alpha], -shift), compute) + ";");
     }
 

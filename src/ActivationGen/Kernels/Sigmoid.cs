@@ -5,8 +5,9 @@ using ActivationGen.Model;
 namespace ActivationGen.Kernels;
 
 /// <summary>
-/// Sigmoid with an offset: z = x - Offset kept exact as a double-double, t = e^-|z|, then f = (z ≥ 0 ? 1 : t) / (1 + t)
-/// and f' = t / (1 + t)² = σ(z)·σ(-z), with no overflow and no cancellation anywhere.
+/// Sigmoid with an offset: z = x - Offset kept exact as a double-double, t = e^-|z|, s = σ(-|z|) = t / (1 + t) ≤ 1/2,
+/// then f = (z ≥ 0 ? 1 - s : s) and f' = σ(z)·σ(-z) = s - s² (one fused multiply-add), with no overflow and no
+/// cancellation anywhere (1 - s ≥ 1/2, s - s² ≥ s/2). f and f' share t and the one division.
 /// </summary>
 internal sealed class Sigmoid : Activation
 {
@@ -33,7 +34,7 @@ internal sealed class Sigmoid : Activation
             : spec[Offset] > 0 ? "(x - " + Literals.Readable(spec[Offset]) + ")"
             : "(x + " + Literals.Readable(-spec[Offset]) + ")";
         return $"Sigmoid with Offset = {Literals.Readable(spec[Offset])}: f(x) = 1 / (1 + e^-{z}); "
-            + $"f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = {z}.";
+            + $"f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = {z}.";
     }
 
     /// <summary>Float lanes stay float when the offset is exactly a float (then x - Offset is exact as a float pair).</summary>
@@ -45,24 +46,27 @@ internal sealed class Sigmoid : Activation
         writer.Line("var dy = y * ({VD}.One - y);");
 
     // Comparisons are written where their result is used: a mask kept alive across the exponential makes the JIT's
-    // AVX-512 code several times slower.
+    // AVX-512 code several times slower. Results below the smallest normal may be off by up to it (API.md), so t comes
+    // from the exponential that flushes there (one clamp, one scaling).
     protected override void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts)
     {
         if (spec[Offset] == 0)
         {
             writer.Line("var z = x;");
-            writer.Line("var t = {M}.ExpNonPositive(-{V}.Abs(z), 0); // e^-|x|, in [0, 1]");
+            writer.Line("var t = {M}.ExpMinusAbs(z); // e^-|x|, in [0, 1]");
         }
         else
         {
             writer.Line("var z = {M}.Subtract(x, " + Literals.Of(spec[Offset], compute) + ", " + Literals.Of(0, compute) + ", out var zLow); // z + zLow = x - Offset exactly");
-            writer.Line("var t = " + ExpOfMinusAbs("z", "zLow", "0", "ExpNonPositive") + "; // e^-|x - Offset|, in [0, 1]");
+            writer.Line("var t = {M}.ExpMinusAbs(z, zLow); // e^-|x - Offset|, in [0, 1]");
         }
+
+        writer.Line("var s = {M}.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]");
     }
 
     protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line("var y = " + SigmoidFromExp("z", "t") + ";");
+        writer.Line("var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(z, {VD}.Zero), {VD}.One - s, s);");
 
     protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line("var dy = {M}.DivideByOnePlusSquared(t);");
+        writer.Line("var dy = {V}.FusedMultiplyAdd(-s, s, s); // σ(z)·σ(-z) = s·(1 - s), rounded once");
 }

@@ -634,8 +634,17 @@ internal static class ActivationHelpers
     //              results are rounded once
     // Valid range: double: results in [2^-1080, 2^955], x ≤ 661.9 - 0.69·shift; float: results in [2^-151, 2^100],
     //              x ≤ 69.3 - 0.69·shift. Beyond, x is clamped (the result is 0 below, stays 2^955 resp. 2^100 above); NaN
-    //              gives NaN. ExpNonPositive: x ≤ 0 (in float, lanes with x > 0 are unspecified)
+    //              gives NaN. ExpNonPositive: x ≤ 0 (in float, lanes with x > 0 are unspecified).
+    //              ExpNonPositiveFlushed and ExpMinusAbs (e^x for x ≤ 0, e^-|x|, for σ, softplus, ELU): within 1 ULP where the
+    // result is normal (with a correction lo: plus its rounding into r, 1.5 ULP); below the smallest normal within that smallest normal (0 from x ≈ -87.7 in
+    // float,
+    //              -708.7 in double on: scaled once, by a 2^k that is +0 there), which the contract accepts
     // Requires:    ExpM1Reduced
+
+    private const double RoundMagicBiased = 6755399441056767.0; // 1.5 · 2^52 + 1023: the low bits of the sum hold k + 1023
+    private const float RoundMagicBiasedF = 12583039f; // 1.5 · 2^23 + 127: the low bits of the sum hold k + 127
+    private const double FlushBelow = -709.0; // rounds to k = -1023: 2^k is built as +0
+    private const float FlushBelowF = -88f; // rounds to k = -127: 2^k is built as +0
 
     /// <summary>
     /// e^(x + lo) · 2^shift lane-wise, within 1 ULP, with |lo| far below 1 a low-order correction of x. x is clamped
@@ -665,6 +674,58 @@ internal static class ActivationHelpers
     /// <summary>e^x · 2^shift lane-wise for x ≤ 0 (in double this is Exp).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> ExpNonPositive(Vector128<double> x, int shift) => Exp(x, shift);
+
+    /// <summary>
+    /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal double may be off by up to it (the
+    /// contract's absolute bound there): within 1 ULP down to 2^-1022, +0 from x ≈ -708.7 on (clamped at -709, where
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ExpNonPositiveFlushed(Vector128<double> x, Vector128<double> lo)
+    {
+        var xc = Vector128.Max(x, Vector128.Create(FlushBelow));
+        lo = Vector128.ConditionalSelect(Vector128.Equals(xc, x), lo, Vector128<double>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
+
+    /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ExpNonPositiveFlushed(Vector128<double> x) =>
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector128.Max(x, Vector128.Create(FlushBelow)), out var t), t);
+
+    /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ExpMinusAbs(Vector128<double> z) =>
+        ExpNonPositiveFlushed(z | Vector128.Create(-0.0));
+
+    /// <summary>
+    /// e^-|z + zLow| lane-wise for an exact pair z + zLow (x - Offset), as ExpNonPositiveFlushed: the low part enters
+    /// with the sign that -|z + zLow| gives it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ExpMinusAbs(Vector128<double> z, Vector128<double> zLow) =>
+        ExpNonPositiveFlushed(z | Vector128.Create(-0.0), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), -zLow, zLow));
+
+    /// <summary>
+    /// r = xc - k·ln2 for xc ≥ -709 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> ReduceExpFlushed(Vector128<double> xc, out Vector128<double> t)
+    {
+        t = Vector128.FusedMultiplyAdd(xc, Vector128.Create(Log2E), Vector128.Create(RoundMagicBiased));
+        var k = t - Vector128.Create(RoundMagicBiased);
+        var r = Vector128.FusedMultiplyAdd(k, Vector128.Create(-Ln2Hi), xc);
+        return Vector128.FusedMultiplyAdd(k, Vector128.Create(-Ln2Lo), r);
+    }
+
+    /// <summary>e^r · 2^k, with 2^k built from the bits of <paramref name="t"/> (+0 for k = -1023).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> ExpFlushedOfReduced(Vector128<double> r, Vector128<double> t)
+    {
+        var scale = (t.AsInt64() << 52).AsDouble();
+        return Vector128.FusedMultiplyAdd(ExpM1Reduced(r), scale, scale);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> ClampExpArgument(Vector128<double> x, int shift)
@@ -721,6 +782,58 @@ internal static class ActivationHelpers
     public static Vector128<float> ExpNonPositive(Vector128<float> x, int shift) =>
         ExpOfReduced(ReduceExp(Vector128.Max(x, Vector128.Create((-151 - shift) * Ln2HiF)), out var t), t, shift);
 
+    /// <summary>
+    /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal float may be off by up to it (the
+    /// contract's absolute bound there): within 1 ULP down to 2^-126, +0 from x ≈ -87.7 on (clamped at -88, where
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ExpNonPositiveFlushed(Vector128<float> x, Vector128<float> lo)
+    {
+        var xc = Vector128.Max(x, Vector128.Create(FlushBelowF));
+        lo = Vector128.ConditionalSelect(Vector128.Equals(xc, x), lo, Vector128<float>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
+
+    /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ExpNonPositiveFlushed(Vector128<float> x) =>
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector128.Max(x, Vector128.Create(FlushBelowF)), out var t), t);
+
+    /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ExpMinusAbs(Vector128<float> z) =>
+        ExpNonPositiveFlushed(z | Vector128.Create(-0f));
+
+    /// <summary>
+    /// e^-|z + zLow| lane-wise for an exact pair z + zLow (x - Offset), as ExpNonPositiveFlushed: the low part enters
+    /// with the sign that -|z + zLow| gives it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ExpMinusAbs(Vector128<float> z, Vector128<float> zLow) =>
+        ExpNonPositiveFlushed(z | Vector128.Create(-0f), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), -zLow, zLow));
+
+    /// <summary>
+    /// r = xc - k·ln2 for xc ≥ -88 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ReduceExpFlushed(Vector128<float> xc, out Vector128<float> t)
+    {
+        t = Vector128.FusedMultiplyAdd(xc, Vector128.Create(Log2EF), Vector128.Create(RoundMagicBiasedF));
+        var k = t - Vector128.Create(RoundMagicBiasedF);
+        var r = Vector128.FusedMultiplyAdd(k, Vector128.Create(-Ln2HiF), xc);
+        return Vector128.FusedMultiplyAdd(k, Vector128.Create(-Ln2LoF), r);
+    }
+
+    /// <summary>e^r · 2^k, with 2^k built from the bits of <paramref name="t"/> (+0 for k = -127).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ExpFlushedOfReduced(Vector128<float> r, Vector128<float> t)
+    {
+        var scale = (t.AsInt32() << 23).AsSingle();
+        return Vector128.FusedMultiplyAdd(ExpM1Reduced(r), scale, scale);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ClampExpArgument(Vector128<float> x, int shift)
     {
@@ -769,6 +882,58 @@ internal static class ActivationHelpers
     /// <summary>e^x · 2^shift lane-wise for x ≤ 0 (in double this is Exp).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> ExpNonPositive(Vector256<double> x, int shift) => Exp(x, shift);
+
+    /// <summary>
+    /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal double may be off by up to it (the
+    /// contract's absolute bound there): within 1 ULP down to 2^-1022, +0 from x ≈ -708.7 on (clamped at -709, where
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ExpNonPositiveFlushed(Vector256<double> x, Vector256<double> lo)
+    {
+        var xc = Vector256.Max(x, Vector256.Create(FlushBelow));
+        lo = Vector256.ConditionalSelect(Vector256.Equals(xc, x), lo, Vector256<double>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
+
+    /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ExpNonPositiveFlushed(Vector256<double> x) =>
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector256.Max(x, Vector256.Create(FlushBelow)), out var t), t);
+
+    /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ExpMinusAbs(Vector256<double> z) =>
+        ExpNonPositiveFlushed(z | Vector256.Create(-0.0));
+
+    /// <summary>
+    /// e^-|z + zLow| lane-wise for an exact pair z + zLow (x - Offset), as ExpNonPositiveFlushed: the low part enters
+    /// with the sign that -|z + zLow| gives it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ExpMinusAbs(Vector256<double> z, Vector256<double> zLow) =>
+        ExpNonPositiveFlushed(z | Vector256.Create(-0.0), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<double>.Zero), -zLow, zLow));
+
+    /// <summary>
+    /// r = xc - k·ln2 for xc ≥ -709 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ReduceExpFlushed(Vector256<double> xc, out Vector256<double> t)
+    {
+        t = Vector256.FusedMultiplyAdd(xc, Vector256.Create(Log2E), Vector256.Create(RoundMagicBiased));
+        var k = t - Vector256.Create(RoundMagicBiased);
+        var r = Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2Hi), xc);
+        return Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2Lo), r);
+    }
+
+    /// <summary>e^r · 2^k, with 2^k built from the bits of <paramref name="t"/> (+0 for k = -1023).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ExpFlushedOfReduced(Vector256<double> r, Vector256<double> t)
+    {
+        var scale = (t.AsInt64() << 52).AsDouble();
+        return Vector256.FusedMultiplyAdd(ExpM1Reduced(r), scale, scale);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> ClampExpArgument(Vector256<double> x, int shift)
@@ -825,6 +990,58 @@ internal static class ActivationHelpers
     public static Vector256<float> ExpNonPositive(Vector256<float> x, int shift) =>
         ExpOfReduced(ReduceExp(Vector256.Max(x, Vector256.Create((-151 - shift) * Ln2HiF)), out var t), t, shift);
 
+    /// <summary>
+    /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal float may be off by up to it (the
+    /// contract's absolute bound there): within 1 ULP down to 2^-126, +0 from x ≈ -87.7 on (clamped at -88, where
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ExpNonPositiveFlushed(Vector256<float> x, Vector256<float> lo)
+    {
+        var xc = Vector256.Max(x, Vector256.Create(FlushBelowF));
+        lo = Vector256.ConditionalSelect(Vector256.Equals(xc, x), lo, Vector256<float>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
+
+    /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ExpNonPositiveFlushed(Vector256<float> x) =>
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector256.Max(x, Vector256.Create(FlushBelowF)), out var t), t);
+
+    /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ExpMinusAbs(Vector256<float> z) =>
+        ExpNonPositiveFlushed(z | Vector256.Create(-0f));
+
+    /// <summary>
+    /// e^-|z + zLow| lane-wise for an exact pair z + zLow (x - Offset), as ExpNonPositiveFlushed: the low part enters
+    /// with the sign that -|z + zLow| gives it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ExpMinusAbs(Vector256<float> z, Vector256<float> zLow) =>
+        ExpNonPositiveFlushed(z | Vector256.Create(-0f), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), -zLow, zLow));
+
+    /// <summary>
+    /// r = xc - k·ln2 for xc ≥ -88 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ReduceExpFlushed(Vector256<float> xc, out Vector256<float> t)
+    {
+        t = Vector256.FusedMultiplyAdd(xc, Vector256.Create(Log2EF), Vector256.Create(RoundMagicBiasedF));
+        var k = t - Vector256.Create(RoundMagicBiasedF);
+        var r = Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2HiF), xc);
+        return Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2LoF), r);
+    }
+
+    /// <summary>e^r · 2^k, with 2^k built from the bits of <paramref name="t"/> (+0 for k = -127).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ExpFlushedOfReduced(Vector256<float> r, Vector256<float> t)
+    {
+        var scale = (t.AsInt32() << 23).AsSingle();
+        return Vector256.FusedMultiplyAdd(ExpM1Reduced(r), scale, scale);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> ClampExpArgument(Vector256<float> x, int shift)
     {
@@ -873,6 +1090,58 @@ internal static class ActivationHelpers
     /// <summary>e^x · 2^shift lane-wise for x ≤ 0 (in double this is Exp).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> ExpNonPositive(Vector512<double> x, int shift) => Exp(x, shift);
+
+    /// <summary>
+    /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal double may be off by up to it (the
+    /// contract's absolute bound there): within 1 ULP down to 2^-1022, +0 from x ≈ -708.7 on (clamped at -709, where
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ExpNonPositiveFlushed(Vector512<double> x, Vector512<double> lo)
+    {
+        var xc = Vector512.Max(x, Vector512.Create(FlushBelow));
+        lo = Vector512.ConditionalSelect(Vector512.Equals(xc, x), lo, Vector512<double>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
+
+    /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ExpNonPositiveFlushed(Vector512<double> x) =>
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector512.Max(x, Vector512.Create(FlushBelow)), out var t), t);
+
+    /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ExpMinusAbs(Vector512<double> z) =>
+        ExpNonPositiveFlushed(z | Vector512.Create(-0.0));
+
+    /// <summary>
+    /// e^-|z + zLow| lane-wise for an exact pair z + zLow (x - Offset), as ExpNonPositiveFlushed: the low part enters
+    /// with the sign that -|z + zLow| gives it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ExpMinusAbs(Vector512<double> z, Vector512<double> zLow) =>
+        ExpNonPositiveFlushed(z | Vector512.Create(-0.0), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<double>.Zero), -zLow, zLow));
+
+    /// <summary>
+    /// r = xc - k·ln2 for xc ≥ -709 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> ReduceExpFlushed(Vector512<double> xc, out Vector512<double> t)
+    {
+        t = Vector512.FusedMultiplyAdd(xc, Vector512.Create(Log2E), Vector512.Create(RoundMagicBiased));
+        var k = t - Vector512.Create(RoundMagicBiased);
+        var r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-Ln2Hi), xc);
+        return Vector512.FusedMultiplyAdd(k, Vector512.Create(-Ln2Lo), r);
+    }
+
+    /// <summary>e^r · 2^k, with 2^k built from the bits of <paramref name="t"/> (+0 for k = -1023).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> ExpFlushedOfReduced(Vector512<double> r, Vector512<double> t)
+    {
+        var scale = (t.AsInt64() << 52).AsDouble();
+        return Vector512.FusedMultiplyAdd(ExpM1Reduced(r), scale, scale);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> ClampExpArgument(Vector512<double> x, int shift)
@@ -929,6 +1198,58 @@ internal static class ActivationHelpers
     public static Vector512<float> ExpNonPositive(Vector512<float> x, int shift) =>
         ExpOfReduced(ReduceExp(Vector512.Max(x, Vector512.Create((-151 - shift) * Ln2HiF)), out var t), t, shift);
 
+    /// <summary>
+    /// e^(x + lo) lane-wise for x ≤ 0, where results below the smallest normal float may be off by up to it (the
+    /// contract's absolute bound there): within 1 ULP down to 2^-126, +0 from x ≈ -87.7 on (clamped at -88, where
+    /// the built 2^k is +0). One maximum and one scaling, no double scaling as in Exp. Lanes with x &gt; 0 are unspecified;
+    /// NaN gives NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ExpNonPositiveFlushed(Vector512<float> x, Vector512<float> lo)
+    {
+        var xc = Vector512.Max(x, Vector512.Create(FlushBelowF));
+        lo = Vector512.ConditionalSelect(Vector512.Equals(xc, x), lo, Vector512<float>.Zero); // clamped: the correction no longer applies (and may be large)
+        return ExpFlushedOfReduced(ReduceExpFlushed(xc, out var t) + lo, t);
+    }
+
+    /// <summary>e^x lane-wise for x ≤ 0: ExpNonPositiveFlushed(x, lo) with lo = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ExpNonPositiveFlushed(Vector512<float> x) =>
+        ExpFlushedOfReduced(ReduceExpFlushed(Vector512.Max(x, Vector512.Create(FlushBelowF)), out var t), t);
+
+    /// <summary>e^-|z| lane-wise (σ's and softplus's t), as ExpNonPositiveFlushed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ExpMinusAbs(Vector512<float> z) =>
+        ExpNonPositiveFlushed(z | Vector512.Create(-0f));
+
+    /// <summary>
+    /// e^-|z + zLow| lane-wise for an exact pair z + zLow (x - Offset), as ExpNonPositiveFlushed: the low part enters
+    /// with the sign that -|z + zLow| gives it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ExpMinusAbs(Vector512<float> z, Vector512<float> zLow) =>
+        ExpNonPositiveFlushed(z | Vector512.Create(-0f), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), -zLow, zLow));
+
+    /// <summary>
+    /// r = xc - k·ln2 for xc ≥ -88 (k = round(xc / ln2), |r| ≤ ln2/2), k + bias held in the low bits of <paramref name="t"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ReduceExpFlushed(Vector512<float> xc, out Vector512<float> t)
+    {
+        t = Vector512.FusedMultiplyAdd(xc, Vector512.Create(Log2EF), Vector512.Create(RoundMagicBiasedF));
+        var k = t - Vector512.Create(RoundMagicBiasedF);
+        var r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-Ln2HiF), xc);
+        return Vector512.FusedMultiplyAdd(k, Vector512.Create(-Ln2LoF), r);
+    }
+
+    /// <summary>e^r · 2^k, with 2^k built from the bits of <paramref name="t"/> (+0 for k = -127).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ExpFlushedOfReduced(Vector512<float> r, Vector512<float> t)
+    {
+        var scale = (t.AsInt32() << 23).AsSingle();
+        return Vector512.FusedMultiplyAdd(ExpM1Reduced(r), scale, scale);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> ClampExpArgument(Vector512<float> x, int shift)
     {
@@ -950,85 +1271,89 @@ internal static class ActivationHelpers
     }
 
     // ExpM1AndExpNonPositive: e^x - 1 and e^x together for x ≤ 0 (ELU's fused shape), with exactly the values of
-    // ExpM1NonPositive(x) and ExpNonPositive(x, 0); in float from one range reduction.
+    // ExpM1NonPositive(x) and ExpNonPositiveFlushed(x); in float from one range reduction.
     //
     // Lanes:       double, float
-    // Max error:   those of ExpM1NonPositive (2 ULP) and Exp (1 ULP), whose values it gives bit for bit
+    // Max error:   those of ExpM1NonPositive (2 ULP) and ExpNonPositiveFlushed (1 ULP; below the smallest normal, within
+    //              it), whose values it gives bit for bit
     // Valid range: x ≤ 0 (lanes with x > 0 are unspecified); NaN gives NaN
     // Requires:    Exp, ExpM1NonPositive, ExpM1Reduced
 
     /// <summary>
-    /// e^x - 1 (returned) and e^x (in <paramref name="exp"/>) lane-wise for x ≤ 0: ExpM1NonPositive(x) and Exp(x, 0).
+    /// e^x - 1 (returned) and e^x (in <paramref name="exp"/>) lane-wise for x ≤ 0: ExpM1NonPositive(x) and
+    /// ExpNonPositiveFlushed(x).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> ExpM1AndExpNonPositive(Vector128<double> x, out Vector128<double> exp)
     {
-        exp = Exp(x, 0);
+        exp = ExpNonPositiveFlushed(x);
         return ExpM1NonPositive(x);
     }
 
     /// <summary>
     /// e^x - 1 (returned) and e^x (in <paramref name="exp"/>) lane-wise in float for x ≤ 0 from one range reduction:
-    /// the same values as ExpM1NonPositive(x) and ExpNonPositive(x, 0). Lanes with x &gt; 0 hold unspecified values. NaN gives NaN.
+    /// the same values as ExpM1NonPositive(x) and ExpNonPositiveFlushed(x). Lanes with x &gt; 0 hold unspecified values.
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> ExpM1AndExpNonPositive(Vector128<float> x, out Vector128<float> exp)
     {
-        var r = ReduceExp(Vector128.Max(x, Vector128.Create(-151 * Ln2HiF)), out var t);
+        var r = ReduceExpFlushed(Vector128.Max(x, Vector128.Create(FlushBelowF)), out var t);
         var p = ExpM1Reduced(r);
-        var biasedScale = ((t.AsInt32() - Vector128.Create(RoundMagicBitsF - 127 - ExpBiasF)) << 23).AsSingle(); // 2^(k + 24), +0 for k = -151
-        exp = Vector128.FusedMultiplyAdd(p, biasedScale, biasedScale) * Vector128.Create(TwoToMinusExpBiasF);
-        var scale = biasedScale * Vector128.Create(TwoToMinusExpBiasF); // 2^k: exact down to 2^-149; below, e^x - 1 rounds to -1 anyway
+        var scale = (t.AsInt32() << 23).AsSingle(); // 2^k, +0 below x ≈ -87.7, where e^x - 1 rounds to -1 anyway
+        exp = Vector128.FusedMultiplyAdd(p, scale, scale); // ExpFlushedOfReduced(r, t)
         return Vector128.FusedMultiplyAdd(scale, p, scale - Vector128<float>.One);
     }
 
     /// <summary>
-    /// e^x - 1 (returned) and e^x (in <paramref name="exp"/>) lane-wise for x ≤ 0: ExpM1NonPositive(x) and Exp(x, 0).
+    /// e^x - 1 (returned) and e^x (in <paramref name="exp"/>) lane-wise for x ≤ 0: ExpM1NonPositive(x) and
+    /// ExpNonPositiveFlushed(x).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> ExpM1AndExpNonPositive(Vector256<double> x, out Vector256<double> exp)
     {
-        exp = Exp(x, 0);
+        exp = ExpNonPositiveFlushed(x);
         return ExpM1NonPositive(x);
     }
 
     /// <summary>
     /// e^x - 1 (returned) and e^x (in <paramref name="exp"/>) lane-wise in float for x ≤ 0 from one range reduction:
-    /// the same values as ExpM1NonPositive(x) and ExpNonPositive(x, 0). Lanes with x &gt; 0 hold unspecified values. NaN gives NaN.
+    /// the same values as ExpM1NonPositive(x) and ExpNonPositiveFlushed(x). Lanes with x &gt; 0 hold unspecified values.
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ExpM1AndExpNonPositive(Vector256<float> x, out Vector256<float> exp)
     {
-        var r = ReduceExp(Vector256.Max(x, Vector256.Create(-151 * Ln2HiF)), out var t);
+        var r = ReduceExpFlushed(Vector256.Max(x, Vector256.Create(FlushBelowF)), out var t);
         var p = ExpM1Reduced(r);
-        var biasedScale = ((t.AsInt32() - Vector256.Create(RoundMagicBitsF - 127 - ExpBiasF)) << 23).AsSingle(); // 2^(k + 24), +0 for k = -151
-        exp = Vector256.FusedMultiplyAdd(p, biasedScale, biasedScale) * Vector256.Create(TwoToMinusExpBiasF);
-        var scale = biasedScale * Vector256.Create(TwoToMinusExpBiasF); // 2^k: exact down to 2^-149; below, e^x - 1 rounds to -1 anyway
+        var scale = (t.AsInt32() << 23).AsSingle(); // 2^k, +0 below x ≈ -87.7, where e^x - 1 rounds to -1 anyway
+        exp = Vector256.FusedMultiplyAdd(p, scale, scale); // ExpFlushedOfReduced(r, t)
         return Vector256.FusedMultiplyAdd(scale, p, scale - Vector256<float>.One);
     }
 
     /// <summary>
-    /// e^x - 1 (returned) and e^x (in <paramref name="exp"/>) lane-wise for x ≤ 0: ExpM1NonPositive(x) and Exp(x, 0).
+    /// e^x - 1 (returned) and e^x (in <paramref name="exp"/>) lane-wise for x ≤ 0: ExpM1NonPositive(x) and
+    /// ExpNonPositiveFlushed(x).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> ExpM1AndExpNonPositive(Vector512<double> x, out Vector512<double> exp)
     {
-        exp = Exp(x, 0);
+        exp = ExpNonPositiveFlushed(x);
         return ExpM1NonPositive(x);
     }
 
     /// <summary>
     /// e^x - 1 (returned) and e^x (in <paramref name="exp"/>) lane-wise in float for x ≤ 0 from one range reduction:
-    /// the same values as ExpM1NonPositive(x) and ExpNonPositive(x, 0). Lanes with x &gt; 0 hold unspecified values. NaN gives NaN.
+    /// the same values as ExpM1NonPositive(x) and ExpNonPositiveFlushed(x). Lanes with x &gt; 0 hold unspecified values.
+    /// NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> ExpM1AndExpNonPositive(Vector512<float> x, out Vector512<float> exp)
     {
-        var r = ReduceExp(Vector512.Max(x, Vector512.Create(-151 * Ln2HiF)), out var t);
+        var r = ReduceExpFlushed(Vector512.Max(x, Vector512.Create(FlushBelowF)), out var t);
         var p = ExpM1Reduced(r);
-        var biasedScale = ((t.AsInt32() - Vector512.Create(RoundMagicBitsF - 127 - ExpBiasF)) << 23).AsSingle(); // 2^(k + 24), +0 for k = -151
-        exp = Vector512.FusedMultiplyAdd(p, biasedScale, biasedScale) * Vector512.Create(TwoToMinusExpBiasF);
-        var scale = biasedScale * Vector512.Create(TwoToMinusExpBiasF); // 2^k: exact down to 2^-149; below, e^x - 1 rounds to -1 anyway
+        var scale = (t.AsInt32() << 23).AsSingle(); // 2^k, +0 below x ≈ -87.7, where e^x - 1 rounds to -1 anyway
+        exp = Vector512.FusedMultiplyAdd(p, scale, scale); // ExpFlushedOfReduced(r, t)
         return Vector512.FusedMultiplyAdd(scale, p, scale - Vector512<float>.One);
     }
 
@@ -1757,11 +2082,12 @@ internal static class ActivationHelpers
 
     // Log1pUnit: ln(1 + t) lane-wise for 0 ≤ t ≤ 1 (softplus's ln(1 + e^-|x|)), as 2·atanh(s), s = t / (2 + t), with the
     // roundings of 2 + t and of the division put back. Double: the atanh series to s^31; float: 2s + 2s³·P(s²), P a minimax
-    // fit on [0, 1/9] (fit_exp_polynomial.py, 0.04 ULP).
+    // fit on [0, 1/9] (fit_exp_polynomial.py, 0.04 ULP). Log1pUnitFast (softplus in float) leaves the roundings in: in float
+    // one division and the polynomial, within 2 ULP; in double it is Log1pUnit.
     //
     // Lanes:       double, float
     // Max error:   1 ULP (measured 0.71 in double; in float 1.0, at t near the smallest normal float, where s is subnormal:
-    //              HelperAccuracyTests)
+    //              HelperAccuracyTests); Log1pUnitFast in float 2 ULP
     // Valid range: 0 ≤ t ≤ 1; NaN gives NaN
     // Requires:    none
 
@@ -1814,12 +2140,34 @@ internal static class ActivationHelpers
         var residual = Vector128.FusedMultiplyAdd(-s, den, t);
         var correction = Vector128.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
         var s2 = s * s;
-        var q = Vector128.Create(2 * 0.140033901f); // 2·P(s²), P minimax on [0, 1/9] (fit_exp_polynomial.py): 0.04 ULP
+        var tail = Vector128.FusedMultiplyAdd(s * s2, TwiceAtanhTail(s2), correction + correction);
+        return tail + (s + s);
+    }
+
+    /// <summary>
+    /// ln(1 + t) lane-wise in float for 0 ≤ t ≤ 1, within 2 ULP: 2s + 2s³·P(s²) for s = t / (2 + t) as Log1pUnit, with
+    /// the roundings of 2 + t and of the division left in (one ULP of s at most between them).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Log1pUnitFast(Vector128<float> t)
+    {
+        var s = t / (Vector128.Create(2f) + t);
+        var s2 = s * s;
+        return Vector128.FusedMultiplyAdd(s * s2, TwiceAtanhTail(s2), s + s);
+    }
+
+    /// <summary>ln(1 + t) lane-wise for 0 ≤ t ≤ 1: in double this is Log1pUnit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Log1pUnitFast(Vector128<double> t) => Log1pUnit(t);
+
+    /// <summary>2·P(s²) with 2·atanh(s) = 2s + 2s³·P(s²), P minimax on [0, 1/9] (fit_exp_polynomial.py): 0.04 ULP.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> TwiceAtanhTail(Vector128<float> s2)
+    {
+        var q = Vector128.Create(2 * 0.140033901f);
         q = Vector128.FusedMultiplyAdd(q, s2, Vector128.Create(2 * 0.140015125f));
         q = Vector128.FusedMultiplyAdd(q, s2, Vector128.Create(2 * 0.200107187f));
-        q = Vector128.FusedMultiplyAdd(q, s2, Vector128.Create(2 * 0.333332092f));
-        var tail = Vector128.FusedMultiplyAdd(s * s2, q, correction + correction);
-        return tail + (s + s);
+        return Vector128.FusedMultiplyAdd(q, s2, Vector128.Create(2 * 0.333332092f));
     }
 
     /// <summary>
@@ -1871,12 +2219,34 @@ internal static class ActivationHelpers
         var residual = Vector256.FusedMultiplyAdd(-s, den, t);
         var correction = Vector256.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
         var s2 = s * s;
-        var q = Vector256.Create(2 * 0.140033901f); // 2·P(s²), P minimax on [0, 1/9] (fit_exp_polynomial.py): 0.04 ULP
+        var tail = Vector256.FusedMultiplyAdd(s * s2, TwiceAtanhTail(s2), correction + correction);
+        return tail + (s + s);
+    }
+
+    /// <summary>
+    /// ln(1 + t) lane-wise in float for 0 ≤ t ≤ 1, within 2 ULP: 2s + 2s³·P(s²) for s = t / (2 + t) as Log1pUnit, with
+    /// the roundings of 2 + t and of the division left in (one ULP of s at most between them).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Log1pUnitFast(Vector256<float> t)
+    {
+        var s = t / (Vector256.Create(2f) + t);
+        var s2 = s * s;
+        return Vector256.FusedMultiplyAdd(s * s2, TwiceAtanhTail(s2), s + s);
+    }
+
+    /// <summary>ln(1 + t) lane-wise for 0 ≤ t ≤ 1: in double this is Log1pUnit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Log1pUnitFast(Vector256<double> t) => Log1pUnit(t);
+
+    /// <summary>2·P(s²) with 2·atanh(s) = 2s + 2s³·P(s²), P minimax on [0, 1/9] (fit_exp_polynomial.py): 0.04 ULP.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> TwiceAtanhTail(Vector256<float> s2)
+    {
+        var q = Vector256.Create(2 * 0.140033901f);
         q = Vector256.FusedMultiplyAdd(q, s2, Vector256.Create(2 * 0.140015125f));
         q = Vector256.FusedMultiplyAdd(q, s2, Vector256.Create(2 * 0.200107187f));
-        q = Vector256.FusedMultiplyAdd(q, s2, Vector256.Create(2 * 0.333332092f));
-        var tail = Vector256.FusedMultiplyAdd(s * s2, q, correction + correction);
-        return tail + (s + s);
+        return Vector256.FusedMultiplyAdd(q, s2, Vector256.Create(2 * 0.333332092f));
     }
 
     /// <summary>
@@ -1928,12 +2298,34 @@ internal static class ActivationHelpers
         var residual = Vector512.FusedMultiplyAdd(-s, den, t);
         var correction = Vector512.FusedMultiplyAdd(-s, denError, residual) * reciprocal;
         var s2 = s * s;
-        var q = Vector512.Create(2 * 0.140033901f); // 2·P(s²), P minimax on [0, 1/9] (fit_exp_polynomial.py): 0.04 ULP
+        var tail = Vector512.FusedMultiplyAdd(s * s2, TwiceAtanhTail(s2), correction + correction);
+        return tail + (s + s);
+    }
+
+    /// <summary>
+    /// ln(1 + t) lane-wise in float for 0 ≤ t ≤ 1, within 2 ULP: 2s + 2s³·P(s²) for s = t / (2 + t) as Log1pUnit, with
+    /// the roundings of 2 + t and of the division left in (one ULP of s at most between them).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Log1pUnitFast(Vector512<float> t)
+    {
+        var s = t / (Vector512.Create(2f) + t);
+        var s2 = s * s;
+        return Vector512.FusedMultiplyAdd(s * s2, TwiceAtanhTail(s2), s + s);
+    }
+
+    /// <summary>ln(1 + t) lane-wise for 0 ≤ t ≤ 1: in double this is Log1pUnit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Log1pUnitFast(Vector512<double> t) => Log1pUnit(t);
+
+    /// <summary>2·P(s²) with 2·atanh(s) = 2s + 2s³·P(s²), P minimax on [0, 1/9] (fit_exp_polynomial.py): 0.04 ULP.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> TwiceAtanhTail(Vector512<float> s2)
+    {
+        var q = Vector512.Create(2 * 0.140033901f);
         q = Vector512.FusedMultiplyAdd(q, s2, Vector512.Create(2 * 0.140015125f));
         q = Vector512.FusedMultiplyAdd(q, s2, Vector512.Create(2 * 0.200107187f));
-        q = Vector512.FusedMultiplyAdd(q, s2, Vector512.Create(2 * 0.333332092f));
-        var tail = Vector512.FusedMultiplyAdd(s * s2, q, correction + correction);
-        return tail + (s + s);
+        return Vector512.FusedMultiplyAdd(q, s2, Vector512.Create(2 * 0.333332092f));
     }
 
     // Map: the span driver of f or f' (shapes 2 and 3, in place included): destination[i] = op(x[i]).

@@ -47,7 +47,7 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> Core(Vector128<double> x)
         {
-            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositiveFlushed(x); // lanes with x > 0 are discarded below
             var slope = exp * Vector128.Create(0.5);
             var dy = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), Vector128<double>.One, slope);
             return dy;
@@ -56,7 +56,7 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<double> Core(Vector256<double> x)
         {
-            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositiveFlushed(x); // lanes with x > 0 are discarded below
             var slope = exp * Vector256.Create(0.5);
             var dy = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, slope);
             return dy;
@@ -65,7 +65,7 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<double> Core(Vector512<double> x)
         {
-            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositiveFlushed(x); // lanes with x > 0 are discarded below
             var slope = exp * Vector512.Create(0.5);
             var dy = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, slope);
             return dy;

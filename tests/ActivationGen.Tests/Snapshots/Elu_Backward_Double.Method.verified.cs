@@ -48,27 +48,27 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> Core(Vector128<double> x)
         {
-            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositiveFlushed(Vector128.Min(x, Vector128<double>.Zero)); // e^min(x, 0): 1 for x > 0
             var slope = exp;
-            var dy = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), Vector128<double>.One, slope);
+            var dy = slope;
             return dy;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<double> Core(Vector256<double> x)
         {
-            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositiveFlushed(Vector256.Min(x, Vector256<double>.Zero)); // e^min(x, 0): 1 for x > 0
             var slope = exp;
-            var dy = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, slope);
+            var dy = slope;
             return dy;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<double> Core(Vector512<double> x)
         {
-            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositiveFlushed(Vector512.Min(x, Vector512<double>.Zero)); // e^min(x, 0): 1 for x > 0
             var slope = exp;
-            var dy = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, slope);
+            var dy = slope;
             return dy;
         }
     }

@@ -48,27 +48,27 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> Core(Vector128<float> x)
         {
-            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositiveFlushed(Vector128.Min(x, Vector128<float>.Zero)); // e^min(x, 0): 1 for x > 0
             var slope = exp;
-            var dy = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), Vector128<float>.One, slope);
+            var dy = slope;
             return dy;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<float> Core(Vector256<float> x)
         {
-            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositiveFlushed(Vector256.Min(x, Vector256<float>.Zero)); // e^min(x, 0): 1 for x > 0
             var slope = exp;
-            var dy = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), Vector256<float>.One, slope);
+            var dy = slope;
             return dy;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<float> Core(Vector512<float> x)
         {
-            var exp = ActivationHelpers.ExpNonPositive(x, 0); // lanes with x > 0 are discarded below
+            var exp = ActivationHelpers.ExpNonPositiveFlushed(Vector512.Min(x, Vector512<float>.Zero)); // e^min(x, 0): 1 for x > 0
             var slope = exp;
-            var dy = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), Vector512<float>.One, slope);
+            var dy = slope;
             return dy;
         }
     }

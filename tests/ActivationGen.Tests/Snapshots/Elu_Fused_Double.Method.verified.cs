@@ -63,11 +63,11 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> Core(Vector128<double> x, out Vector128<double> derivative)
         {
-            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(Vector128.Min(x, Vector128<double>.Zero), out var exp); // exp = f' (1 for x > 0)
             var negative = expm1;
             var slope = exp;
             var y = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<double>.Zero), negative, x);
-            var dy = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), Vector128<double>.One, slope);
+            var dy = slope;
             derivative = dy;
             return y;
         }
@@ -75,11 +75,11 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<double> Core(Vector256<double> x, out Vector256<double> derivative)
         {
-            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(Vector256.Min(x, Vector256<double>.Zero), out var exp); // exp = f' (1 for x > 0)
             var negative = expm1;
             var slope = exp;
             var y = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero), negative, x);
-            var dy = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, slope);
+            var dy = slope;
             derivative = dy;
             return y;
         }
@@ -87,11 +87,11 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<double> Core(Vector512<double> x, out Vector512<double> derivative)
         {
-            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(Vector512.Min(x, Vector512<double>.Zero), out var exp); // exp = f' (1 for x > 0)
             var negative = expm1;
             var slope = exp;
             var y = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), negative, x);
-            var dy = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One, slope);
+            var dy = slope;
             derivative = dy;
             return y;
         }

@@ -63,11 +63,11 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> Core(Vector128<float> x, out Vector128<float> derivative)
         {
-            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(Vector128.Min(x, Vector128<float>.Zero), out var exp); // exp = f' (1 for x > 0)
             var negative = expm1;
             var slope = exp;
             var y = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), negative, x);
-            var dy = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), Vector128<float>.One, slope);
+            var dy = slope;
             derivative = dy;
             return y;
         }
@@ -75,11 +75,11 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<float> Core(Vector256<float> x, out Vector256<float> derivative)
         {
-            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(Vector256.Min(x, Vector256<float>.Zero), out var exp); // exp = f' (1 for x > 0)
             var negative = expm1;
             var slope = exp;
             var y = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), negative, x);
-            var dy = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), Vector256<float>.One, slope);
+            var dy = slope;
             derivative = dy;
             return y;
         }
@@ -87,11 +87,11 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<float> Core(Vector512<float> x, out Vector512<float> derivative)
         {
-            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(x, out var exp); // lanes with x > 0 are discarded below
+            var expm1 = ActivationHelpers.ExpM1AndExpNonPositive(Vector512.Min(x, Vector512<float>.Zero), out var exp); // exp = f' (1 for x > 0)
             var negative = expm1;
             var slope = exp;
             var y = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), negative, x);
-            var dy = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), Vector512<float>.One, slope);
+            var dy = slope;
             derivative = dy;
             return y;
         }

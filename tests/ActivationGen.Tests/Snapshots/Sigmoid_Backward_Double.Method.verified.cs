@@ -7,7 +7,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
+        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = x.
         /// Writes gradOutput[i]·f'(x[i]) to gradInput[i]; throws ArgumentException on a length mismatch or a partial overlap.
         /// </remarks>
         public static partial void Apply(
@@ -25,7 +25,7 @@ namespace ActivationGen.Generated
     /// <summary>f' of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
     /// <remarks>
     /// Formula:<br/>
-    /// <code>Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.</code><br/>
+    /// <code>Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = x.</code><br/>
     /// Parameters:<br/>
     /// <code>
     /// Offset = 0<br/>
@@ -49,8 +49,9 @@ namespace ActivationGen.Generated
         private static Vector128<double> Core(Vector128<double> x)
         {
             var z = x;
-            var t = ActivationHelpers.ExpNonPositive(-Vector128.Abs(z), 0); // e^-|x|, in [0, 1]
-            var dy = ActivationHelpers.DivideByOnePlusSquared(t);
+            var t = ActivationHelpers.ExpMinusAbs(z); // e^-|x|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var dy = Vector128.FusedMultiplyAdd(-s, s, s); // σ(z)·σ(-z) = s·(1 - s), rounded once
             return dy;
         }
 
@@ -58,8 +59,9 @@ namespace ActivationGen.Generated
         private static Vector256<double> Core(Vector256<double> x)
         {
             var z = x;
-            var t = ActivationHelpers.ExpNonPositive(-Vector256.Abs(z), 0); // e^-|x|, in [0, 1]
-            var dy = ActivationHelpers.DivideByOnePlusSquared(t);
+            var t = ActivationHelpers.ExpMinusAbs(z); // e^-|x|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var dy = Vector256.FusedMultiplyAdd(-s, s, s); // σ(z)·σ(-z) = s·(1 - s), rounded once
             return dy;
         }
 
@@ -67,8 +69,9 @@ namespace ActivationGen.Generated
         private static Vector512<double> Core(Vector512<double> x)
         {
             var z = x;
-            var t = ActivationHelpers.ExpNonPositive(-Vector512.Abs(z), 0); // e^-|x|, in [0, 1]
-            var dy = ActivationHelpers.DivideByOnePlusSquared(t);
+            var t = ActivationHelpers.ExpMinusAbs(z); // e^-|x|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var dy = Vector512.FusedMultiplyAdd(-s, s, s); // σ(z)·σ(-z) = s·(1 - s), rounded once
             return dy;
         }
     }

@@ -7,7 +7,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
+        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = x.
         /// Writes gradOutput[i]·f'(x) to gradInput[i], where x[i] = f(x) is the forward result (f' is computed from it); throws ArgumentException on a length
         /// mismatch or a partial overlap.
         /// </remarks>
@@ -26,7 +26,7 @@ namespace ActivationGen.Generated
     /// <summary>f' from the output y = f(x) of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
     /// <remarks>
     /// Formula:<br/>
-    /// <code>Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.</code><br/>
+    /// <code>Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = x.</code><br/>
     /// Parameters:<br/>
     /// <code>
     /// Offset = 0<br/>

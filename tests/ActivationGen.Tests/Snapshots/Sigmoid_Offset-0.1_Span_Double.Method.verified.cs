@@ -7,7 +7,8 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = -0.1: f(x) = 1 / (1 + e^-(x + 0.1)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x + 0.1).
+        /// Sigmoid with Offset = -0.1: f(x) = 1 / (1 + e^-(x + 0.1)); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = (x +
+        /// 0.1).
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
@@ -24,7 +25,7 @@ namespace ActivationGen.Generated
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
     /// <remarks>
     /// Formula:<br/>
-    /// <code>Sigmoid with Offset = -0.1: f(x) = 1 / (1 + e^-(x + 0.1)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x +
+    /// <code>Sigmoid with Offset = -0.1: f(x) = 1 / (1 + e^-(x + 0.1)); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = (x +
     /// 0.1).</code><br/>
     /// Parameters:<br/>
     /// <code>
@@ -49,11 +50,9 @@ namespace ActivationGen.Generated
         private static Vector128<double> Core(Vector128<double> x)
         {
             var z = ActivationHelpers.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
-            // e^-|x - Offset|, in [0, 1]
-            var t = ActivationHelpers.ExpNonPositive(
-                -Vector128.Abs(z), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), -zLow, zLow), 0);
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), Vector128<double>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z, zLow); // e^-|x - Offset|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), Vector128<double>.One - s, s);
             return y;
         }
 
@@ -61,11 +60,9 @@ namespace ActivationGen.Generated
         private static Vector256<double> Core(Vector256<double> x)
         {
             var z = ActivationHelpers.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
-            // e^-|x - Offset|, in [0, 1]
-            var t = ActivationHelpers.ExpNonPositive(
-                -Vector256.Abs(z), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<double>.Zero), -zLow, zLow), 0);
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<double>.Zero), Vector256<double>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z, zLow); // e^-|x - Offset|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<double>.Zero), Vector256<double>.One - s, s);
             return y;
         }
 
@@ -73,11 +70,9 @@ namespace ActivationGen.Generated
         private static Vector512<double> Core(Vector512<double> x)
         {
             var z = ActivationHelpers.Subtract(x, -0.1, 0.0, out var zLow); // z + zLow = x - Offset exactly
-            // e^-|x - Offset|, in [0, 1]
-            var t = ActivationHelpers.ExpNonPositive(
-                -Vector512.Abs(z), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<double>.Zero), -zLow, zLow), 0);
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<double>.Zero), Vector512<double>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z, zLow); // e^-|x - Offset|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<double>.Zero), Vector512<double>.One - s, s);
             return y;
         }
     }

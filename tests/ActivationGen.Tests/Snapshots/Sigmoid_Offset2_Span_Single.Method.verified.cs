@@ -7,7 +7,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 2: f(x) = 1 / (1 + e^-(x - 2)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x - 2).
+        /// Sigmoid with Offset = 2: f(x) = 1 / (1 + e^-(x - 2)); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = (x - 2).
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
@@ -24,7 +24,8 @@ namespace ActivationGen.Generated
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
     /// <remarks>
     /// Formula:<br/>
-    /// <code>Sigmoid with Offset = 2: f(x) = 1 / (1 + e^-(x - 2)); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = (x - 2).</code><br/>
+    /// <code>Sigmoid with Offset = 2: f(x) = 1 / (1 + e^-(x - 2)); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = (x -
+    /// 2).</code><br/>
     /// Parameters:<br/>
     /// <code>
     /// Offset = 2<br/>
@@ -48,11 +49,9 @@ namespace ActivationGen.Generated
         private static Vector128<float> Core(Vector128<float> x)
         {
             var z = ActivationHelpers.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
-            // e^-|x - Offset|, in [0, 1]
-            var t = ActivationHelpers.ExpNonPositive(
-                -Vector128.Abs(z), Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), -zLow, zLow), 0);
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), Vector128<float>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z, zLow); // e^-|x - Offset|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), Vector128<float>.One - s, s);
             return y;
         }
 
@@ -60,11 +59,9 @@ namespace ActivationGen.Generated
         private static Vector256<float> Core(Vector256<float> x)
         {
             var z = ActivationHelpers.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
-            // e^-|x - Offset|, in [0, 1]
-            var t = ActivationHelpers.ExpNonPositive(
-                -Vector256.Abs(z), Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), -zLow, zLow), 0);
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), Vector256<float>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z, zLow); // e^-|x - Offset|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), Vector256<float>.One - s, s);
             return y;
         }
 
@@ -72,11 +69,9 @@ namespace ActivationGen.Generated
         private static Vector512<float> Core(Vector512<float> x)
         {
             var z = ActivationHelpers.Subtract(x, 2f, 0f, out var zLow); // z + zLow = x - Offset exactly
-            // e^-|x - Offset|, in [0, 1]
-            var t = ActivationHelpers.ExpNonPositive(
-                -Vector512.Abs(z), Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), -zLow, zLow), 0);
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), Vector512<float>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z, zLow); // e^-|x - Offset|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), Vector512<float>.One - s, s);
             return y;
         }
     }

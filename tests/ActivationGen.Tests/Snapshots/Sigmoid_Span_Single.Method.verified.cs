@@ -7,7 +7,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
+        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = x.
         /// Writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.
         /// </remarks>
         public static partial void Apply(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
@@ -24,7 +24,7 @@ namespace ActivationGen.Generated
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
     /// <remarks>
     /// Formula:<br/>
-    /// <code>Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.</code><br/>
+    /// <code>Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = x.</code><br/>
     /// Parameters:<br/>
     /// <code>
     /// Offset = 0<br/>
@@ -48,9 +48,9 @@ namespace ActivationGen.Generated
         private static Vector128<float> Core(Vector128<float> x)
         {
             var z = x;
-            var t = ActivationHelpers.ExpNonPositive(-Vector128.Abs(z), 0); // e^-|x|, in [0, 1]
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), Vector128<float>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z); // e^-|x|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), Vector128<float>.One - s, s);
             return y;
         }
 
@@ -58,9 +58,9 @@ namespace ActivationGen.Generated
         private static Vector256<float> Core(Vector256<float> x)
         {
             var z = x;
-            var t = ActivationHelpers.ExpNonPositive(-Vector256.Abs(z), 0); // e^-|x|, in [0, 1]
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), Vector256<float>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z); // e^-|x|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), Vector256<float>.One - s, s);
             return y;
         }
 
@@ -68,9 +68,9 @@ namespace ActivationGen.Generated
         private static Vector512<float> Core(Vector512<float> x)
         {
             var z = x;
-            var t = ActivationHelpers.ExpNonPositive(-Vector512.Abs(z), 0); // e^-|x|, in [0, 1]
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), Vector512<float>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z); // e^-|x|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), Vector512<float>.One - s, s);
             return y;
         }
     }

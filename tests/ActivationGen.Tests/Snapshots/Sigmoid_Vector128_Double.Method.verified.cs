@@ -7,7 +7,7 @@ namespace Sample
     partial class Activations
     {
         /// <remarks>
-        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.
+        /// Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = x.
         /// Computes f on every lane of x.
         /// </remarks>
         public static partial global::System.Runtime.Intrinsics.Vector128<double> Apply(global::System.Runtime.Intrinsics.Vector128<double> x)
@@ -23,7 +23,7 @@ namespace ActivationGen.Generated
     /// <summary>f of <c>Activations.Apply</c>, lane-wise, at every vector width.</summary>
     /// <remarks>
     /// Formula:<br/>
-    /// <code>Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as e^-|z| / (1 + e^-|z|)² with z = x.</code><br/>
+    /// <code>Sigmoid with Offset = 0: f(x) = 1 / (1 + e^-x); f'(x) = f(x)·(1 - f(x)), computed as s - s² with s = e^-|z| / (1 + e^-|z|), z = x.</code><br/>
     /// Parameters:<br/>
     /// <code>
     /// Offset = 0<br/>
@@ -47,9 +47,9 @@ namespace ActivationGen.Generated
         private static Vector128<double> Core(Vector128<double> x)
         {
             var z = x;
-            var t = ActivationHelpers.ExpNonPositive(-Vector128.Abs(z), 0); // e^-|x|, in [0, 1]
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), Vector128<double>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z); // e^-|x|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(z, Vector128<double>.Zero), Vector128<double>.One - s, s);
             return y;
         }
 
@@ -57,9 +57,9 @@ namespace ActivationGen.Generated
         private static Vector256<double> Core(Vector256<double> x)
         {
             var z = x;
-            var t = ActivationHelpers.ExpNonPositive(-Vector256.Abs(z), 0); // e^-|x|, in [0, 1]
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<double>.Zero), Vector256<double>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z); // e^-|x|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, Vector256<double>.Zero), Vector256<double>.One - s, s);
             return y;
         }
 
@@ -67,9 +67,9 @@ namespace ActivationGen.Generated
         private static Vector512<double> Core(Vector512<double> x)
         {
             var z = x;
-            var t = ActivationHelpers.ExpNonPositive(-Vector512.Abs(z), 0); // e^-|x|, in [0, 1]
-            var y = ActivationHelpers.DivideByOnePlus(
-                Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<double>.Zero), Vector512<double>.One, t), t);
+            var t = ActivationHelpers.ExpMinusAbs(z); // e^-|x|, in [0, 1]
+            var s = ActivationHelpers.DivideByOnePlus(t, t); // σ(-|z|), in [0, 1/2]
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(z, Vector512<double>.Zero), Vector512<double>.One - s, s);
             return y;
         }
     }

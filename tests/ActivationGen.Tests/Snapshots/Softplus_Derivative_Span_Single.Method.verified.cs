@@ -47,7 +47,7 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> Core(Vector128<float> x)
         {
-            var t = ActivationHelpers.ExpNonPositive(-Vector128.Abs(x), 0); // e^-|x|, in [0, 1]
+            var t = ActivationHelpers.ExpMinusAbs(x); // e^-|x|, in [0, 1]
             var dy = ActivationHelpers.DivideByOnePlus(
                 Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), Vector128<float>.One, t), t);
             return dy;
@@ -56,7 +56,7 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<float> Core(Vector256<float> x)
         {
-            var t = ActivationHelpers.ExpNonPositive(-Vector256.Abs(x), 0); // e^-|x|, in [0, 1]
+            var t = ActivationHelpers.ExpMinusAbs(x); // e^-|x|, in [0, 1]
             var dy = ActivationHelpers.DivideByOnePlus(
                 Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), Vector256<float>.One, t), t);
             return dy;
@@ -65,7 +65,7 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<float> Core(Vector512<float> x)
         {
-            var t = ActivationHelpers.ExpNonPositive(-Vector512.Abs(x), 0); // e^-|x|, in [0, 1]
+            var t = ActivationHelpers.ExpMinusAbs(x); // e^-|x|, in [0, 1]
             var dy = ActivationHelpers.DivideByOnePlus(
                 Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), Vector512<float>.One, t), t);
             return dy;
