@@ -150,7 +150,7 @@ internal abstract class Activation
     /// highest degree first, evaluated by Horner's rule with fused multiply-adds); elsewhere, and for NaN,
     /// <paramref name="elsewhere"/>. Writes statements that end by declaring <c>dy</c>.
     /// </summary>
-    protected static void WriteSlopeNearRoot(CodeWriter writer, (double Hi, double Lo) root, double[] q, double radius, string elsewhere, ElementType compute)
+    protected static void WriteSlopeNearRoot(CodeWriter writer, (double Hi, double Lo) root, double[] q, double radius, string elsewhere, ElementType compute, double center = 0)
     {
         if (compute == ElementType.Single)
         {
@@ -166,7 +166,8 @@ internal abstract class Activation
             writer.Line($"qRoot = {{V}}.FusedMultiplyAdd(qRoot, dRoot, {Constant(coefficient, compute)});");
         }
 
-        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.LessThan({{V}}.Abs(dRoot), {Constant(radius, compute)}), dRoot * qRoot, elsewhere);");
+        var distance = center == 0 ? "dRoot" : $"dRoot - {Constant(center, compute)}";
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.LessThan({{V}}.Abs({distance}), {Constant(radius, compute)}), dRoot * qRoot, elsewhere);");
     }
 
     /// <summary><c>{V}.Create(value)</c> in the compute type, or the named constant for 0 and 1.</summary>

@@ -176,8 +176,8 @@ internal sealed class Gelu : Activation
         else
         {
             writer.Line(single
-                ? "var y = {V}.ConditionalSelect({V}.LessThan(a, " + Constant(0.6, compute) + "), {V}.FusedMultiplyAdd(square, " + Polynomial(SmallValueFit, "square", compute) + ", x * " + Constant(0.5, compute) + "), "
-                    + "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x * ({VD}.One - tail), -a * tailScaled * " + Unscale(compute) + ")); // ½x + x²·S(x²) near 0"
+                ? "var y = {V}.ConditionalSelect({V}.LessThan(a, " + Constant(0.6, compute) + "), x * {V}.FusedMultiplyAdd(x, " + Polynomial(SmallValueFit, "square", compute) + ", " + Constant(0.5, compute) + "), "
+                    + "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x * ({VD}.One - tail), -a * tailScaled * " + Unscale(compute) + ")); // x·(½ + x·S(x²)) near 0 (-0 gives -0)"
                 : "var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x * ({VD}.One - tail), -a * tail);");
         }
     }

@@ -13,7 +13,8 @@ relative error is measured on a dense grid against the exact function.
   t = -1, so the rounding of t costs little there), degree 10 with float coefficients for a in [0, 15].
 - Roots: f'(x) = d Q(d), d = x - x0, for the derivatives of GELU (exact and tanh form) and Mish, which vanish at x0;
   Q fitted over |d| <= W so the derivative keeps its relative accuracy around its zero (double lanes: W = 0.6; float
-  lanes: W = 0.4, degree 8, float coefficients; W = 0.6 and degree 9 for the tanh form).
+  lanes: W = 0.4, degree 8, float coefficients; W = 0.6 and degree 9 for the tanh form; Mish: -0.4 <= d <= 1.2,
+  up to x = 0, degree 10, where the general fraction's roundings add up to 5 ULP).
 - GELU near 0 in float lanes: Phi(x) = 1/2 + x S(x^2) for |x| < 0.6 and f'(x) = 1/2 + x T(x^2) for |x| < 0.35,
   T = S + phi, degree 4 with float coefficients.
 """
@@ -92,7 +93,7 @@ def gelu_t(s):
     return gelu_s(s) + mp.npdf(mp.sqrt(s))
 
 
-def root_fit(name, f, guess, w, n, single=False):
+def root_fit(name, f, guess, w, n, single=False, low=None):
     x0 = mp.findroot(f, guess)
     hi = float(x0)
     lo = float(x0 - mpf(hi))
@@ -103,7 +104,7 @@ def root_fit(name, f, guess, w, n, single=False):
             return mp.diff(f, x0)
         return f(x0 + d) / d
 
-    fit(name + " Q(d)", q, -w, w, n, single)
+    fit(name + " Q(d)", q, -w if low is None else low, w, n, single)
 
 
 if __name__ == "__main__":
@@ -116,7 +117,7 @@ if __name__ == "__main__":
     root_fit("GELU (tanh)' float", d_gelu_tanh, -0.75, 0.6, 10, single=True)
     fit("GELU near 0, float: S", gelu_s, 0, "0.36", 5, single=True)
     fit("GELU' near 0, float: T", gelu_t, 0, "0.1225", 5, single=True)
-    root_fit("Mish' float", d_mish, -1.19, 0.4, 9, single=True)
+    root_fit("Mish' float", d_mish, -1.19, "1.2", 11, single=True, low="-0.4")
     root_fit("GELU'", d_gelu, -0.75, 0.6, 19)
     root_fit("GELU (tanh)'", d_gelu_tanh, -0.75, 0.6, 22)
     root_fit("Mish'", d_mish, -1.19, 0.6, 22)

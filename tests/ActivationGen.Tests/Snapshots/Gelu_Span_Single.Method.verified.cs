@@ -52,11 +52,11 @@ namespace ActivationGen.Generated
             var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-8
             var tailScaled = eScaled * ratio;
             var tail = tailScaled * Vector128.Create(0.00390625f);
-            // ½x + x²·S(x²) near 0
+            // x·(½ + x·S(x²)) near 0 (-0 gives -0)
             var y = Vector128.ConditionalSelect(
                 Vector128.LessThan(a, Vector128.Create(0.6f)),
-                Vector128.FusedMultiplyAdd(
-                    square,
+                x * Vector128.FusedMultiplyAdd(
+                    x,
                     Vector128.FusedMultiplyAdd(
                         Vector128.FusedMultiplyAdd(
                             Vector128.FusedMultiplyAdd(
@@ -64,7 +64,7 @@ namespace ActivationGen.Generated
                                 Vector128.Create(0.009973233f)),
                             square, Vector128.Create(-0.06649037f)),
                         square, Vector128.Create(0.3989423f)),
-                    x * Vector128.Create(0.5f)),
+                    Vector128.Create(0.5f)),
                 Vector128.ConditionalSelect(
                     Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), x * (Vector128<float>.One - tail),
                     -a * tailScaled * Vector128.Create(0.00390625f)));
@@ -79,11 +79,11 @@ namespace ActivationGen.Generated
             var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-8
             var tailScaled = eScaled * ratio;
             var tail = tailScaled * Vector256.Create(0.00390625f);
-            // ½x + x²·S(x²) near 0
+            // x·(½ + x·S(x²)) near 0 (-0 gives -0)
             var y = Vector256.ConditionalSelect(
                 Vector256.LessThan(a, Vector256.Create(0.6f)),
-                Vector256.FusedMultiplyAdd(
-                    square,
+                x * Vector256.FusedMultiplyAdd(
+                    x,
                     Vector256.FusedMultiplyAdd(
                         Vector256.FusedMultiplyAdd(
                             Vector256.FusedMultiplyAdd(
@@ -91,7 +91,7 @@ namespace ActivationGen.Generated
                                 Vector256.Create(0.009973233f)),
                             square, Vector256.Create(-0.06649037f)),
                         square, Vector256.Create(0.3989423f)),
-                    x * Vector256.Create(0.5f)),
+                    Vector256.Create(0.5f)),
                 Vector256.ConditionalSelect(
                     Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), x * (Vector256<float>.One - tail),
                     -a * tailScaled * Vector256.Create(0.00390625f)));
@@ -106,11 +106,11 @@ namespace ActivationGen.Generated
             var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-8
             var tailScaled = eScaled * ratio;
             var tail = tailScaled * Vector512.Create(0.00390625f);
-            // ½x + x²·S(x²) near 0
+            // x·(½ + x·S(x²)) near 0 (-0 gives -0)
             var y = Vector512.ConditionalSelect(
                 Vector512.LessThan(a, Vector512.Create(0.6f)),
-                Vector512.FusedMultiplyAdd(
-                    square,
+                x * Vector512.FusedMultiplyAdd(
+                    x,
                     Vector512.FusedMultiplyAdd(
                         Vector512.FusedMultiplyAdd(
                             Vector512.FusedMultiplyAdd(
@@ -118,7 +118,7 @@ namespace ActivationGen.Generated
                                 Vector512.Create(0.009973233f)),
                             square, Vector512.Create(-0.06649037f)),
                         square, Vector512.Create(0.3989423f)),
-                    x * Vector512.Create(0.5f)),
+                    Vector512.Create(0.5f)),
                 Vector512.ConditionalSelect(
                     Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), x * (Vector512<float>.One - tail),
                     -a * tailScaled * Vector512.Create(0.00390625f)));
