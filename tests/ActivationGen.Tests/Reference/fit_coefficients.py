@@ -13,7 +13,7 @@ relative error is measured on a dense grid against the exact function.
   t = -1, so the rounding of t costs little there), degree 10 with float coefficients for a in [0, 15].
 - Roots: f'(x) = d Q(d), d = x - x0, for the derivatives of GELU (exact and tanh form) and Mish, which vanish at x0;
   Q fitted over |d| <= W so the derivative keeps its relative accuracy around its zero (double lanes: W = 0.6; float
-  lanes: W = 0.4, degree 8, float coefficients; W = 0.6 and degree 9 for the tanh form; Mish: -0.4 <= d <= 1.2,
+  lanes: W = 0.6, degree 9, float coefficients; Mish: -0.4 <= d <= 1.2,
   up to x = 0, degree 10, where the general fraction's roundings add up to 5 ULP).
 - GELU near 0 in float lanes: Phi(x) = 1/2 + x S(x^2) for |x| < 0.6 and f'(x) = 1/2 + x T(x^2) for |x| < 0.35,
   T = S + phi, degree 4 with float coefficients.
@@ -113,7 +113,7 @@ if __name__ == "__main__":
     tmax = (mpf(40) - K) / (40 + K)
     fit("NormalTail H(t), K = %d" % K, normal_h, -1, tmax, 25)
     fit("NormalTail H(t) for float lanes (a <= 15), K = 3", lambda t: normal_h(t, 3), -1, (mpf(15) - 3) / (mpf(15) + 3), 11, single=True)
-    root_fit("GELU' float", d_gelu, -0.75, 0.4, 9, single=True)
+    root_fit("GELU' float", d_gelu, -0.75, 0.6, 10, single=True)
     root_fit("GELU (tanh)' float", d_gelu_tanh, -0.75, 0.6, 10, single=True)
     fit("GELU near 0, float: S", gelu_s, 0, "0.36", 5, single=True)
     fit("GELU' near 0, float: T", gelu_t, 0, "0.1225", 5, single=True)
