@@ -148,22 +148,29 @@ internal abstract class Activation
         $"{{M}}.{exp}(-{{V}}.Abs({z}), {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({z}, {{VD}}.Zero), -{zLow}, {zLow}), {shift})";
 
     /// <summary>
-    /// f' near one of its zeros x0, where the general formula cancels, as d·Q(d) with d = x - x0 (x0 a double pair, so the
-    /// first difference is exact) and Q a polynomial fitted for |d| &lt; <paramref name="radius"/> (coefficients highest degree
-    /// first, evaluated by Horner's rule with fused multiply-adds); elsewhere, and for NaN, <paramref name="elsewhere"/>.
-    /// Double lanes. Writes statements that end by declaring <c>dy</c>.
+    /// f' near one of its zeros x0, where the general formula cancels, as d·Q(d) with d = x - x0 (x0 a pair of the compute
+    /// type, so the first difference is exact) and Q a polynomial fitted for |d| &lt; <paramref name="radius"/> (coefficients
+    /// highest degree first, evaluated by Horner's rule with fused multiply-adds); elsewhere, and for NaN,
+    /// <paramref name="elsewhere"/>. Writes statements that end by declaring <c>dy</c>.
     /// </summary>
-    protected static void WriteSlopeNearRoot(CodeWriter writer, (double Hi, double Lo) root, double[] q, double radius, string elsewhere)
+    protected static void WriteSlopeNearRoot(CodeWriter writer, (double Hi, double Lo) root, double[] q, double radius, string elsewhere, ElementType compute, double center = 0)
     {
-        writer.Line($"var elsewhere = {elsewhere};");
-        writer.Line($"var dRoot = (x - {{V}}.Create({Literals.Double(root.Hi)})) - {{V}}.Create({Literals.Double(root.Lo)}); // x - x0");
-        writer.Line($"var qRoot = {{V}}.Create({Literals.Double(q[0])});");
-        foreach (var coefficient in q.Skip(1))
+        if (compute == ElementType.Single)
         {
-            writer.Line($"qRoot = {{V}}.FusedMultiplyAdd(qRoot, dRoot, {{V}}.Create({Literals.Double(coefficient)}));");
+            var single = (float)root.Hi;
+            root = (single, (float)((root.Hi - single) + root.Lo));
         }
 
-        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.LessThan({{V}}.Abs(dRoot), {{V}}.Create({Literals.Double(radius)})), dRoot * qRoot, elsewhere);");
+        writer.Line($"var elsewhere = {elsewhere};");
+        writer.Line($"var dRoot = (x - {Constant(root.Hi, compute)}) - {Constant(root.Lo, compute)}; // x - x0");
+        writer.Line($"var qRoot = {Constant(q[0], compute)};");
+        foreach (var coefficient in q.Skip(1))
+        {
+            writer.Line($"qRoot = {{V}}.FusedMultiplyAdd(qRoot, dRoot, {Constant(coefficient, compute)});");
+        }
+
+        var distance = center == 0 ? "dRoot" : $"dRoot - {Constant(center, compute)}";
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.LessThan({{V}}.Abs({distance}), {Constant(radius, compute)}), dRoot * qRoot, elsewhere);");
     }
 
     /// <summary><c>{V}.Create(value)</c> in the compute type, or the named constant for 0 and 1.</summary>

@@ -157,7 +157,7 @@ internal sealed class Gelu : Activation
         writer.Line("var scaled = a * " + Constant(InverseSqrtTwoPi, compute) + "; // a·φ(a) = scaled·e");
         var slope = "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {V}.FusedMultiplyAdd(scaled, e, {VD}.One - tail), e * (ratio - scaled))";
         // Always the fit around the zero here: the Mills fit of float results (relative 1e-10) would not survive the cancellation.
-        WriteSlopeNearRoot(writer, (ExactRootHi, ExactRootLo), ExactRootFit, 0.6, slope);
+        WriteSlopeNearRoot(writer, (ExactRootHi, ExactRootLo), ExactRootFit, 0.6, slope, compute);
     }
 
     private static void WriteTanhSigmoid(CodeWriter writer, ElementType element, ElementType compute)
@@ -209,7 +209,7 @@ internal sealed class Gelu : Activation
         }
         else
         {
-            WriteSlopeNearRoot(writer, (TanhRootHi, TanhRootLo), TanhRootFit, 0.6, elsewhere);
+            WriteSlopeNearRoot(writer, (TanhRootHi, TanhRootLo), TanhRootFit, 0.6, elsewhere, compute);
         }
     }
 }

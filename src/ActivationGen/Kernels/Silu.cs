@@ -10,7 +10,8 @@ namespace ActivationGen.Kernels;
 /// SiLU / swish: with z = Beta·x kept exact as a pair z + zLow and t = e^-|z|, f(x) = x·σ(z) and
 /// f'(x) = σ(z) + z·σ(z)σ(-z). σ(|z|) = 1/(1 + t); σ(z)σ(-z) = t/(1 + t)². For z ≥ 0, f' = σ(z) + z·σ(z)σ(-z) adds
 /// positive terms; for z &lt; 0 it is σ(z)σ(-z)·(1 + z + e^z), whose last factor vanishes at z₀ = -1.2785…: there it is
-/// computed as d + e^z₀·expm1(d) with d = z - z₀ (exact), which has no cancellation. t is computed scaled by 2^Shift
+/// computed as d + e^z₀·expm1(d) with d = z - z₀ (exact), which has no cancellation. In float lanes f' is one quotient,
+/// (z ≥ 0 ? 1 + t + z·t : t·(1 + z + e^z)) / (1 + t)²; double lanes keep compensated quotients. t is computed scaled by 2^Shift
 /// so that x·t stays out of the subnormals wherever f (or f') is a normal number.
 /// </summary>
 internal sealed class Silu : Activation
@@ -118,12 +119,25 @@ internal sealed class Silu : Activation
         var scale = Constant(Math.Pow(2, -Shift(spec, compute)), compute);
         var root = Split(RootHi, RootLo, compute);
         var low = HasLow(spec) ? "zLow" : "{VD}.Zero";
-        writer.Line("var r = {M}.DivideByOnePlus({VD}.One, tUnscaled); // σ(|z|)");
-        writer.Line("var square = {M}.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift");
+        var single = compute == ElementType.Single;
+        if (!single)
+        {
+            writer.Line("var r = {M}.DivideByOnePlus({VD}.One, tUnscaled); // σ(|z|)");
+            writer.Line("var square = {M}.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift");
+        }
+
         writer.Line("var zc = {V}.Min({V}.Max(z, " + Constant(-1e30, compute) + "), " + Constant(1e30, compute) + "); // z where finite; ±∞ → ±1e30 (t = 0 there)");
         writer.Line($"var d = (z - {Constant(root.Hi, compute)}) + ({low} - {Constant(root.Lo, compute)}); // z - z₀, the first difference exact");
         writer.Line("var nearRoot = {V}.FusedMultiplyAdd(" + Constant(ExpRootHi, compute) + ", {M}.ExpM1Reduced(d), d); // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34");
         writer.Line($"var factor = {{V}}.ConditionalSelect({{V}}.LessThan({{V}}.Abs(d), {Constant(0.34, compute)}), nearRoot, ((zc + {{VD}}.One) + tUnscaled) + {low}); // 1 + z + e^z");
-        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), {{V}}.FusedMultiplyAdd(zc, square * {scale}, r), square * factor * {scale});");
+        if (single)
+        {
+            // One quotient (float lanes): (z ≥ 0 ? 1 + t + z·t : t·(1 + z + t)) / (1 + t)², (1 + t)² = 1 + t(2 + t) rounded once.
+            writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), {{V}}.FusedMultiplyAdd(zc, tUnscaled, {{VD}}.One + tUnscaled), t * factor * {scale}) / {{V}}.FusedMultiplyAdd(tUnscaled, tUnscaled + {Constant(2, compute)}, {{VD}}.One);");
+        }
+        else
+        {
+            writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual(z, {{VD}}.Zero), {{V}}.FusedMultiplyAdd(zc, square * {scale}, r), square * factor * {scale});");
+        }
     }
 }

@@ -28,7 +28,7 @@ internal sealed class Tanh : Activation
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
     protected override void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts) =>
-        writer.Line("var t4 = {M}.Exp({V}.Abs(x) * " + Constant(-2, compute) + ", 2); // 4e^-2|x|");
+        writer.Line("var t4 = {M}.ExpNonPositive({V}.Abs(x) * " + Constant(-2, compute) + ", 2); // 4e^-2|x| (the argument is ≤ 0: one clamp)");
 
     protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
         writer.Line("var y = {M}.Tanh(x, t4);");

@@ -9,9 +9,14 @@ relative error is measured on a dense grid against the exact function.
 
 - TanhOdd: tanh(x) = x + x^3 P(x^2) for |x| <= 0.55, P fitted over s = x^2 in [0, 0.3025] (double and float).
 - NormalTail: Phi(-a) = e^(-a^2/2) M(a), M(a) = H(t) / (a + K), t = (a - K) / (a + K), K = 5, fitted for a in [0, 40]
-  (double results) and, with a lower degree, for a in [0, 15] (float results computed in double lanes).
+  (double lanes). Float lanes: M(a) = H(t) / (a + 3), t = (a - 3) / (a + 3) = 2a/(a + 3) - 1 (K = 3: H is flat near
+  t = -1, so the rounding of t costs little there), degree 10 with float coefficients for a in [0, 15].
 - Roots: f'(x) = d Q(d), d = x - x0, for the derivatives of GELU (exact and tanh form) and Mish, which vanish at x0;
-  Q fitted over |d| <= W so the derivative keeps its relative accuracy around its zero.
+  Q fitted over |d| <= W so the derivative keeps its relative accuracy around its zero (double lanes: W = 0.6; float
+  lanes: W = 0.6, degree 9, float coefficients; Mish: -0.4 <= d <= 1.2,
+  up to x = 0, degree 10, where the general fraction's roundings add up to 5 ULP).
+- GELU near 0 in float lanes: Phi(x) = 1/2 + x S(x^2) for |x| < 0.6 and f'(x) = 1/2 + x T(x^2) for |x| < 0.35,
+  T = S + phi, degree 4 with float coefficients.
 """
 
 import mpmath
@@ -50,9 +55,9 @@ def tanh_p(s):
 K = 5
 
 
-def normal_h(t):
-    a = K * (1 + t) / (1 - t)
-    return mp.ncdf(-a) * mp.exp(a * a / 2) * (a + K)
+def normal_h(t, k=K):
+    a = k * (1 + t) / (1 - t)
+    return mp.ncdf(-a) * mp.exp(a * a / 2) * (a + k)
 
 
 C1 = 2 * mp.sqrt(2 / mp.pi)
@@ -77,7 +82,18 @@ def d_mish(x):
     return th + x * (1 - th * th) * sig(x)
 
 
-def root_fit(name, f, guess, w, n):
+def gelu_s(s):
+    if s == 0:
+        return 1 / mp.sqrt(2 * mp.pi)
+    r = mp.sqrt(s)
+    return (mp.ncdf(r) - mpf(1) / 2) / r
+
+
+def gelu_t(s):
+    return gelu_s(s) + mp.npdf(mp.sqrt(s))
+
+
+def root_fit(name, f, guess, w, n, single=False, low=None):
     x0 = mp.findroot(f, guess)
     hi = float(x0)
     lo = float(x0 - mpf(hi))
@@ -88,7 +104,7 @@ def root_fit(name, f, guess, w, n):
             return mp.diff(f, x0)
         return f(x0 + d) / d
 
-    fit(name + " Q(d)", q, -w, w, n)
+    fit(name + " Q(d)", q, -w if low is None else low, w, n, single)
 
 
 if __name__ == "__main__":
@@ -96,7 +112,12 @@ if __name__ == "__main__":
     fit("TanhOdd float", tanh_p, 0, "0.3025", 5, single=True)
     tmax = (mpf(40) - K) / (40 + K)
     fit("NormalTail H(t), K = %d" % K, normal_h, -1, tmax, 25)
-    fit("NormalTail H(t) for float results (a <= 15), K = %d" % K, normal_h, -1, (mpf(15) - K) / (15 + K), 12)
+    fit("NormalTail H(t) for float lanes (a <= 15), K = 3", lambda t: normal_h(t, 3), -1, (mpf(15) - 3) / (mpf(15) + 3), 11, single=True)
+    root_fit("GELU' float", d_gelu, -0.75, 0.6, 10, single=True)
+    root_fit("GELU (tanh)' float", d_gelu_tanh, -0.75, 0.6, 10, single=True)
+    fit("GELU near 0, float: S", gelu_s, 0, "0.36", 5, single=True)
+    fit("GELU' near 0, float: T", gelu_t, 0, "0.1225", 5, single=True)
+    root_fit("Mish' float", d_mish, -1.19, "1.2", 11, single=True, low="-0.4")
     root_fit("GELU'", d_gelu, -0.75, 0.6, 19)
     root_fit("GELU (tanh)'", d_gelu_tanh, -0.75, 0.6, 22)
     root_fit("Mish'", d_mish, -1.19, 0.6, 22)

@@ -26,75 +26,68 @@ namespace ActivationGen.Generated
     /// Formula:<br/>
     /// <code>Mish: f(x) = x·tanh(softplus(x)) = x·tanh(ln(1 + e^x)); f'(x) = tanh(softplus(x)) + x·sech²(softplus(x))·σ(x).</code><br/>
     /// Shape:<br/>
-    /// <code>Span, float (computed in double lanes): writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps
-    /// x.</code>
+    /// <code>Span, float: writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.</code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Invoke(Vector128<float> x)
-        {
-            var (lower, upper) = Vector128.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector128.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector128<float> Invoke(Vector128<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Invoke(Vector256<float> x)
-        {
-            var (lower, upper) = Vector256.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector256.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector256<float> Invoke(Vector256<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Invoke(Vector512<float> x)
-        {
-            var (lower, upper) = Vector512.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector512.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector512<float> Invoke(Vector512<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<double> Core(Vector128<double> x)
+        private static Vector128<float> Core(Vector128<float> x)
         {
-            var s = ActivationHelpers.Exp(-Vector128.Abs(x), 0); // e^-|x|: t = e^x for x ≤ 0, u = e^-x for x > 0
-            var twice = s + s;
-            var halfN = Vector128.FusedMultiplyAdd(s, s, twice) * Vector128.Create(0.5); // n / 2, n = t² + 2t = (1 + t)² - 1
-            var q = twice * s; // 2u²
-            var den = Vector128.FusedMultiplyAdd(twice, s, Vector128<double>.One + twice); // 1 + 2u + 2u²
-            var tanhPositive = Vector128<double>.One - q / den;
-            var tanhSoftplus = Vector128.ConditionalSelect(
-                Vector128.GreaterThan(x, Vector128<double>.Zero), tanhPositive, ActivationHelpers.DivideByOnePlus(halfN, halfN));
-            var y = Vector128.Max(x, Vector128.Create(-1000.0)) * tanhSoftplus; // -∞ gives -0, not ∞·0
+            var s = ActivationHelpers.ExpNonPositive(-Vector128.Abs(x), 8); // e^-|x|·2^8
+            var u = s * Vector128.Create(0.00390625f); // e^-|x|
+            var twice = u + u;
+            var one = Vector128<float>.One + twice; // x > 0: 1 + 2u
+            var den = Vector128.FusedMultiplyAdd(twice, u, one); // x > 0: 1 + 2u + 2u²
+            var n = Vector128.FusedMultiplyAdd(s, u, s + s); // x ≤ 0: n·2^8 = t(t + 2)·2^8
+            var nDen = n + Vector128.Create(512f); // x ≤ 0: (n + 2)·2^8
+            // -∞ gives -0, not ∞·0
+            var y = Vector128.Max(x, Vector128.Create(-1000f)) * Vector128.ConditionalSelect(
+                Vector128.GreaterThan(x, Vector128<float>.Zero), one, n) / Vector128.ConditionalSelect(
+                Vector128.GreaterThan(x, Vector128<float>.Zero), den, nDen);
             return y;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> Core(Vector256<double> x)
+        private static Vector256<float> Core(Vector256<float> x)
         {
-            var s = ActivationHelpers.Exp(-Vector256.Abs(x), 0); // e^-|x|: t = e^x for x ≤ 0, u = e^-x for x > 0
-            var twice = s + s;
-            var halfN = Vector256.FusedMultiplyAdd(s, s, twice) * Vector256.Create(0.5); // n / 2, n = t² + 2t = (1 + t)² - 1
-            var q = twice * s; // 2u²
-            var den = Vector256.FusedMultiplyAdd(twice, s, Vector256<double>.One + twice); // 1 + 2u + 2u²
-            var tanhPositive = Vector256<double>.One - q / den;
-            var tanhSoftplus = Vector256.ConditionalSelect(
-                Vector256.GreaterThan(x, Vector256<double>.Zero), tanhPositive, ActivationHelpers.DivideByOnePlus(halfN, halfN));
-            var y = Vector256.Max(x, Vector256.Create(-1000.0)) * tanhSoftplus; // -∞ gives -0, not ∞·0
+            var s = ActivationHelpers.ExpNonPositive(-Vector256.Abs(x), 8); // e^-|x|·2^8
+            var u = s * Vector256.Create(0.00390625f); // e^-|x|
+            var twice = u + u;
+            var one = Vector256<float>.One + twice; // x > 0: 1 + 2u
+            var den = Vector256.FusedMultiplyAdd(twice, u, one); // x > 0: 1 + 2u + 2u²
+            var n = Vector256.FusedMultiplyAdd(s, u, s + s); // x ≤ 0: n·2^8 = t(t + 2)·2^8
+            var nDen = n + Vector256.Create(512f); // x ≤ 0: (n + 2)·2^8
+            // -∞ gives -0, not ∞·0
+            var y = Vector256.Max(x, Vector256.Create(-1000f)) * Vector256.ConditionalSelect(
+                Vector256.GreaterThan(x, Vector256<float>.Zero), one, n) / Vector256.ConditionalSelect(
+                Vector256.GreaterThan(x, Vector256<float>.Zero), den, nDen);
             return y;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> Core(Vector512<double> x)
+        private static Vector512<float> Core(Vector512<float> x)
         {
-            var s = ActivationHelpers.Exp(-Vector512.Abs(x), 0); // e^-|x|: t = e^x for x ≤ 0, u = e^-x for x > 0
-            var twice = s + s;
-            var halfN = Vector512.FusedMultiplyAdd(s, s, twice) * Vector512.Create(0.5); // n / 2, n = t² + 2t = (1 + t)² - 1
-            var q = twice * s; // 2u²
-            var den = Vector512.FusedMultiplyAdd(twice, s, Vector512<double>.One + twice); // 1 + 2u + 2u²
-            var tanhPositive = Vector512<double>.One - q / den;
-            var tanhSoftplus = Vector512.ConditionalSelect(
-                Vector512.GreaterThan(x, Vector512<double>.Zero), tanhPositive, ActivationHelpers.DivideByOnePlus(halfN, halfN));
-            var y = Vector512.Max(x, Vector512.Create(-1000.0)) * tanhSoftplus; // -∞ gives -0, not ∞·0
+            var s = ActivationHelpers.ExpNonPositive(-Vector512.Abs(x), 8); // e^-|x|·2^8
+            var u = s * Vector512.Create(0.00390625f); // e^-|x|
+            var twice = u + u;
+            var one = Vector512<float>.One + twice; // x > 0: 1 + 2u
+            var den = Vector512.FusedMultiplyAdd(twice, u, one); // x > 0: 1 + 2u + 2u²
+            var n = Vector512.FusedMultiplyAdd(s, u, s + s); // x ≤ 0: n·2^8 = t(t + 2)·2^8
+            var nDen = n + Vector512.Create(512f); // x ≤ 0: (n + 2)·2^8
+            // -∞ gives -0, not ∞·0
+            var y = Vector512.Max(x, Vector512.Create(-1000f)) * Vector512.ConditionalSelect(
+                Vector512.GreaterThan(x, Vector512<float>.Zero), one, n) / Vector512.ConditionalSelect(
+                Vector512.GreaterThan(x, Vector512<float>.Zero), den, nDen);
             return y;
         }
     }

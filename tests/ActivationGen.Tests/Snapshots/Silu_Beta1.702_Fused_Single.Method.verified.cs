@@ -73,8 +73,6 @@ namespace ActivationGen.Generated
             var y = Vector128.ConditionalSelect(
                 Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), x,
                 Vector128.Max(x, Vector128.Create(-3.4028235E+38f)) * t * Vector128.Create(0.00390625f)) / (Vector128<float>.One + tUnscaled);
-            var r = ActivationHelpers.DivideByOnePlus(Vector128<float>.One, tUnscaled); // σ(|z|)
-            var square = ActivationHelpers.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift
             var zc = Vector128.Min(Vector128.Max(z, Vector128.Create(-1E+30f)), Vector128.Create(1E+30f)); // z where finite; ±∞ → ±1e30 (t = 0 there)
             var d = (z - Vector128.Create(-1.2784644f)) + (zLow - Vector128.Create(-1.06230004E-07f)); // z - z₀, the first difference exact
             // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34
@@ -83,8 +81,8 @@ namespace ActivationGen.Generated
             var factor = Vector128.ConditionalSelect(
                 Vector128.LessThan(Vector128.Abs(d), Vector128.Create(0.34f)), nearRoot, ((zc + Vector128<float>.One) + tUnscaled) + zLow);
             var dy = Vector128.ConditionalSelect(
-                Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), Vector128.FusedMultiplyAdd(zc, square * Vector128.Create(0.00390625f), r),
-                square * factor * Vector128.Create(0.00390625f));
+                Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero), Vector128.FusedMultiplyAdd(zc, tUnscaled, Vector128<float>.One + tUnscaled),
+                t * factor * Vector128.Create(0.00390625f)) / Vector128.FusedMultiplyAdd(tUnscaled, tUnscaled + Vector128.Create(2f), Vector128<float>.One);
             derivative = dy;
             return y;
         }
@@ -100,8 +98,6 @@ namespace ActivationGen.Generated
             var y = Vector256.ConditionalSelect(
                 Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), x,
                 Vector256.Max(x, Vector256.Create(-3.4028235E+38f)) * t * Vector256.Create(0.00390625f)) / (Vector256<float>.One + tUnscaled);
-            var r = ActivationHelpers.DivideByOnePlus(Vector256<float>.One, tUnscaled); // σ(|z|)
-            var square = ActivationHelpers.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift
             var zc = Vector256.Min(Vector256.Max(z, Vector256.Create(-1E+30f)), Vector256.Create(1E+30f)); // z where finite; ±∞ → ±1e30 (t = 0 there)
             var d = (z - Vector256.Create(-1.2784644f)) + (zLow - Vector256.Create(-1.06230004E-07f)); // z - z₀, the first difference exact
             // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34
@@ -110,8 +106,8 @@ namespace ActivationGen.Generated
             var factor = Vector256.ConditionalSelect(
                 Vector256.LessThan(Vector256.Abs(d), Vector256.Create(0.34f)), nearRoot, ((zc + Vector256<float>.One) + tUnscaled) + zLow);
             var dy = Vector256.ConditionalSelect(
-                Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), Vector256.FusedMultiplyAdd(zc, square * Vector256.Create(0.00390625f), r),
-                square * factor * Vector256.Create(0.00390625f));
+                Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero), Vector256.FusedMultiplyAdd(zc, tUnscaled, Vector256<float>.One + tUnscaled),
+                t * factor * Vector256.Create(0.00390625f)) / Vector256.FusedMultiplyAdd(tUnscaled, tUnscaled + Vector256.Create(2f), Vector256<float>.One);
             derivative = dy;
             return y;
         }
@@ -127,8 +123,6 @@ namespace ActivationGen.Generated
             var y = Vector512.ConditionalSelect(
                 Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), x,
                 Vector512.Max(x, Vector512.Create(-3.4028235E+38f)) * t * Vector512.Create(0.00390625f)) / (Vector512<float>.One + tUnscaled);
-            var r = ActivationHelpers.DivideByOnePlus(Vector512<float>.One, tUnscaled); // σ(|z|)
-            var square = ActivationHelpers.DivideByOnePlusSquared(t, tUnscaled); // σ(z)σ(-z)·2^Shift
             var zc = Vector512.Min(Vector512.Max(z, Vector512.Create(-1E+30f)), Vector512.Create(1E+30f)); // z where finite; ±∞ → ±1e30 (t = 0 there)
             var d = (z - Vector512.Create(-1.2784644f)) + (zLow - Vector512.Create(-1.06230004E-07f)); // z - z₀, the first difference exact
             // 1 + z + e^z = d + e^z₀·expm1(d), for |d| < 0.34
@@ -137,8 +131,8 @@ namespace ActivationGen.Generated
             var factor = Vector512.ConditionalSelect(
                 Vector512.LessThan(Vector512.Abs(d), Vector512.Create(0.34f)), nearRoot, ((zc + Vector512<float>.One) + tUnscaled) + zLow);
             var dy = Vector512.ConditionalSelect(
-                Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), Vector512.FusedMultiplyAdd(zc, square * Vector512.Create(0.00390625f), r),
-                square * factor * Vector512.Create(0.00390625f));
+                Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero), Vector512.FusedMultiplyAdd(zc, tUnscaled, Vector512<float>.One + tUnscaled),
+                t * factor * Vector512.Create(0.00390625f)) / Vector512.FusedMultiplyAdd(tUnscaled, tUnscaled + Vector512.Create(2f), Vector512<float>.One);
             derivative = dy;
             return y;
         }

@@ -43,7 +43,7 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> Core(Vector128<float> x)
         {
-            var t4 = ActivationHelpers.Exp(Vector128.Abs(x) * Vector128.Create(-2f), 2); // 4e^-2|x|
+            var t4 = ActivationHelpers.ExpNonPositive(Vector128.Abs(x) * Vector128.Create(-2f), 2); // 4e^-2|x| (the argument is ≤ 0: one clamp)
             var y = ActivationHelpers.Tanh(x, t4);
             return y;
         }
@@ -51,7 +51,7 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<float> Core(Vector256<float> x)
         {
-            var t4 = ActivationHelpers.Exp(Vector256.Abs(x) * Vector256.Create(-2f), 2); // 4e^-2|x|
+            var t4 = ActivationHelpers.ExpNonPositive(Vector256.Abs(x) * Vector256.Create(-2f), 2); // 4e^-2|x| (the argument is ≤ 0: one clamp)
             var y = ActivationHelpers.Tanh(x, t4);
             return y;
         }
@@ -59,7 +59,7 @@ namespace ActivationGen.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<float> Core(Vector512<float> x)
         {
-            var t4 = ActivationHelpers.Exp(Vector512.Abs(x) * Vector512.Create(-2f), 2); // 4e^-2|x|
+            var t4 = ActivationHelpers.ExpNonPositive(Vector512.Abs(x) * Vector512.Create(-2f), 2); // 4e^-2|x| (the argument is ≤ 0: one clamp)
             var y = ActivationHelpers.Tanh(x, t4);
             return y;
         }
