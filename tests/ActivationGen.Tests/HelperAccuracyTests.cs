@@ -167,8 +167,10 @@ public class HelperAccuracyTests(ITestOutputHelper output)
             Assert.True(double.IsNaN(kept.GetElement(1)));
         }
 
-        var singleNan = BitConverter.Int32BitsToSingle(unchecked((int)0xFFA00001));
-        var keptSingle = ActivationHelpers.KeepNaN(Vector128.Create(singleNan, 1f, -0f, float.PositiveInfinity), Vector128.Create(3f));
+        // The signaling NaN is built in the vector from its bits: a scalar float constant may be quieted on its way into
+        // a register (the JIT can fold Int32BitsToSingle through a double constant), before KeepNaN sees it.
+        var singleLanes = Vector128.Create(unchecked((int)0xFFA00001), BitConverter.SingleToInt32Bits(1f), BitConverter.SingleToInt32Bits(-0f), BitConverter.SingleToInt32Bits(float.PositiveInfinity)).AsSingle();
+        var keptSingle = ActivationHelpers.KeepNaN(singleLanes, Vector128.Create(3f));
         Assert.Equal(unchecked((int)0xFFA00001), BitConverter.SingleToInt32Bits(keptSingle.GetElement(0)));
         Assert.Equal(new[] { 3f, 3f, 3f }, new[] { keptSingle.GetElement(1), keptSingle.GetElement(2), keptSingle.GetElement(3) });
     }
