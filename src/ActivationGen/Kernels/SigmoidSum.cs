@@ -203,10 +203,10 @@ internal sealed class SigmoidSum : Activation
         switch (method)
         {
             case Method.EulerMaclaurin:
-                WriteEulerMaclaurinValue(writer, spec, element, compute, order);
+                WriteEulerMaclaurinValue(writer, spec, compute, order);
                 break;
             case Method.Taylor:
-                WriteTaylorValue(writer, spec, element, compute, order);
+                WriteTaylorValue(writer, spec, compute, order);
                 break;
             default:
                 WriteSums(writer, spec, element, forward: true, derivative: false);
@@ -220,10 +220,10 @@ internal sealed class SigmoidSum : Activation
         switch (method)
         {
             case Method.EulerMaclaurin:
-                WriteEulerMaclaurinSlope(writer, spec, element, compute, order);
+                WriteEulerMaclaurinSlope(writer, spec, compute, order);
                 break;
             case Method.Taylor:
-                WriteTaylorSlope(writer, spec, element, compute, order);
+                WriteTaylorSlope(writer, spec, compute, order);
                 break;
             default:
                 WriteSums(writer, spec, element, forward: false, derivative: true);
@@ -440,21 +440,7 @@ internal sealed class SigmoidSum : Activation
         WriteExponential(writer, element, compute, "b", Pair(Offset(spec, CountOf(spec) - 1)), "the highest offset");
         writer.Line("var onePlusTa = {VD}.One + ta;");
         writer.Line("var onePlusTb = {VD}.One + tb;");
-        if (element == ElementType.Double)
-        {
-            writer.Line("var reciprocal = {VD}.One / (onePlusTa * onePlusTb); // one division for both ends");
-        }
-        else
-        {
-            // Float: the logarithm's argument (ta - tb)/(2 + ta + tb) shares the division too (f' computes it the same
-            // way, so that fused and Derivative f' agree bit for bit).
-            writer.Line("var product = onePlusTa * onePlusTb;");
-            writer.Line("var twoPlus = onePlusTa + onePlusTb; // 2 + ta + tb");
-            writer.Line("var common = {VD}.One / (product * twoPlus); // one division for both ends and the logarithm");
-            writer.Line("var reciprocal = common * twoPlus; // 1/((1 + ta)(1 + tb))");
-            writer.Line("var atanhArgument = (ta - tb) * (common * product); // (ta - tb)/(2 + ta + tb), |·| ≤ 1/3");
-        }
-
+        writer.Line("var reciprocal = {VD}.One / (onePlusTa * onePlusTb); // one division for both ends");
         writer.Line("var ra = reciprocal * onePlusTb; // 1/(1 + ta)");
         writer.Line("var rb = reciprocal * onePlusTa;");
 
@@ -466,8 +452,7 @@ internal sealed class SigmoidSum : Activation
     /// z = x - offset, and t = e^-|z| scaled by 2^Shift (for the tails) and unscaled. For double elements z is exact as a
     /// pair (one rounding of z would move e^-|z| by up to |z|·2^-53, tens of double ULP); for float elements the double
     /// difference x - hi is enough: its rounding and the offset's low part (at most 2^-53 relative to the offset, 1e-10 for
-    /// offsets near 1e6) move e^-|z| by far less than a float ULP. Float elements need neither the scaling (their tails
-    /// end above e^-708) nor e^-|z| to double precision (<c>ExpForFloat</c>, 2.2e-10).
+    /// offsets near 1e6) move e^-|z| by far less than a float ULP.
     /// </summary>
     private static void WriteExponential(CodeWriter writer, ElementType element, ElementType compute, string end, (double Hi, double Lo) offset, string what)
     {
@@ -485,13 +470,7 @@ internal sealed class SigmoidSum : Activation
         else
         {
             writer.Line($"var z{end} = x - {Constant(pair.Hi, compute)}; // x - {what}");
-        }
-
-        if (element != ElementType.Double)
-        {
-            // Float results: e^-|z| unscaled (down to e^-708, far below what Scale·f can bring to a float), to 2.2e-10.
-            writer.Line($"var t{end} = {{M}}.ExpForFloat(-{{V}}.Abs(z{end})); // e^-|z|");
-            return;
+            writer.Line($"var z{end}Low = {{VD}}.Zero;");
         }
 
         var hasLow = element == ElementType.Double && !(pair.Hi == 0 && pair.Lo == 0);
@@ -514,37 +493,27 @@ internal sealed class SigmoidSum : Activation
     /// the smaller)) (argument in [0, 1], no cancellation of 1s), and above b the first part (b - a)/h = Count - 1 exactly.
     /// Far below a, the closed form Scale·Σ e^(-i·h)·e^(x - a).
     /// </summary>
-    private static void WriteEulerMaclaurinValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, int order)
+    private static void WriteEulerMaclaurinValue(CodeWriter writer, ActivationSpec spec, ElementType compute, int order)
     {
         var (e, _) = SigmoidSumSeries.EulerMaclaurin(Fraction.From(Step(spec)), order);
         var n = CountOf(spec);
-        if (element == ElementType.Double)
-        {
-            writer.Line("var aLarger = {V}.GreaterThanOrEqual(ta, tb);");
-            writer.Line("var log = {M}.Log1pUnit({V}.Abs(ta - tb) * {V}.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))");
-            writer.Line("var logRatio = {V}.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))");
-        }
-        else
-        {
-            writer.Line("var logRatio = {M}.TwoAtanhForFloat(atanhArgument); // ln((1 + ta)/(1 + tb))");
-        }
-
+        writer.Line("var aLarger = {V}.GreaterThanOrEqual(ta, tb);");
+        writer.Line("var log = {M}.Log1pUnit({V}.Abs(ta - tb) * {V}.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))");
+        writer.Line("var logRatio = {V}.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))");
         writer.Line("var between = {V}.GreaterThan(za, {VD}.Zero) & {V}.LessThanOrEqual(zb, {VD}.Zero); // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a");
-        var low = element == ElementType.Double ? "({V}.ConditionalSelect(between, zaLow, {VD}.Zero) + logRatio)" : "logRatio";
-        writer.Line("var difference = {V}.ConditionalSelect(between, za, {VD}.Zero) + " + low + ";");
-
+        writer.Line("var difference = {V}.ConditionalSelect(between, za, {VD}.Zero) + ({V}.ConditionalSelect(between, zaLow, {VD}.Zero) + logRatio);");
         var reciprocal = Pair(new Rational(Step(spec).Denominator, Step(spec).Numerator));
         writer.Line($"var integral = {{V}}.ConditionalSelect({{V}}.GreaterThan(zb, {{VD}}.Zero), {Constant(n - 1, compute)}, {{VD}}.Zero) + {Times("difference", Split(reciprocal.Hi, reciprocal.Lo, compute), compute)}; // (softplus(x - a) - softplus(x - b))/h");
         writer.Line($"var corrections = {{V}}.FusedMultiplyAdd(pa, {Polynomial(e, "pa", compute)}, -(pb * {Polynomial(e, "pb", compute)}));");
         writer.Line($"var sum = integral + {{V}}.FusedMultiplyAdd(sa + sb, {Constant(0.5, compute)}, corrections);");
-        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThan(za, {Constant(-TailDistance, compute)}), {TailTimes(spec, element, compute, "ta")}, {ScaleTimes(spec, compute, "sum")});");
+        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThan(za, {Constant(-TailDistance, compute)}), {TailTimes(spec, compute, "taScaled")}, {ScaleTimes(spec, compute, "sum")});");
     }
 
     /// <summary>
     /// f' = Scale·[(σ(x - a) - σ(x - b))/h + (p_a + p_b)/2 + p_a·d_a·G(p_a) - p_b·d_b·G(p_b)], d = σ(-z) - σ(z); the first
     /// difference as σ(b - x) - σ(a - x) above b (both small there). Far below a and far above b, closed forms.
     /// </summary>
-    private static void WriteEulerMaclaurinSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, int order)
+    private static void WriteEulerMaclaurinSlope(CodeWriter writer, ActivationSpec spec, ElementType compute, int order)
     {
         var (_, g) = SigmoidSumSeries.EulerMaclaurin(Fraction.From(Step(spec)), order);
         writer.Line("var ua = {V}.ConditionalSelect(abovea, ta * ra, ra); // σ(a - x)");
@@ -556,7 +525,7 @@ internal sealed class SigmoidSum : Activation
         writer.Line($"var slopeCorrections = {{V}}.FusedMultiplyAdd(pa * da, {Polynomial(g, "pa", compute)}, -(pb * db * {Polynomial(g, "pb", compute)}));");
         writer.Line($"var slopeSum = {Times("steps", Split(reciprocal.Hi, reciprocal.Lo, compute), compute)} + {{V}}.FusedMultiplyAdd(pa + pb, {Constant(0.5, compute)}, slopeCorrections);");
         var distance = Constant(TailDistance, compute);
-        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.LessThan(za, -{distance}), {TailTimes(spec, element, compute, "ta")}, {{V}}.ConditionalSelect({{V}}.GreaterThan(zb, {distance}), {TailTimes(spec, element, compute, "tb")}, {ScaleTimes(spec, compute, "slopeSum")}));");
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.LessThan(za, -{distance}), {TailTimes(spec, compute, "taScaled")}, {{V}}.ConditionalSelect({{V}}.GreaterThan(zb, {distance}), {TailTimes(spec, compute, "tbScaled")}, {ScaleTimes(spec, compute, "slopeSum")}));");
     }
 
     /// <summary>Taylor about the midpoint m: w = x - m exact as a pair, and the same parts as at the ends.</summary>
@@ -568,20 +537,20 @@ internal sealed class SigmoidSum : Activation
     }
 
     /// <summary>f = Scale·(n·s + p·d·T(p)); far below the offsets, the closed form Scale·Σ e^(m - o_i)·e^(x - m).</summary>
-    private static void WriteTaylorValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, int order)
+    private static void WriteTaylorValue(CodeWriter writer, ActivationSpec spec, ElementType compute, int order)
     {
         var (t, _) = SigmoidSumSeries.Taylor(CountOf(spec), Fraction.From(Step(spec)), order);
         writer.Line("var dm = {V}.ConditionalSelect(abovem, tm - {VD}.One, {VD}.One - tm) * rm; // σ(m - x) - σ(x - m)");
         writer.Line($"var sum = {{V}}.FusedMultiplyAdd(pm * dm, {Polynomial(t, "pm", compute)}, sm * {Constant(CountOf(spec), compute)});");
-        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThan(zm, {Constant(-TaylorTail, compute)}), {TailTimes(spec, element, compute, "tm")}, {ScaleTimes(spec, compute, "sum")});");
+        writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThan(zm, {Constant(-TaylorTail, compute)}), {TailTimes(spec, compute, "tmScaled")}, {ScaleTimes(spec, compute, "sum")});");
     }
 
     /// <summary>f' = Scale·p·U(p); far from the offsets on either side, the closed form.</summary>
-    private static void WriteTaylorSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, int order)
+    private static void WriteTaylorSlope(CodeWriter writer, ActivationSpec spec, ElementType compute, int order)
     {
         var (_, u) = SigmoidSumSeries.Taylor(CountOf(spec), Fraction.From(Step(spec)), order);
         writer.Line($"var slopeSum = pm * {Polynomial(u, "pm", compute)};");
-        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan({{V}}.Abs(zm), {Constant(TaylorTail, compute)}), {TailTimes(spec, element, compute, "tm")}, {ScaleTimes(spec, compute, "slopeSum")});");
+        writer.Line($"var dy = {{V}}.ConditionalSelect({{V}}.GreaterThan({{V}}.Abs(zm), {Constant(TaylorTail, compute)}), {TailTimes(spec, compute, "tmScaled")}, {ScaleTimes(spec, compute, "slopeSum")});");
     }
 
     /// <summary>The midpoint's tail threshold: the ends lie within half the range (at most 1/2) of it.</summary>
@@ -595,13 +564,11 @@ internal sealed class SigmoidSum : Activation
 
     /// <summary>
     /// A closed-form tail: Scale·constant·(e^±z·2^shift)·2^-shift, in one rounding where the combined factor is a normal
-    /// number (float elements: Scale·constant·e^±z, not scaled).
+    /// number.
     /// </summary>
-    /// <param name="t">The end's t: its scaled form t + "Scaled" is used for double elements.</param>
-    private static string TailTimes(ActivationSpec spec, ElementType element, ElementType compute, string t)
+    private static string TailTimes(ActivationSpec spec, ElementType compute, string scaled)
     {
-        var scaled = element == ElementType.Double ? t + "Scaled" : t;
-        var unscale = element == ElementType.Double ? TwoToMinusShift : 1;
+        var unscale = TwoToMinusShift;
         var combined = spec[Scale] * TailConstant(spec) * unscale;
         if (spec[Scale] == 0 || Math.Abs(combined) >= 2.2250738585072014E-308)
         {

@@ -69,16 +69,15 @@ namespace ActivationGen.Generated
         {
             var za = x; // x - the lowest offset (0)
             var zaLow = Vector128<double>.Zero;
-            var ta = ActivationHelpers.ExpForFloat(-Vector128.Abs(za)); // e^-|z|
+            var taScaled = ActivationHelpers.Exp(-Vector128.Abs(za), 800); // e^-|z|·2^800
+            var ta = taScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var zb = x - Vector128.Create(10.0); // x - the highest offset
-            var tb = ActivationHelpers.ExpForFloat(-Vector128.Abs(zb)); // e^-|z|
+            var zbLow = Vector128<double>.Zero;
+            var tbScaled = ActivationHelpers.Exp(-Vector128.Abs(zb), 800); // e^-|z|·2^800
+            var tb = tbScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var onePlusTa = Vector128<double>.One + ta;
             var onePlusTb = Vector128<double>.One + tb;
-            var product = onePlusTa * onePlusTb;
-            var twoPlus = onePlusTa + onePlusTb; // 2 + ta + tb
-            var common = Vector128<double>.One / (product * twoPlus); // one division for both ends and the logarithm
-            var reciprocal = common * twoPlus; // 1/((1 + ta)(1 + tb))
-            var atanhArgument = (ta - tb) * (common * product); // (ta - tb)/(2 + ta + tb), |·| ≤ 1/3
+            var reciprocal = Vector128<double>.One / (onePlusTa * onePlusTb); // one division for both ends
             var ra = reciprocal * onePlusTb; // 1/(1 + ta)
             var rb = reciprocal * onePlusTa;
             var abovea = Vector128.GreaterThanOrEqual(za, Vector128<double>.Zero);
@@ -105,8 +104,8 @@ namespace ActivationGen.Generated
                 steps, Vector128.Create(9.899999999999999),
                 steps * Vector128.Create(1.4210854715202005E-15)) + Vector128.FusedMultiplyAdd(pa + pb, Vector128.Create(0.5), slopeCorrections);
             var dy = Vector128.ConditionalSelect(
-                Vector128.LessThan(za, -Vector128.Create(40.0)), ta * Vector128.Create(10.407988935933073),
-                Vector128.ConditionalSelect(Vector128.GreaterThan(zb, Vector128.Create(40.0)), tb * Vector128.Create(10.407988935933073), slopeSum));
+                Vector128.LessThan(za, -Vector128.Create(40.0)), taScaled * Vector128.Create(1.5608827846279808E-240),
+                Vector128.ConditionalSelect(Vector128.GreaterThan(zb, Vector128.Create(40.0)), tbScaled * Vector128.Create(1.5608827846279808E-240), slopeSum));
             return dy;
         }
 
@@ -115,16 +114,15 @@ namespace ActivationGen.Generated
         {
             var za = x; // x - the lowest offset (0)
             var zaLow = Vector256<double>.Zero;
-            var ta = ActivationHelpers.ExpForFloat(-Vector256.Abs(za)); // e^-|z|
+            var taScaled = ActivationHelpers.Exp(-Vector256.Abs(za), 800); // e^-|z|·2^800
+            var ta = taScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var zb = x - Vector256.Create(10.0); // x - the highest offset
-            var tb = ActivationHelpers.ExpForFloat(-Vector256.Abs(zb)); // e^-|z|
+            var zbLow = Vector256<double>.Zero;
+            var tbScaled = ActivationHelpers.Exp(-Vector256.Abs(zb), 800); // e^-|z|·2^800
+            var tb = tbScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var onePlusTa = Vector256<double>.One + ta;
             var onePlusTb = Vector256<double>.One + tb;
-            var product = onePlusTa * onePlusTb;
-            var twoPlus = onePlusTa + onePlusTb; // 2 + ta + tb
-            var common = Vector256<double>.One / (product * twoPlus); // one division for both ends and the logarithm
-            var reciprocal = common * twoPlus; // 1/((1 + ta)(1 + tb))
-            var atanhArgument = (ta - tb) * (common * product); // (ta - tb)/(2 + ta + tb), |·| ≤ 1/3
+            var reciprocal = Vector256<double>.One / (onePlusTa * onePlusTb); // one division for both ends
             var ra = reciprocal * onePlusTb; // 1/(1 + ta)
             var rb = reciprocal * onePlusTa;
             var abovea = Vector256.GreaterThanOrEqual(za, Vector256<double>.Zero);
@@ -151,8 +149,8 @@ namespace ActivationGen.Generated
                 steps, Vector256.Create(9.899999999999999),
                 steps * Vector256.Create(1.4210854715202005E-15)) + Vector256.FusedMultiplyAdd(pa + pb, Vector256.Create(0.5), slopeCorrections);
             var dy = Vector256.ConditionalSelect(
-                Vector256.LessThan(za, -Vector256.Create(40.0)), ta * Vector256.Create(10.407988935933073),
-                Vector256.ConditionalSelect(Vector256.GreaterThan(zb, Vector256.Create(40.0)), tb * Vector256.Create(10.407988935933073), slopeSum));
+                Vector256.LessThan(za, -Vector256.Create(40.0)), taScaled * Vector256.Create(1.5608827846279808E-240),
+                Vector256.ConditionalSelect(Vector256.GreaterThan(zb, Vector256.Create(40.0)), tbScaled * Vector256.Create(1.5608827846279808E-240), slopeSum));
             return dy;
         }
 
@@ -161,16 +159,15 @@ namespace ActivationGen.Generated
         {
             var za = x; // x - the lowest offset (0)
             var zaLow = Vector512<double>.Zero;
-            var ta = ActivationHelpers.ExpForFloat(-Vector512.Abs(za)); // e^-|z|
+            var taScaled = ActivationHelpers.Exp(-Vector512.Abs(za), 800); // e^-|z|·2^800
+            var ta = taScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var zb = x - Vector512.Create(10.0); // x - the highest offset
-            var tb = ActivationHelpers.ExpForFloat(-Vector512.Abs(zb)); // e^-|z|
+            var zbLow = Vector512<double>.Zero;
+            var tbScaled = ActivationHelpers.Exp(-Vector512.Abs(zb), 800); // e^-|z|·2^800
+            var tb = tbScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var onePlusTa = Vector512<double>.One + ta;
             var onePlusTb = Vector512<double>.One + tb;
-            var product = onePlusTa * onePlusTb;
-            var twoPlus = onePlusTa + onePlusTb; // 2 + ta + tb
-            var common = Vector512<double>.One / (product * twoPlus); // one division for both ends and the logarithm
-            var reciprocal = common * twoPlus; // 1/((1 + ta)(1 + tb))
-            var atanhArgument = (ta - tb) * (common * product); // (ta - tb)/(2 + ta + tb), |·| ≤ 1/3
+            var reciprocal = Vector512<double>.One / (onePlusTa * onePlusTb); // one division for both ends
             var ra = reciprocal * onePlusTb; // 1/(1 + ta)
             var rb = reciprocal * onePlusTa;
             var abovea = Vector512.GreaterThanOrEqual(za, Vector512<double>.Zero);
@@ -197,8 +194,8 @@ namespace ActivationGen.Generated
                 steps, Vector512.Create(9.899999999999999),
                 steps * Vector512.Create(1.4210854715202005E-15)) + Vector512.FusedMultiplyAdd(pa + pb, Vector512.Create(0.5), slopeCorrections);
             var dy = Vector512.ConditionalSelect(
-                Vector512.LessThan(za, -Vector512.Create(40.0)), ta * Vector512.Create(10.407988935933073),
-                Vector512.ConditionalSelect(Vector512.GreaterThan(zb, Vector512.Create(40.0)), tb * Vector512.Create(10.407988935933073), slopeSum));
+                Vector512.LessThan(za, -Vector512.Create(40.0)), taScaled * Vector512.Create(1.5608827846279808E-240),
+                Vector512.ConditionalSelect(Vector512.GreaterThan(zb, Vector512.Create(40.0)), tbScaled * Vector512.Create(1.5608827846279808E-240), slopeSum));
             return dy;
         }
     }

@@ -69,16 +69,15 @@ namespace ActivationGen.Generated
         {
             var za = x; // x - the lowest offset (0)
             var zaLow = Vector128<double>.Zero;
-            var ta = ActivationHelpers.ExpForFloat(-Vector128.Abs(za)); // e^-|z|
+            var taScaled = ActivationHelpers.Exp(-Vector128.Abs(za), 800); // e^-|z|·2^800
+            var ta = taScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var zb = x - Vector128.Create(10.0); // x - the highest offset
-            var tb = ActivationHelpers.ExpForFloat(-Vector128.Abs(zb)); // e^-|z|
+            var zbLow = Vector128<double>.Zero;
+            var tbScaled = ActivationHelpers.Exp(-Vector128.Abs(zb), 800); // e^-|z|·2^800
+            var tb = tbScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var onePlusTa = Vector128<double>.One + ta;
             var onePlusTb = Vector128<double>.One + tb;
-            var product = onePlusTa * onePlusTb;
-            var twoPlus = onePlusTa + onePlusTb; // 2 + ta + tb
-            var common = Vector128<double>.One / (product * twoPlus); // one division for both ends and the logarithm
-            var reciprocal = common * twoPlus; // 1/((1 + ta)(1 + tb))
-            var atanhArgument = (ta - tb) * (common * product); // (ta - tb)/(2 + ta + tb), |·| ≤ 1/3
+            var reciprocal = Vector128<double>.One / (onePlusTa * onePlusTb); // one division for both ends
             var ra = reciprocal * onePlusTb; // 1/(1 + ta)
             var rb = reciprocal * onePlusTa;
             var abovea = Vector128.GreaterThanOrEqual(za, Vector128<double>.Zero);
@@ -87,10 +86,13 @@ namespace ActivationGen.Generated
             var aboveb = Vector128.GreaterThanOrEqual(zb, Vector128<double>.Zero);
             var sb = Vector128.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
             var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
-            var logRatio = ActivationHelpers.TwoAtanhForFloat(atanhArgument); // ln((1 + ta)/(1 + tb))
+            var aLarger = Vector128.GreaterThanOrEqual(ta, tb);
+            var log = ActivationHelpers.Log1pUnit(Vector128.Abs(ta - tb) * Vector128.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
+            var logRatio = Vector128.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
             // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
             var between = Vector128.GreaterThan(za, Vector128<double>.Zero) & Vector128.LessThanOrEqual(zb, Vector128<double>.Zero);
-            var difference = Vector128.ConditionalSelect(between, za, Vector128<double>.Zero) + logRatio;
+            var difference = Vector128.ConditionalSelect(between, za, Vector128<double>.Zero) + (
+                Vector128.ConditionalSelect(between, zaLow, Vector128<double>.Zero) + logRatio);
             // (softplus(x - a) - softplus(x - b))/h
             var integral = Vector128.ConditionalSelect(
                 Vector128.GreaterThan(zb, Vector128<double>.Zero), Vector128.Create(99.0), Vector128<double>.Zero) + Vector128.FusedMultiplyAdd(
@@ -105,7 +107,7 @@ namespace ActivationGen.Generated
                         Vector128.FusedMultiplyAdd(Vector128.Create(4.172760765132342E-08), pb, Vector128.Create(8.577986032490207E-06)), pb,
                         Vector128.Create(0.008416077362249414))));
             var sum = integral + Vector128.FusedMultiplyAdd(sa + sb, Vector128.Create(0.5), corrections);
-            var y = Vector128.ConditionalSelect(Vector128.LessThan(za, Vector128.Create(-40.0)), ta * Vector128.Create(10.407988935933073), sum);
+            var y = Vector128.ConditionalSelect(Vector128.LessThan(za, Vector128.Create(-40.0)), taScaled * Vector128.Create(1.5608827846279808E-240), sum);
             return y;
         }
 
@@ -114,16 +116,15 @@ namespace ActivationGen.Generated
         {
             var za = x; // x - the lowest offset (0)
             var zaLow = Vector256<double>.Zero;
-            var ta = ActivationHelpers.ExpForFloat(-Vector256.Abs(za)); // e^-|z|
+            var taScaled = ActivationHelpers.Exp(-Vector256.Abs(za), 800); // e^-|z|·2^800
+            var ta = taScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var zb = x - Vector256.Create(10.0); // x - the highest offset
-            var tb = ActivationHelpers.ExpForFloat(-Vector256.Abs(zb)); // e^-|z|
+            var zbLow = Vector256<double>.Zero;
+            var tbScaled = ActivationHelpers.Exp(-Vector256.Abs(zb), 800); // e^-|z|·2^800
+            var tb = tbScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var onePlusTa = Vector256<double>.One + ta;
             var onePlusTb = Vector256<double>.One + tb;
-            var product = onePlusTa * onePlusTb;
-            var twoPlus = onePlusTa + onePlusTb; // 2 + ta + tb
-            var common = Vector256<double>.One / (product * twoPlus); // one division for both ends and the logarithm
-            var reciprocal = common * twoPlus; // 1/((1 + ta)(1 + tb))
-            var atanhArgument = (ta - tb) * (common * product); // (ta - tb)/(2 + ta + tb), |·| ≤ 1/3
+            var reciprocal = Vector256<double>.One / (onePlusTa * onePlusTb); // one division for both ends
             var ra = reciprocal * onePlusTb; // 1/(1 + ta)
             var rb = reciprocal * onePlusTa;
             var abovea = Vector256.GreaterThanOrEqual(za, Vector256<double>.Zero);
@@ -132,10 +133,13 @@ namespace ActivationGen.Generated
             var aboveb = Vector256.GreaterThanOrEqual(zb, Vector256<double>.Zero);
             var sb = Vector256.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
             var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
-            var logRatio = ActivationHelpers.TwoAtanhForFloat(atanhArgument); // ln((1 + ta)/(1 + tb))
+            var aLarger = Vector256.GreaterThanOrEqual(ta, tb);
+            var log = ActivationHelpers.Log1pUnit(Vector256.Abs(ta - tb) * Vector256.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
+            var logRatio = Vector256.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
             // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
             var between = Vector256.GreaterThan(za, Vector256<double>.Zero) & Vector256.LessThanOrEqual(zb, Vector256<double>.Zero);
-            var difference = Vector256.ConditionalSelect(between, za, Vector256<double>.Zero) + logRatio;
+            var difference = Vector256.ConditionalSelect(between, za, Vector256<double>.Zero) + (
+                Vector256.ConditionalSelect(between, zaLow, Vector256<double>.Zero) + logRatio);
             // (softplus(x - a) - softplus(x - b))/h
             var integral = Vector256.ConditionalSelect(
                 Vector256.GreaterThan(zb, Vector256<double>.Zero), Vector256.Create(99.0), Vector256<double>.Zero) + Vector256.FusedMultiplyAdd(
@@ -150,7 +154,7 @@ namespace ActivationGen.Generated
                         Vector256.FusedMultiplyAdd(Vector256.Create(4.172760765132342E-08), pb, Vector256.Create(8.577986032490207E-06)), pb,
                         Vector256.Create(0.008416077362249414))));
             var sum = integral + Vector256.FusedMultiplyAdd(sa + sb, Vector256.Create(0.5), corrections);
-            var y = Vector256.ConditionalSelect(Vector256.LessThan(za, Vector256.Create(-40.0)), ta * Vector256.Create(10.407988935933073), sum);
+            var y = Vector256.ConditionalSelect(Vector256.LessThan(za, Vector256.Create(-40.0)), taScaled * Vector256.Create(1.5608827846279808E-240), sum);
             return y;
         }
 
@@ -159,16 +163,15 @@ namespace ActivationGen.Generated
         {
             var za = x; // x - the lowest offset (0)
             var zaLow = Vector512<double>.Zero;
-            var ta = ActivationHelpers.ExpForFloat(-Vector512.Abs(za)); // e^-|z|
+            var taScaled = ActivationHelpers.Exp(-Vector512.Abs(za), 800); // e^-|z|·2^800
+            var ta = taScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var zb = x - Vector512.Create(10.0); // x - the highest offset
-            var tb = ActivationHelpers.ExpForFloat(-Vector512.Abs(zb)); // e^-|z|
+            var zbLow = Vector512<double>.Zero;
+            var tbScaled = ActivationHelpers.Exp(-Vector512.Abs(zb), 800); // e^-|z|·2^800
+            var tb = tbScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
             var onePlusTa = Vector512<double>.One + ta;
             var onePlusTb = Vector512<double>.One + tb;
-            var product = onePlusTa * onePlusTb;
-            var twoPlus = onePlusTa + onePlusTb; // 2 + ta + tb
-            var common = Vector512<double>.One / (product * twoPlus); // one division for both ends and the logarithm
-            var reciprocal = common * twoPlus; // 1/((1 + ta)(1 + tb))
-            var atanhArgument = (ta - tb) * (common * product); // (ta - tb)/(2 + ta + tb), |·| ≤ 1/3
+            var reciprocal = Vector512<double>.One / (onePlusTa * onePlusTb); // one division for both ends
             var ra = reciprocal * onePlusTb; // 1/(1 + ta)
             var rb = reciprocal * onePlusTa;
             var abovea = Vector512.GreaterThanOrEqual(za, Vector512<double>.Zero);
@@ -177,10 +180,13 @@ namespace ActivationGen.Generated
             var aboveb = Vector512.GreaterThanOrEqual(zb, Vector512<double>.Zero);
             var sb = Vector512.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
             var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
-            var logRatio = ActivationHelpers.TwoAtanhForFloat(atanhArgument); // ln((1 + ta)/(1 + tb))
+            var aLarger = Vector512.GreaterThanOrEqual(ta, tb);
+            var log = ActivationHelpers.Log1pUnit(Vector512.Abs(ta - tb) * Vector512.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
+            var logRatio = Vector512.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
             // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
             var between = Vector512.GreaterThan(za, Vector512<double>.Zero) & Vector512.LessThanOrEqual(zb, Vector512<double>.Zero);
-            var difference = Vector512.ConditionalSelect(between, za, Vector512<double>.Zero) + logRatio;
+            var difference = Vector512.ConditionalSelect(between, za, Vector512<double>.Zero) + (
+                Vector512.ConditionalSelect(between, zaLow, Vector512<double>.Zero) + logRatio);
             // (softplus(x - a) - softplus(x - b))/h
             var integral = Vector512.ConditionalSelect(
                 Vector512.GreaterThan(zb, Vector512<double>.Zero), Vector512.Create(99.0), Vector512<double>.Zero) + Vector512.FusedMultiplyAdd(
@@ -195,7 +201,7 @@ namespace ActivationGen.Generated
                         Vector512.FusedMultiplyAdd(Vector512.Create(4.172760765132342E-08), pb, Vector512.Create(8.577986032490207E-06)), pb,
                         Vector512.Create(0.008416077362249414))));
             var sum = integral + Vector512.FusedMultiplyAdd(sa + sb, Vector512.Create(0.5), corrections);
-            var y = Vector512.ConditionalSelect(Vector512.LessThan(za, Vector512.Create(-40.0)), ta * Vector512.Create(10.407988935933073), sum);
+            var y = Vector512.ConditionalSelect(Vector512.LessThan(za, Vector512.Create(-40.0)), taScaled * Vector512.Create(1.5608827846279808E-240), sum);
             return y;
         }
     }
