@@ -136,6 +136,9 @@ internal sealed class Gelu : Activation
 
     private const double InverseSqrtTwoPi = 0.3989422804014327;
 
+    /// <summary>1/√(2π) - (float)(1/√(2π)): M(a) - a/√(2π) (exact f', x &lt; 0) cancels up to 2×, so a/√(2π) is not rounded first.</summary>
+    private const double InverseSqrtTwoPiLowSingle = InverseSqrtTwoPi - (float)InverseSqrtTwoPi;
+
     /// <summary>v = Linear·x + Cubic·x³: 2√(2/π) and 2√(2/π)·0.044715, rounded to double.</summary>
     private const double Linear = 1.5957691216057308;
 
@@ -175,9 +178,14 @@ internal sealed class Gelu : Activation
         }
         else
         {
+            if (single)
+            {
+                writer.Line("var tailScaledLow = {V}.FusedMultiplyAdd(eScaled, ratio, -tailScaled); // a·e·M(a) rounded once below");
+            }
+
             writer.Line(single
                 ? "var y = {V}.ConditionalSelect({V}.LessThan(a, " + Constant(0.6, compute) + "), x * {V}.FusedMultiplyAdd(x, " + Polynomial(SmallValueFit, "square", compute) + ", " + Constant(0.5, compute) + "), "
-                    + "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x * ({VD}.One - tail), -a * tailScaled * " + Unscale(compute) + ")); // x·(½ + x·S(x²)) near 0 (-0 gives -0)"
+                    + "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x * ({VD}.One - tail), -{V}.FusedMultiplyAdd(a, tailScaled, a * tailScaledLow) * " + Unscale(compute) + ")); // x·(½ + x·S(x²)) near 0 (-0 gives -0)"
                 : "var y = {V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), x * ({VD}.One - tail), -a * tail);");
         }
     }
@@ -239,7 +247,7 @@ internal sealed class Gelu : Activation
         if (compute == ElementType.Single)
         {
             var slope = "{V}.ConditionalSelect({V}.LessThan(a, " + Constant(0.35, compute) + "), {V}.FusedMultiplyAdd(x, " + Polynomial(SmallSlopeFit, "square", compute) + ", " + Constant(0.5, compute) + "), "
-                + "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {V}.FusedMultiplyAdd(scaled, eScaled * " + Unscale(compute) + ", {VD}.One - tail), eScaled * (ratio - scaled) * " + Unscale(compute) + "))";
+                + "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {V}.FusedMultiplyAdd(scaled, eScaled * " + Unscale(compute) + ", {VD}.One - tail), eScaled * {V}.FusedMultiplyAdd(-a, " + Constant(InverseSqrtTwoPiLowSingle, compute) + ", {V}.FusedMultiplyAdd(-a, " + Constant((float)InverseSqrtTwoPi, compute) + ", ratio)) * " + Unscale(compute) + "))";
             WriteSlopeNearRoot(writer, (ExactRootHi, ExactRootLo), ExactRootFitSingle, 0.6, slope, compute);
         }
         else
@@ -293,13 +301,23 @@ internal sealed class Gelu : Activation
         writer.Line("var slope = {V}.FusedMultiplyAdd(" + Constant(3 * Cubic, compute) + ", " + (compute == ElementType.Single ? "square" : "a * a") + ", " + Constant(Linear, compute) + "); // v'(x)");
         if (compute == ElementType.Single)
         {
-            // One quotient: (x ≥ 0 ? 1 + t + a·v'·t : t·(1 + t - a·v')) / (1 + t)², (1 + t)² = 1 + t(2 + t) rounded once.
-            // For x < 0, 1 + t - a·v' with a·v' = v + 2a·c3a² from the pairs above: (1 - v - vLow) - 2a·cubic rounded once,
-            // then t (rounding a·v' itself would cost more: the difference magnifies it up to 3× beyond the fit around the zero).
+            // One quotient: (x ≥ 0 ? 1 + t + a·v'·t : t·(1 + t - a·v')) / (1 + t)². For x < 0, 1 + t - a·v' with
+            // a·v' = v + 2a·c3a² from the pairs above: (1 - v - vLow) - 2a·cubic rounded once, then + t (rounding a·v'
+            // itself would cost more: the difference magnifies it up to 3× beyond the fit around the zero). The product
+            // by t and the quotient are carried as if rounded once (residual of p / (1 + t)² with (1 + t)² as a pair):
+            // rounded step by step they reached 4.8 ULP where f' is just below a power of two.
             writer.Line("var tUnscaled = t * " + Unscale(compute) + ";");
-            var numerator = "{V}.ConditionalSelect({V}.GreaterThanOrEqual(x, {VD}.Zero), {V}.FusedMultiplyAdd(a * slope, tUnscaled, den), "
-                + "{V}.FusedMultiplyAdd(t, {V}.FusedMultiplyAdd(-(a + a), cubic, ({VD}.One - v) - vLow) + tUnscaled, {VD}.Zero) * " + Unscale(compute) + ")";
-            var elsewhere = numerator + " / {V}.FusedMultiplyAdd(tUnscaled, tUnscaled + " + Constant(2, compute) + ", {VD}.One)";
+            writer.Line("var nonNegative = {V}.GreaterThanOrEqual(x, {VD}.Zero);");
+            writer.Line("var factor = {V}.FusedMultiplyAdd(-(a + a), cubic, ({VD}.One - v) - vLow) + tUnscaled; // 1 + t - a·v' (x < 0)");
+            writer.Line("var p = {V}.ConditionalSelect(nonNegative, {V}.FusedMultiplyAdd(a * slope, tUnscaled, den), t * factor); // numerator (x < 0: scaled)");
+            writer.Line("var pLow = {V}.ConditionalSelect(nonNegative, {VD}.Zero, {V}.FusedMultiplyAdd(t, factor, -p));");
+            writer.Line("var denLow = ({VD}.One - den) + tUnscaled; // 1 + t = den + denLow");
+            writer.Line("var q = den * den; // (1 + t)² = q + qLow");
+            writer.Line("var qLow = {V}.FusedMultiplyAdd(den, den, -q) + (den + den) * denLow;");
+            writer.Line("var r = {VD}.One / q;");
+            writer.Line("var y0 = p * r;");
+            writer.Line("var residual = {V}.FusedMultiplyAdd(-y0, q, p) + (pLow - y0 * qLow); // p + pLow - y0·(q + qLow)");
+            var elsewhere = "{V}.FusedMultiplyAdd(residual, r, y0) * {V}.ConditionalSelect(nonNegative, {VD}.One, " + Unscale(compute) + ")";
             WriteSlopeNearRoot(writer, (TanhRootHi, TanhRootLo), TanhRootFitSingle, 0.6, elsewhere, compute);
         }
         else

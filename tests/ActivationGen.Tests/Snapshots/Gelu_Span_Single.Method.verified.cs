@@ -52,6 +52,7 @@ namespace ActivationGen.Generated
             var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-8
             var tailScaled = eScaled * ratio;
             var tail = tailScaled * Vector128.Create(0.00390625f);
+            var tailScaledLow = Vector128.FusedMultiplyAdd(eScaled, ratio, -tailScaled); // a·e·M(a) rounded once below
             // x·(½ + x·S(x²)) near 0 (-0 gives -0)
             var y = Vector128.ConditionalSelect(
                 Vector128.LessThan(a, Vector128.Create(0.6f)),
@@ -67,7 +68,7 @@ namespace ActivationGen.Generated
                     Vector128.Create(0.5f)),
                 Vector128.ConditionalSelect(
                     Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), x * (Vector128<float>.One - tail),
-                    -a * tailScaled * Vector128.Create(0.00390625f)));
+                    -Vector128.FusedMultiplyAdd(a, tailScaled, a * tailScaledLow) * Vector128.Create(0.00390625f)));
             return y;
         }
 
@@ -79,6 +80,7 @@ namespace ActivationGen.Generated
             var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-8
             var tailScaled = eScaled * ratio;
             var tail = tailScaled * Vector256.Create(0.00390625f);
+            var tailScaledLow = Vector256.FusedMultiplyAdd(eScaled, ratio, -tailScaled); // a·e·M(a) rounded once below
             // x·(½ + x·S(x²)) near 0 (-0 gives -0)
             var y = Vector256.ConditionalSelect(
                 Vector256.LessThan(a, Vector256.Create(0.6f)),
@@ -94,7 +96,7 @@ namespace ActivationGen.Generated
                     Vector256.Create(0.5f)),
                 Vector256.ConditionalSelect(
                     Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), x * (Vector256<float>.One - tail),
-                    -a * tailScaled * Vector256.Create(0.00390625f)));
+                    -Vector256.FusedMultiplyAdd(a, tailScaled, a * tailScaledLow) * Vector256.Create(0.00390625f)));
             return y;
         }
 
@@ -106,6 +108,7 @@ namespace ActivationGen.Generated
             var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-8
             var tailScaled = eScaled * ratio;
             var tail = tailScaled * Vector512.Create(0.00390625f);
+            var tailScaledLow = Vector512.FusedMultiplyAdd(eScaled, ratio, -tailScaled); // a·e·M(a) rounded once below
             // x·(½ + x·S(x²)) near 0 (-0 gives -0)
             var y = Vector512.ConditionalSelect(
                 Vector512.LessThan(a, Vector512.Create(0.6f)),
@@ -121,7 +124,7 @@ namespace ActivationGen.Generated
                     Vector512.Create(0.5f)),
                 Vector512.ConditionalSelect(
                     Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), x * (Vector512<float>.One - tail),
-                    -a * tailScaled * Vector512.Create(0.00390625f)));
+                    -Vector512.FusedMultiplyAdd(a, tailScaled, a * tailScaledLow) * Vector512.Create(0.00390625f)));
             return y;
         }
     }
