@@ -73,10 +73,11 @@ internal static partial class ActivationHelpers
     /// <summary>
     /// The lower tail in float lanes, Φ(-a) = e·2^-shift·M(a), lane-wise for 0 ≤ a ≤ 15 (NaN gives NaN): returns
     /// M(a) = H(t) / (a + 3), t = 2a/(a + 3) - 1, H a degree-10 fit (relative error 1.6e-8), and e = e^(-a²/2)·2^shift
-    /// with a² split exactly (scaled so that Φ(-a) and a·φ(a) keep their digits where they are normal and e is not).
+    /// with a² split exactly (scaled so that Φ(-a) and a·φ(a) keep their digits where they are normal and e is not);
+    /// low = M(a) - ratio, to the rounding of H / (a + 3).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> NormalTailRatio(Vector128<float> a, int shift, out Vector128<float> e)
+    public static Vector128<float> NormalTailRatio(Vector128<float> a, int shift, out Vector128<float> e, out Vector128<float> low)
     {
         var square = a * a;
         var squareLow = Vector128.FusedMultiplyAdd(a, a, -square);
@@ -102,8 +103,12 @@ internal static partial class ActivationHelpers
         h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.7290837f));
         // H / (a + 3) as if rounded once: h·r corrected by the residual h - q·(den + denLow) (rounding r, h·r and a + 3
         // separately cost up to 1.5 ULP, which took GELU's left tail to 4.7 ULP).
+        // low: what the rounded ratio leaves out (GELU's left tail multiplies it on unrounded).
         var q = h * reciprocal;
-        return Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(-q, den, h) - q * denLow, reciprocal, q);
+        var residual = Vector128.FusedMultiplyAdd(-q, den, h) - q * denLow;
+        var ratio = Vector128.FusedMultiplyAdd(residual, reciprocal, q);
+        low = Vector128.FusedMultiplyAdd(residual, reciprocal, q - ratio);
+        return ratio;
     }
     //#EndPerWidth
 }

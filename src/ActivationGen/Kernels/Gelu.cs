@@ -180,7 +180,7 @@ internal sealed class Gelu : Activation
         {
             if (single)
             {
-                writer.Line("var tailScaledLow = {V}.FusedMultiplyAdd(eScaled, ratio, -tailScaled); // a·e·M(a) rounded once below");
+                writer.Line("var tailScaledLow = {V}.FusedMultiplyAdd(eScaled, ratio, -tailScaled) + eScaled * ratioLow; // a·e·M(a) rounded once below");
             }
 
             writer.Line(single
@@ -229,7 +229,7 @@ internal sealed class Gelu : Activation
         {
             writer.Line("var a = {V}.Min({V}.Abs(x), " + Constant(ExactLimitSingle, compute) + ");");
             writer.Line("var square = a * a;");
-            writer.Line($"var ratio = {{M}}.NormalTailRatio(a, {SingleShift}, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-{SingleShift}");
+            writer.Line($"var ratio = {{M}}.NormalTailRatio(a, {SingleShift}, out var eScaled, out var ratioLow); // Φ(-a) = e·(ratio + ratioLow), e = e^(-a²/2) = eScaled·2^-{SingleShift}");
             writer.Line("var tailScaled = eScaled * ratio;");
             writer.Line("var tail = tailScaled * " + Unscale(compute) + ";");
         }

@@ -49,10 +49,11 @@ namespace ActivationGen.Generated
         {
             var a = Vector128.Min(Vector128.Abs(x), Vector128.Create(15f));
             var square = a * a;
-            var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-8
+            // Φ(-a) = e·(ratio + ratioLow), e = e^(-a²/2) = eScaled·2^-8
+            var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled, out var ratioLow);
             var tailScaled = eScaled * ratio;
             var tail = tailScaled * Vector128.Create(0.00390625f);
-            var tailScaledLow = Vector128.FusedMultiplyAdd(eScaled, ratio, -tailScaled); // a·e·M(a) rounded once below
+            var tailScaledLow = Vector128.FusedMultiplyAdd(eScaled, ratio, -tailScaled) + eScaled * ratioLow; // a·e·M(a) rounded once below
             // x·(½ + x·S(x²)) near 0 (-0 gives -0)
             var y = Vector128.ConditionalSelect(
                 Vector128.LessThan(a, Vector128.Create(0.6f)),
@@ -77,10 +78,11 @@ namespace ActivationGen.Generated
         {
             var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(15f));
             var square = a * a;
-            var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-8
+            // Φ(-a) = e·(ratio + ratioLow), e = e^(-a²/2) = eScaled·2^-8
+            var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled, out var ratioLow);
             var tailScaled = eScaled * ratio;
             var tail = tailScaled * Vector256.Create(0.00390625f);
-            var tailScaledLow = Vector256.FusedMultiplyAdd(eScaled, ratio, -tailScaled); // a·e·M(a) rounded once below
+            var tailScaledLow = Vector256.FusedMultiplyAdd(eScaled, ratio, -tailScaled) + eScaled * ratioLow; // a·e·M(a) rounded once below
             // x·(½ + x·S(x²)) near 0 (-0 gives -0)
             var y = Vector256.ConditionalSelect(
                 Vector256.LessThan(a, Vector256.Create(0.6f)),
@@ -105,10 +107,11 @@ namespace ActivationGen.Generated
         {
             var a = Vector512.Min(Vector512.Abs(x), Vector512.Create(15f));
             var square = a * a;
-            var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled); // Φ(-a) = e·ratio, e = e^(-a²/2) = eScaled·2^-8
+            // Φ(-a) = e·(ratio + ratioLow), e = e^(-a²/2) = eScaled·2^-8
+            var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled, out var ratioLow);
             var tailScaled = eScaled * ratio;
             var tail = tailScaled * Vector512.Create(0.00390625f);
-            var tailScaledLow = Vector512.FusedMultiplyAdd(eScaled, ratio, -tailScaled); // a·e·M(a) rounded once below
+            var tailScaledLow = Vector512.FusedMultiplyAdd(eScaled, ratio, -tailScaled) + eScaled * ratioLow; // a·e·M(a) rounded once below
             // x·(½ + x·S(x²)) near 0 (-0 gives -0)
             var y = Vector512.ConditionalSelect(
                 Vector512.LessThan(a, Vector512.Create(0.6f)),
