@@ -2630,12 +2630,14 @@ internal static class ActivationHelpers
 
     // NormalTailRatio: the normal distribution's lower tail Φ(-a) = e^(-a²/2)·M(a) (exact GELU's left tail), returning the
     // Mills-type ratio M(a) = H(t) / (a + 5), t = (a - 5) / (a + 5), H a polynomial fit (fit_coefficients.py), and
-    // e = e^(-a²/2) with a² split exactly, so the tail keeps its digits down to 1e-300. NormalTailRatioSingle is the cheaper
-    // form for double lanes that compute a float result.
+    // e = e^(-a²/2) with a² split exactly, so the tail keeps its digits down to 1e-300. In float lanes M(a) = H(t) / (a + 3),
+    // t = 2a/(a + 3) - 1, H of degree 10, and e scaled by 2^shift (the caller's, so the tail keeps its digits where e is
+    // subnormal).
     //
-    // Lanes:       double (also for float results, in double lanes)
-    // Max error:   relative 2e-17 of the fit of H (degree 24); Single: relative 1e-10 (degree 11), far inside a float ULP
-    // Valid range: 0 ≤ a ≤ 40 (Single: 0 ≤ a ≤ 15); NaN gives NaN
+    // Lanes:       double, float
+    // Max error:   relative 2e-17 of the fit of H (degree 24); float: relative 1.6e-8 of the fit of H, plus the roundings
+    //              of t and of Horner's rule, and one rounding of H / (a + 3) (GELU's exhaustive float sweep bounds the result)
+    // Valid range: 0 ≤ a ≤ 40 (float: 0 ≤ a ≤ 15); NaN gives NaN
     // Requires:    Exp
 
     /// <summary>
@@ -2691,28 +2693,44 @@ internal static class ActivationHelpers
     }
 
     /// <summary>
-    /// NormalTailRatio for double lanes that compute a float result, lane-wise for 0 ≤ a ≤ 15: M(a) = H(t) / (a + 5)
-    /// with a degree-11 fit of H (relative error 1e-10) and t rounded as it comes, far inside float's precision.
+    /// The lower tail in float lanes, Φ(-a) = e·2^-shift·M(a), lane-wise for 0 ≤ a ≤ 15 (NaN gives NaN): returns
+    /// M(a) = H(t) / (a + 3), t = 2a/(a + 3) - 1, H a degree-10 fit (relative error 1.6e-8), and e = e^(-a²/2)·2^shift
+    /// with a² split exactly (scaled so that Φ(-a) and a·φ(a) keep their digits where they are normal and e is not);
+    /// low = M(a) - ratio, to the rounding of H / (a + 3).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> NormalTailRatioSingle(Vector128<double> a, out Vector128<double> e)
+    public static Vector128<float> NormalTailRatio(Vector128<float> a, int shift, out Vector128<float> e, out Vector128<float> low)
     {
-        e = Exp(a * a * Vector128.Create(-0.5), 0); // a is a float: a² is exact in double
-        var reciprocal = Vector128<double>.One / (a + Vector128.Create(5.0));
-        var t = (a - Vector128.Create(5.0)) * reciprocal;
-        var h = Vector128.Create(-5.541948367239735E-05);
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-4.386239763971326E-05));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.0005539788066265183));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.0008035411670509104));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.0029972884006137165));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.020796091792858726));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.06911793682793106));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.16502026670253728));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.31353320723007627));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.49530562048586146));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.6653825019029828));
-        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.7691930497100417));
-        return h * reciprocal;
+        var square = a * a;
+        var squareLow = Vector128.FusedMultiplyAdd(a, a, -square);
+        e = ExpNonPositive(square * Vector128.Create(-0.5f), squareLow * Vector128.Create(-0.5f), shift);
+        // a + 3 = den + denLow (two-sum), so that H / (a + 3) below is rounded once.
+        var three = Vector128.Create(3f);
+        var den = a + three;
+        var denB = den - a;
+        var denLow = (a - (den - denB)) + (three - denB);
+        var reciprocal = Vector128<float>.One / den;
+        // t = (a - 3)/(a + 3) as 2a·r - 1: the error of r enters scaled by 1 + t, small where H is steepest (t near -1).
+        var t = Vector128.FusedMultiplyAdd(a + a, reciprocal, -Vector128<float>.One);
+        var h = Vector128.Create(5.5491873E-05f);
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.00013332395f));
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.0002447093f));
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.0010344766f));
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.0010241573f));
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.0069699204f));
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.010462289f));
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.04726276f));
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.23001768f));
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(-0.509332f));
+        h = Vector128.FusedMultiplyAdd(h, t, Vector128.Create(0.7290837f));
+        // H / (a + 3) as if rounded once: h·r corrected by the residual h - q·(den + denLow) (rounding r, h·r and a + 3
+        // separately cost up to 1.5 ULP, which took GELU's left tail to 4.7 ULP).
+        // low: what the rounded ratio leaves out (GELU's left tail multiplies it on unrounded).
+        var q = h * reciprocal;
+        var residual = Vector128.FusedMultiplyAdd(-q, den, h) - q * denLow;
+        var ratio = Vector128.FusedMultiplyAdd(residual, reciprocal, q);
+        low = Vector128.FusedMultiplyAdd(residual, reciprocal, q - ratio);
+        return ratio;
     }
 
     /// <summary>
@@ -2768,28 +2786,44 @@ internal static class ActivationHelpers
     }
 
     /// <summary>
-    /// NormalTailRatio for double lanes that compute a float result, lane-wise for 0 ≤ a ≤ 15: M(a) = H(t) / (a + 5)
-    /// with a degree-11 fit of H (relative error 1e-10) and t rounded as it comes, far inside float's precision.
+    /// The lower tail in float lanes, Φ(-a) = e·2^-shift·M(a), lane-wise for 0 ≤ a ≤ 15 (NaN gives NaN): returns
+    /// M(a) = H(t) / (a + 3), t = 2a/(a + 3) - 1, H a degree-10 fit (relative error 1.6e-8), and e = e^(-a²/2)·2^shift
+    /// with a² split exactly (scaled so that Φ(-a) and a·φ(a) keep their digits where they are normal and e is not);
+    /// low = M(a) - ratio, to the rounding of H / (a + 3).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> NormalTailRatioSingle(Vector256<double> a, out Vector256<double> e)
+    public static Vector256<float> NormalTailRatio(Vector256<float> a, int shift, out Vector256<float> e, out Vector256<float> low)
     {
-        e = Exp(a * a * Vector256.Create(-0.5), 0); // a is a float: a² is exact in double
-        var reciprocal = Vector256<double>.One / (a + Vector256.Create(5.0));
-        var t = (a - Vector256.Create(5.0)) * reciprocal;
-        var h = Vector256.Create(-5.541948367239735E-05);
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-4.386239763971326E-05));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.0005539788066265183));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.0008035411670509104));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.0029972884006137165));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.020796091792858726));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.06911793682793106));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.16502026670253728));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.31353320723007627));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.49530562048586146));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.6653825019029828));
-        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.7691930497100417));
-        return h * reciprocal;
+        var square = a * a;
+        var squareLow = Vector256.FusedMultiplyAdd(a, a, -square);
+        e = ExpNonPositive(square * Vector256.Create(-0.5f), squareLow * Vector256.Create(-0.5f), shift);
+        // a + 3 = den + denLow (two-sum), so that H / (a + 3) below is rounded once.
+        var three = Vector256.Create(3f);
+        var den = a + three;
+        var denB = den - a;
+        var denLow = (a - (den - denB)) + (three - denB);
+        var reciprocal = Vector256<float>.One / den;
+        // t = (a - 3)/(a + 3) as 2a·r - 1: the error of r enters scaled by 1 + t, small where H is steepest (t near -1).
+        var t = Vector256.FusedMultiplyAdd(a + a, reciprocal, -Vector256<float>.One);
+        var h = Vector256.Create(5.5491873E-05f);
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.00013332395f));
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.0002447093f));
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.0010344766f));
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.0010241573f));
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.0069699204f));
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.010462289f));
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.04726276f));
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.23001768f));
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(-0.509332f));
+        h = Vector256.FusedMultiplyAdd(h, t, Vector256.Create(0.7290837f));
+        // H / (a + 3) as if rounded once: h·r corrected by the residual h - q·(den + denLow) (rounding r, h·r and a + 3
+        // separately cost up to 1.5 ULP, which took GELU's left tail to 4.7 ULP).
+        // low: what the rounded ratio leaves out (GELU's left tail multiplies it on unrounded).
+        var q = h * reciprocal;
+        var residual = Vector256.FusedMultiplyAdd(-q, den, h) - q * denLow;
+        var ratio = Vector256.FusedMultiplyAdd(residual, reciprocal, q);
+        low = Vector256.FusedMultiplyAdd(residual, reciprocal, q - ratio);
+        return ratio;
     }
 
     /// <summary>
@@ -2845,28 +2879,44 @@ internal static class ActivationHelpers
     }
 
     /// <summary>
-    /// NormalTailRatio for double lanes that compute a float result, lane-wise for 0 ≤ a ≤ 15: M(a) = H(t) / (a + 5)
-    /// with a degree-11 fit of H (relative error 1e-10) and t rounded as it comes, far inside float's precision.
+    /// The lower tail in float lanes, Φ(-a) = e·2^-shift·M(a), lane-wise for 0 ≤ a ≤ 15 (NaN gives NaN): returns
+    /// M(a) = H(t) / (a + 3), t = 2a/(a + 3) - 1, H a degree-10 fit (relative error 1.6e-8), and e = e^(-a²/2)·2^shift
+    /// with a² split exactly (scaled so that Φ(-a) and a·φ(a) keep their digits where they are normal and e is not);
+    /// low = M(a) - ratio, to the rounding of H / (a + 3).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> NormalTailRatioSingle(Vector512<double> a, out Vector512<double> e)
+    public static Vector512<float> NormalTailRatio(Vector512<float> a, int shift, out Vector512<float> e, out Vector512<float> low)
     {
-        e = Exp(a * a * Vector512.Create(-0.5), 0); // a is a float: a² is exact in double
-        var reciprocal = Vector512<double>.One / (a + Vector512.Create(5.0));
-        var t = (a - Vector512.Create(5.0)) * reciprocal;
-        var h = Vector512.Create(-5.541948367239735E-05);
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-4.386239763971326E-05));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.0005539788066265183));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.0008035411670509104));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.0029972884006137165));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.020796091792858726));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.06911793682793106));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.16502026670253728));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.31353320723007627));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.49530562048586146));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.6653825019029828));
-        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.7691930497100417));
-        return h * reciprocal;
+        var square = a * a;
+        var squareLow = Vector512.FusedMultiplyAdd(a, a, -square);
+        e = ExpNonPositive(square * Vector512.Create(-0.5f), squareLow * Vector512.Create(-0.5f), shift);
+        // a + 3 = den + denLow (two-sum), so that H / (a + 3) below is rounded once.
+        var three = Vector512.Create(3f);
+        var den = a + three;
+        var denB = den - a;
+        var denLow = (a - (den - denB)) + (three - denB);
+        var reciprocal = Vector512<float>.One / den;
+        // t = (a - 3)/(a + 3) as 2a·r - 1: the error of r enters scaled by 1 + t, small where H is steepest (t near -1).
+        var t = Vector512.FusedMultiplyAdd(a + a, reciprocal, -Vector512<float>.One);
+        var h = Vector512.Create(5.5491873E-05f);
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.00013332395f));
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.0002447093f));
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.0010344766f));
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.0010241573f));
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.0069699204f));
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.010462289f));
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.04726276f));
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.23001768f));
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(-0.509332f));
+        h = Vector512.FusedMultiplyAdd(h, t, Vector512.Create(0.7290837f));
+        // H / (a + 3) as if rounded once: h·r corrected by the residual h - q·(den + denLow) (rounding r, h·r and a + 3
+        // separately cost up to 1.5 ULP, which took GELU's left tail to 4.7 ULP).
+        // low: what the rounded ratio leaves out (GELU's left tail multiplies it on unrounded).
+        var q = h * reciprocal;
+        var residual = Vector512.FusedMultiplyAdd(-q, den, h) - q * denLow;
+        var ratio = Vector512.FusedMultiplyAdd(residual, reciprocal, q);
+        low = Vector512.FusedMultiplyAdd(residual, reciprocal, q - ratio);
+        return ratio;
     }
 
     // Operators: the interfaces every generated operator implements, and the span drivers call.

@@ -30,60 +30,104 @@ namespace ActivationGen.Generated
     /// Approximate = GeluApproximation.None<br/>
     /// </code>
     /// Shape:<br/>
-    /// <code>Span, float (computed in double lanes): writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps
-    /// x.</code>
+    /// <code>Span, float: writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.</code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Invoke(Vector128<float> x)
-        {
-            var (lower, upper) = Vector128.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector128.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector128<float> Invoke(Vector128<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Invoke(Vector256<float> x)
-        {
-            var (lower, upper) = Vector256.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector256.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector256<float> Invoke(Vector256<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Invoke(Vector512<float> x)
-        {
-            var (lower, upper) = Vector512.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector512.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector512<float> Invoke(Vector512<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<double> Core(Vector128<double> x)
+        private static Vector128<float> Core(Vector128<float> x)
         {
-            var a = Vector128.Min(Vector128.Abs(x), Vector128.Create(15.0));
-            var ratio = ActivationHelpers.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
-            var tail = e * ratio;
-            var y = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero), x * (Vector128<double>.One - tail), -a * tail);
+            var a = Vector128.Min(Vector128.Abs(x), Vector128.Create(15f));
+            var square = a * a;
+            // Φ(-a) = e·(ratio + ratioLow), e = e^(-a²/2) = eScaled·2^-8
+            var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled, out var ratioLow);
+            var tailScaled = eScaled * ratio;
+            var tail = tailScaled * Vector128.Create(0.00390625f);
+            var tailScaledLow = Vector128.FusedMultiplyAdd(eScaled, ratio, -tailScaled) + eScaled * ratioLow; // a·e·M(a) rounded once below
+            // x·(½ + x·S(x²)) near 0 (-0 gives -0)
+            var y = Vector128.ConditionalSelect(
+                Vector128.LessThan(a, Vector128.Create(0.6f)),
+                x * Vector128.FusedMultiplyAdd(
+                    x,
+                    Vector128.FusedMultiplyAdd(
+                        Vector128.FusedMultiplyAdd(
+                            Vector128.FusedMultiplyAdd(
+                                Vector128.FusedMultiplyAdd(Vector128.Create(0.00010727486f), square, Vector128.Create(-0.0011847916f)), square,
+                                Vector128.Create(0.009973233f)),
+                            square, Vector128.Create(-0.06649037f)),
+                        square, Vector128.Create(0.3989423f)),
+                    Vector128.Create(0.5f)),
+                Vector128.ConditionalSelect(
+                    Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), x * (Vector128<float>.One - tail),
+                    -Vector128.FusedMultiplyAdd(a, tailScaled, a * tailScaledLow) * Vector128.Create(0.00390625f)));
             return y;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> Core(Vector256<double> x)
+        private static Vector256<float> Core(Vector256<float> x)
         {
-            var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(15.0));
-            var ratio = ActivationHelpers.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
-            var tail = e * ratio;
-            var y = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), x * (Vector256<double>.One - tail), -a * tail);
+            var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(15f));
+            var square = a * a;
+            // Φ(-a) = e·(ratio + ratioLow), e = e^(-a²/2) = eScaled·2^-8
+            var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled, out var ratioLow);
+            var tailScaled = eScaled * ratio;
+            var tail = tailScaled * Vector256.Create(0.00390625f);
+            var tailScaledLow = Vector256.FusedMultiplyAdd(eScaled, ratio, -tailScaled) + eScaled * ratioLow; // a·e·M(a) rounded once below
+            // x·(½ + x·S(x²)) near 0 (-0 gives -0)
+            var y = Vector256.ConditionalSelect(
+                Vector256.LessThan(a, Vector256.Create(0.6f)),
+                x * Vector256.FusedMultiplyAdd(
+                    x,
+                    Vector256.FusedMultiplyAdd(
+                        Vector256.FusedMultiplyAdd(
+                            Vector256.FusedMultiplyAdd(
+                                Vector256.FusedMultiplyAdd(Vector256.Create(0.00010727486f), square, Vector256.Create(-0.0011847916f)), square,
+                                Vector256.Create(0.009973233f)),
+                            square, Vector256.Create(-0.06649037f)),
+                        square, Vector256.Create(0.3989423f)),
+                    Vector256.Create(0.5f)),
+                Vector256.ConditionalSelect(
+                    Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), x * (Vector256<float>.One - tail),
+                    -Vector256.FusedMultiplyAdd(a, tailScaled, a * tailScaledLow) * Vector256.Create(0.00390625f)));
             return y;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> Core(Vector512<double> x)
+        private static Vector512<float> Core(Vector512<float> x)
         {
-            var a = Vector512.Min(Vector512.Abs(x), Vector512.Create(15.0));
-            var ratio = ActivationHelpers.NormalTailRatioSingle(a, out var e); // Φ(-a) = e·ratio, e = e^(-a²/2)
-            var tail = e * ratio;
-            var y = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), x * (Vector512<double>.One - tail), -a * tail);
+            var a = Vector512.Min(Vector512.Abs(x), Vector512.Create(15f));
+            var square = a * a;
+            // Φ(-a) = e·(ratio + ratioLow), e = e^(-a²/2) = eScaled·2^-8
+            var ratio = ActivationHelpers.NormalTailRatio(a, 8, out var eScaled, out var ratioLow);
+            var tailScaled = eScaled * ratio;
+            var tail = tailScaled * Vector512.Create(0.00390625f);
+            var tailScaledLow = Vector512.FusedMultiplyAdd(eScaled, ratio, -tailScaled) + eScaled * ratioLow; // a·e·M(a) rounded once below
+            // x·(½ + x·S(x²)) near 0 (-0 gives -0)
+            var y = Vector512.ConditionalSelect(
+                Vector512.LessThan(a, Vector512.Create(0.6f)),
+                x * Vector512.FusedMultiplyAdd(
+                    x,
+                    Vector512.FusedMultiplyAdd(
+                        Vector512.FusedMultiplyAdd(
+                            Vector512.FusedMultiplyAdd(
+                                Vector512.FusedMultiplyAdd(Vector512.Create(0.00010727486f), square, Vector512.Create(-0.0011847916f)), square,
+                                Vector512.Create(0.009973233f)),
+                            square, Vector512.Create(-0.06649037f)),
+                        square, Vector512.Create(0.3989423f)),
+                    Vector512.Create(0.5f)),
+                Vector512.ConditionalSelect(
+                    Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), x * (Vector512<float>.One - tail),
+                    -Vector512.FusedMultiplyAdd(a, tailScaled, a * tailScaledLow) * Vector512.Create(0.00390625f)));
             return y;
         }
     }
