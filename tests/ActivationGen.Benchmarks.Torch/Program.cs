@@ -164,7 +164,7 @@ public static class Program
                 ("selu", t => torch.nn.functional.selu(t), () => Kernels.Selu(xs, y), () => Kernels.SeluBackward(xs, gs, gradInput)),
                 ("celu", t => torch.nn.functional.celu(t, 1.0), () => Kernels.Celu(xs, y), () => Kernels.CeluBackward(xs, gs, gradInput)),
                 ("leaky_relu", t => torch.nn.functional.leaky_relu(t), () => Kernels.LeakyRelu(xs, y), () => Kernels.LeakyReluBackward(xs, gs, gradInput)),
-                ("hardtanh", t => torch.nn.functional.hardtanh(t, -1.0, 1.0), () => Kernels.HardTanh(xs, y), () => Kernels.HardTanhBackward(xs, gs, gradInput)),
+                ("hardtanh (clamp)", t => torch.clamp(t, -1.0, 1.0), () => Kernels.HardTanh(xs, y), () => Kernels.HardTanhBackward(xs, gs, gradInput)),
                 ("hardsigmoid", t => torch.nn.functional.hardsigmoid(t), () => Kernels.HardSigmoid(xs, y), () => Kernels.HardSigmoidBackward(xs, gs, gradInput)),
                 ("hardswish", t => torch.nn.functional.hardswish(t), () => Kernels.HardSwish(xs, y), () => Kernels.HardSwishBackward(xs, gs, gradInput)),
                 ("softsign", t => torch.nn.functional.softsign(t), () => Kernels.Softsign(xs, y), () => Kernels.SoftsignBackward(xs, gs, gradInput)),
