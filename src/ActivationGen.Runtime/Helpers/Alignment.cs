@@ -1,4 +1,4 @@
-// Alignment: where the span drivers start their unrolled loops, so that no vector store splits a cache line.
+// Alignment: where the span drivers start their loops, so that no vector store splits a cache line.
 //
 // Lanes:       T (any unmanaged element type)
 // Max error:   none (integer arithmetic)

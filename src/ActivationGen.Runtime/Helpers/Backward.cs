@@ -2,13 +2,13 @@
 // applied here (the derivative operator of a backward method leaves NaN lanes to it): a NaN gradOutput gives that NaN,
 // else a NaN x gives x's NaN, both unchanged whichever operand order the multiplication would get, else the IEEE
 // product (0·∞ gives the processor's default NaN).
-// Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), unrolled and
-// started where the output is aligned to the vector, with the first and the last vector done as overlapping vectors
-// (both computed before anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane
-// by lane through the same operator, so every element gets exactly the value the scalar method returns, whatever its
-// position or the vector width. The driver and its loops are compiled fully optimized at once
-// (AggressiveOptimization): through tiered compilation with dynamic PGO the same kernels ran up to 4x slower in some
-// processes (measured on .NET 10, AVX-512).
+// Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), four
+// vectors per iteration for short kernels and one for long ones (IActivationOperator.Unroll), started where the output
+// is aligned to the vector, with the first and the last vector done as overlapping vectors (both computed before
+// anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane by lane through the
+// same operator, so every element gets exactly the value the scalar method returns, whatever its position or the vector
+// width. The driver and its loops are compiled fully optimized at once (AggressiveOptimization): through tiered
+// compilation with dynamic PGO the same kernels ran up to 4x slower in some processes (measured on .NET 10, AVX-512).
 //
 // Lanes:       T (float or double), at 128, 256 and 512 bits
 // Max error:   0.5 ULP of its own (one product, rounded once)
@@ -85,17 +85,18 @@ internal static partial class ActivationHelpers
         where T : unmanaged
         where TDerivative : IActivationOperator<T>
     {
+        // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
+        // gradInput; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last));
-        nuint i = 0;
-        if ((nuint)n >= 4 * count)
+        var tail = GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last));
+        var head = TDerivative.Unroll
+            ? Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput))
+            : GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput));
+        var i = ElementsToAlignment(ref gradInput, count);
+        if (TDerivative.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where gradInput is aligned to the vector, so that no store splits a cache line.
-            var head = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput));
-            i = ElementsToAlignment(ref gradInput, count);
-            for (; i <= (nuint)n - (4 * count); i += 4 * count)
+            for (; i + (4 * count) <= last; i += 4 * count)
             {
                 var g0 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i));
                 var g1 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + count), Vector128.LoadUnsafe(ref gradOutput, i + count));
@@ -106,23 +107,22 @@ internal static partial class ActivationHelpers
                 g2.StoreUnsafe(ref gradInput, i + (2 * count));
                 g3.StoreUnsafe(ref gradInput, i + (3 * count));
             }
-
-            for (; i < last; i += count)
-            {
-                Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-            }
-
-            head.StoreUnsafe(ref gradInput);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-            }
+            Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
         }
 
+        head.StoreUnsafe(ref gradInput);
         tail.StoreUnsafe(ref gradInput, last);
     }
+
+    /// <summary>The gradient at one vector, not inlined: the span loops hold the only inlined copies of the operator.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector128<T> GradientOutOfLine<T, TDerivative>(Vector128<T> x, Vector128<T> gradOutput)
+        where T : unmanaged
+        where TDerivative : IActivationOperator<T>
+        => Gradient<T, TDerivative>(x, gradOutput);
     //#EndPerWidth
 }

@@ -1,11 +1,11 @@
 // Fused: the span driver of f and f' in one pass (shape 5): destination[i] = f(x[i]), derivative[i] = f'(x[i]).
-// Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), unrolled and
-// started where the output is aligned to the vector, with the first and the last vector done as overlapping vectors
-// (both computed before anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane
-// by lane through the same operator, so every element gets exactly the value the scalar method returns, whatever its
-// position or the vector width. The driver and its loops are compiled fully optimized at once
-// (AggressiveOptimization): through tiered compilation with dynamic PGO the same kernels ran up to 4x slower in some
-// processes (measured on .NET 10, AVX-512).
+// Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), four
+// vectors per iteration for short kernels and one for long ones (IActivationOperator.Unroll), started where the output
+// is aligned to the vector, with the first and the last vector done as overlapping vectors (both computed before
+// anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane by lane through the
+// same operator, so every element gets exactly the value the scalar method returns, whatever its position or the vector
+// width. The driver and its loops are compiled fully optimized at once (AggressiveOptimization): through tiered
+// compilation with dynamic PGO the same kernels ran up to 4x slower in some processes (measured on .NET 10, AVX-512).
 //
 // Lanes:       T (float or double), at 128, 256 and 512 bits
 // Max error:   none of its own (each element is the operator's value)
@@ -77,17 +77,25 @@ internal static partial class ActivationHelpers
         where T : unmanaged
         where TOperator : IFusedActivationOperator<T>
     {
+        // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
+        // destination; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = TOperator.Invoke(Vector128.LoadUnsafe(ref x, last), out var tailDerivative);
-        nuint i = 0;
-        if ((nuint)n >= 2 * count)
+        var tail = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last), out var tailDerivative);
+        Vector128<T> head, headDerivative;
+        if (TOperator.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where destination is aligned to the vector, so that no store splits a cache line.
-            var head = TOperator.Invoke(Vector128.LoadUnsafe(ref x), out var headDerivative);
-            i = ElementsToAlignment(ref destination, count);
-            for (; i <= (nuint)n - (2 * count); i += 2 * count)
+            head = TOperator.Invoke(Vector128.LoadUnsafe(ref x), out headDerivative);
+        }
+        else
+        {
+            head = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x), out headDerivative);
+        }
+
+        var i = ElementsToAlignment(ref destination, count);
+        if (TOperator.Unroll)
+        {
+            for (; i + (2 * count) <= last; i += 2 * count)
             {
                 var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d0);
                 var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count), out var d1);
@@ -96,27 +104,25 @@ internal static partial class ActivationHelpers
                 y1.StoreUnsafe(ref destination, i + count);
                 d1.StoreUnsafe(ref derivative, i + count);
             }
-
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-                d.StoreUnsafe(ref derivative, i);
-            }
-
-            head.StoreUnsafe(ref destination);
-            headDerivative.StoreUnsafe(ref derivative);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-                d.StoreUnsafe(ref derivative, i);
-            }
+            TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
+            d.StoreUnsafe(ref derivative, i);
         }
 
+        head.StoreUnsafe(ref destination);
+        headDerivative.StoreUnsafe(ref derivative);
         tail.StoreUnsafe(ref destination, last);
         tailDerivative.StoreUnsafe(ref derivative, last);
     }
+
+    /// <summary>The operator at one vector, not inlined: the span loops hold the only inlined copies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector128<T> InvokeFusedOutOfLine<T, TOperator>(Vector128<T> x, out Vector128<T> derivative)
+        where T : unmanaged
+        where TOperator : IFusedActivationOperator<T>
+        => TOperator.Invoke(x, out derivative);
     //#EndPerWidth
 }

@@ -1,11 +1,11 @@
 // Map: the span driver of f or f' (shapes 2 and 3, in place included): destination[i] = op(x[i]).
-// Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), unrolled and
-// started where the output is aligned to the vector, with the first and the last vector done as overlapping vectors
-// (both computed before anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane
-// by lane through the same operator, so every element gets exactly the value the scalar method returns, whatever its
-// position or the vector width. The driver and its loops are compiled fully optimized at once
-// (AggressiveOptimization): through tiered compilation with dynamic PGO the same kernels ran up to 4x slower in some
-// processes (measured on .NET 10, AVX-512).
+// Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), four
+// vectors per iteration for short kernels and one for long ones (IActivationOperator.Unroll), started where the output
+// is aligned to the vector, with the first and the last vector done as overlapping vectors (both computed before
+// anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane by lane through the
+// same operator, so every element gets exactly the value the scalar method returns, whatever its position or the vector
+// width. The driver and its loops are compiled fully optimized at once (AggressiveOptimization): through tiered
+// compilation with dynamic PGO the same kernels ran up to 4x slower in some processes (measured on .NET 10, AVX-512).
 //
 // Lanes:       T (float or double), at 128, 256 and 512 bits
 // Max error:   none of its own (each element is the operator's value)
@@ -61,17 +61,20 @@ internal static partial class ActivationHelpers
         where T : unmanaged
         where TOperator : IActivationOperator<T>
     {
+        // The last and the first vector are computed first and stored last (in place, their inputs are read before
+        // anything is written); the loops start where destination is aligned to the vector, so that no store splits a
+        // cache line. Four vectors per iteration, unless the kernel is long (TOperator.Unroll false): then the loop holds
+        // its only inlined copy (the first vector's is out of line too), as more copies of a long kernel spill.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = TOperator.Invoke(Vector128.LoadUnsafe(ref x, last));
-        nuint i = 0;
-        if ((nuint)n >= 4 * count)
+        var tail = InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last));
+        var head = TOperator.Unroll
+            ? TOperator.Invoke(Vector128.LoadUnsafe(ref x))
+            : InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x));
+        var i = ElementsToAlignment(ref destination, count);
+        if (TOperator.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where destination is aligned to the vector, so that no store splits a cache line.
-            var head = TOperator.Invoke(Vector128.LoadUnsafe(ref x));
-            i = ElementsToAlignment(ref destination, count);
-            for (; i <= (nuint)n - (4 * count); i += 4 * count)
+            for (; i + (4 * count) <= last; i += 4 * count)
             {
                 var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i));
                 var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count));
@@ -82,23 +85,22 @@ internal static partial class ActivationHelpers
                 y2.StoreUnsafe(ref destination, i + (2 * count));
                 y3.StoreUnsafe(ref destination, i + (3 * count));
             }
-
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-            }
-
-            head.StoreUnsafe(ref destination);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-            }
+            TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
         }
 
+        head.StoreUnsafe(ref destination);
         tail.StoreUnsafe(ref destination, last);
     }
+
+    /// <summary>The operator at one vector, not inlined: the span loops hold the only inlined copies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector128<T> InvokeOutOfLine<T, TOperator>(Vector128<T> x)
+        where T : unmanaged
+        where TOperator : IActivationOperator<T>
+        => TOperator.Invoke(x);
     //#EndPerWidth
 }

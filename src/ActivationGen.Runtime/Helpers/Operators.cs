@@ -28,6 +28,13 @@ internal static partial class ActivationHelpers
         /// False for kernels that run faster on 256-bit vectors even where 512-bit ones are accelerated.
         /// </summary>
         static virtual bool PreferVector512 => true;
+
+        /// <summary>
+        /// False for long kernels: the span loops then inline the operator once and take one vector per iteration (four
+        /// unrolled copies of a long kernel exceed the registers, and a loop that spills 512-bit vectors ran 2 to 3 times
+        /// slower wherever the stack was not aligned to 64 bytes).
+        /// </summary>
+        static virtual bool Unroll => true;
     }
 
     /// <summary>
@@ -46,5 +53,12 @@ internal static partial class ActivationHelpers
         /// False for kernels that run faster on 256-bit vectors even where 512-bit ones are accelerated.
         /// </summary>
         static virtual bool PreferVector512 => true;
+
+        /// <summary>
+        /// False for long kernels: the span loops then inline the operator once and take one vector per iteration (four
+        /// unrolled copies of a long kernel exceed the registers, and a loop that spills 512-bit vectors ran 2 to 3 times
+        /// slower wherever the stack was not aligned to 64 bytes).
+        /// </summary>
+        static virtual bool Unroll => true;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ActivationGen.Model;
@@ -141,13 +142,17 @@ internal static class MethodEmitter
 
                 if (!kernel.PreferVector512For(spec))
                 {
-                    if (members.ToString().Length > 0)
-                    {
-                        members.Line();
-                    }
-
+                    SeparateMember(members);
                     members.Line("/// <summary>Measured faster on 256-bit vectors, also where 512-bit ones are accelerated.</summary>");
                     members.Line("public static bool PreferVector512 => false;");
+                    members.Line();
+                }
+
+                if (kernel.IsLong(spec, derivative || fused))
+                {
+                    SeparateMember(members);
+                    members.Line("/// <summary>A long kernel: the span loops inline it once, one vector per iteration.</summary>");
+                    members.Line("public static bool Unroll => false;");
                     members.Line();
                 }
 
@@ -191,6 +196,15 @@ internal static class MethodEmitter
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>A blank line before the next member, unless it is the first.</summary>
+    private static void SeparateMember(CodeWriter members)
+    {
+        if (members.ToString().Length > 0 && !members.ToString().EndsWith("\n\n", StringComparison.Ordinal))
+        {
+            members.Line();
         }
     }
 

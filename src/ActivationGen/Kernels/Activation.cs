@@ -82,6 +82,13 @@ internal abstract class Activation
     /// <summary>As <see cref="PreferVector512"/>, for kernels whose choice depends on the parameters.</summary>
     public virtual bool PreferVector512For(ActivationSpec spec) => PreferVector512;
 
+    /// <summary>
+    /// Whether the kernel is long enough that the span loops should inline it once, one vector per iteration (for f, or
+    /// for f' and the fused pair when <paramref name="withDerivative"/>): four unrolled copies of a long kernel spill
+    /// 512-bit vectors to the stack, measured 2 to 3 times slower wherever the stack is not aligned to 64 bytes.
+    /// </summary>
+    public virtual bool IsLong(ActivationSpec spec, bool withDerivative) => false;
+
     /// <summary>Members of the operator struct besides the core (constant tables).</summary>
     public virtual void WriteMembers(CodeWriter writer, ActivationSpec spec)
     {

@@ -155,6 +155,9 @@ internal sealed class Gelu : Activation
     /// <summary>The element type: float lanes for float (their tails are handled above), double lanes for double.</summary>
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
+    /// <inheritdoc/>
+    public override bool IsLong(ActivationSpec spec, bool withDerivative) => withDerivative || !IsTanh(spec);
+
     protected override void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts)
     {
         if (IsTanh(spec))

@@ -70,6 +70,9 @@ internal sealed class Mish : Activation
     /// <summary>The element type: float lanes for float (one quotient each for f and f'), double lanes for double.</summary>
     public override ElementType ComputeType(ActivationSpec spec, ElementType element) => element;
 
+    /// <inheritdoc/>
+    public override bool IsLong(ActivationSpec spec, bool withDerivative) => withDerivative;
+
     protected override void WriteShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute, Parts parts)
     {
         if (compute == ElementType.Single)

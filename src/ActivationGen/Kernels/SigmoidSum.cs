@@ -118,6 +118,9 @@ internal sealed class SigmoidSum : Activation
     /// </summary>
     public override bool PreferVector512For(ActivationSpec spec) => !IsDirect(spec);
 
+    /// <inheritdoc/>
+    public override bool IsLong(ActivationSpec spec, bool withDerivative) => true;
+
     public override void WriteMembers(CodeWriter writer, ActivationSpec spec)
     {
         if (!IsDirect(spec))

@@ -19,7 +19,7 @@ using global::System.Runtime.Intrinsics;
 [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
 internal static class ActivationHelpers
 {
-    // Alignment: where the span drivers start their unrolled loops, so that no vector store splits a cache line.
+    // Alignment: where the span drivers start their loops, so that no vector store splits a cache line.
     //
     // Lanes:       T (any unmanaged element type)
     // Max error:   none (integer arithmetic)
@@ -42,13 +42,13 @@ internal static class ActivationHelpers
     // applied here (the derivative operator of a backward method leaves NaN lanes to it): a NaN gradOutput gives that NaN,
     // else a NaN x gives x's NaN, both unchanged whichever operand order the multiplication would get, else the IEEE
     // product (0·∞ gives the processor's default NaN).
-    // Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), unrolled and
-    // started where the output is aligned to the vector, with the first and the last vector done as overlapping vectors
-    // (both computed before anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane
-    // by lane through the same operator, so every element gets exactly the value the scalar method returns, whatever its
-    // position or the vector width. The driver and its loops are compiled fully optimized at once
-    // (AggressiveOptimization): through tiered compilation with dynamic PGO the same kernels ran up to 4x slower in some
-    // processes (measured on .NET 10, AVX-512).
+    // Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), four
+    // vectors per iteration for short kernels and one for long ones (IActivationOperator.Unroll), started where the output
+    // is aligned to the vector, with the first and the last vector done as overlapping vectors (both computed before
+    // anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane by lane through the
+    // same operator, so every element gets exactly the value the scalar method returns, whatever its position or the vector
+    // width. The driver and its loops are compiled fully optimized at once (AggressiveOptimization): through tiered
+    // compilation with dynamic PGO the same kernels ran up to 4x slower in some processes (measured on .NET 10, AVX-512).
     //
     // Lanes:       T (float or double), at 128, 256 and 512 bits
     // Max error:   0.5 ULP of its own (one product, rounded once)
@@ -115,17 +115,18 @@ internal static class ActivationHelpers
         where T : unmanaged
         where TDerivative : IActivationOperator<T>
     {
+        // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
+        // gradInput; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last));
-        nuint i = 0;
-        if ((nuint)n >= 4 * count)
+        var tail = GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last));
+        var head = TDerivative.Unroll
+            ? Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput))
+            : GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput));
+        var i = ElementsToAlignment(ref gradInput, count);
+        if (TDerivative.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where gradInput is aligned to the vector, so that no store splits a cache line.
-            var head = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput));
-            i = ElementsToAlignment(ref gradInput, count);
-            for (; i <= (nuint)n - (4 * count); i += 4 * count)
+            for (; i + (4 * count) <= last; i += 4 * count)
             {
                 var g0 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i));
                 var g1 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + count), Vector128.LoadUnsafe(ref gradOutput, i + count));
@@ -136,24 +137,23 @@ internal static class ActivationHelpers
                 g2.StoreUnsafe(ref gradInput, i + (2 * count));
                 g3.StoreUnsafe(ref gradInput, i + (3 * count));
             }
-
-            for (; i < last; i += count)
-            {
-                Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-            }
-
-            head.StoreUnsafe(ref gradInput);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-            }
+            Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
         }
 
+        head.StoreUnsafe(ref gradInput);
         tail.StoreUnsafe(ref gradInput, last);
     }
+
+    /// <summary>The gradient at one vector, not inlined: the span loops hold the only inlined copies of the operator.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector128<T> GradientOutOfLine<T, TDerivative>(Vector128<T> x, Vector128<T> gradOutput)
+        where T : unmanaged
+        where TDerivative : IActivationOperator<T>
+        => Gradient<T, TDerivative>(x, gradOutput);
 
     /// <summary>
     /// gradOutput·f'(x): a NaN gradOutput gives that NaN, else a NaN x gives x's NaN (both unchanged, whichever operand
@@ -171,17 +171,18 @@ internal static class ActivationHelpers
         where T : unmanaged
         where TDerivative : IActivationOperator<T>
     {
+        // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
+        // gradInput; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector256<T>.Count;
         var last = (nuint)n - count;
-        var tail = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, last), Vector256.LoadUnsafe(ref gradOutput, last));
-        nuint i = 0;
-        if ((nuint)n >= 4 * count)
+        var tail = GradientOutOfLine<T, TDerivative>(Vector256.LoadUnsafe(ref x, last), Vector256.LoadUnsafe(ref gradOutput, last));
+        var head = TDerivative.Unroll
+            ? Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref gradOutput))
+            : GradientOutOfLine<T, TDerivative>(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref gradOutput));
+        var i = ElementsToAlignment(ref gradInput, count);
+        if (TDerivative.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where gradInput is aligned to the vector, so that no store splits a cache line.
-            var head = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref gradOutput));
-            i = ElementsToAlignment(ref gradInput, count);
-            for (; i <= (nuint)n - (4 * count); i += 4 * count)
+            for (; i + (4 * count) <= last; i += 4 * count)
             {
                 var g0 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref gradOutput, i));
                 var g1 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i + count), Vector256.LoadUnsafe(ref gradOutput, i + count));
@@ -192,24 +193,23 @@ internal static class ActivationHelpers
                 g2.StoreUnsafe(ref gradInput, i + (2 * count));
                 g3.StoreUnsafe(ref gradInput, i + (3 * count));
             }
-
-            for (; i < last; i += count)
-            {
-                Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-            }
-
-            head.StoreUnsafe(ref gradInput);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-            }
+            Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
         }
 
+        head.StoreUnsafe(ref gradInput);
         tail.StoreUnsafe(ref gradInput, last);
     }
+
+    /// <summary>The gradient at one vector, not inlined: the span loops hold the only inlined copies of the operator.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector256<T> GradientOutOfLine<T, TDerivative>(Vector256<T> x, Vector256<T> gradOutput)
+        where T : unmanaged
+        where TDerivative : IActivationOperator<T>
+        => Gradient<T, TDerivative>(x, gradOutput);
 
     /// <summary>
     /// gradOutput·f'(x): a NaN gradOutput gives that NaN, else a NaN x gives x's NaN (both unchanged, whichever operand
@@ -227,17 +227,18 @@ internal static class ActivationHelpers
         where T : unmanaged
         where TDerivative : IActivationOperator<T>
     {
+        // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
+        // gradInput; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector512<T>.Count;
         var last = (nuint)n - count;
-        var tail = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, last), Vector512.LoadUnsafe(ref gradOutput, last));
-        nuint i = 0;
-        if ((nuint)n >= 4 * count)
+        var tail = GradientOutOfLine<T, TDerivative>(Vector512.LoadUnsafe(ref x, last), Vector512.LoadUnsafe(ref gradOutput, last));
+        var head = TDerivative.Unroll
+            ? Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x), Vector512.LoadUnsafe(ref gradOutput))
+            : GradientOutOfLine<T, TDerivative>(Vector512.LoadUnsafe(ref x), Vector512.LoadUnsafe(ref gradOutput));
+        var i = ElementsToAlignment(ref gradInput, count);
+        if (TDerivative.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where gradInput is aligned to the vector, so that no store splits a cache line.
-            var head = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x), Vector512.LoadUnsafe(ref gradOutput));
-            i = ElementsToAlignment(ref gradInput, count);
-            for (; i <= (nuint)n - (4 * count); i += 4 * count)
+            for (; i + (4 * count) <= last; i += 4 * count)
             {
                 var g0 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i), Vector512.LoadUnsafe(ref gradOutput, i));
                 var g1 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i + count), Vector512.LoadUnsafe(ref gradOutput, i + count));
@@ -248,24 +249,23 @@ internal static class ActivationHelpers
                 g2.StoreUnsafe(ref gradInput, i + (2 * count));
                 g3.StoreUnsafe(ref gradInput, i + (3 * count));
             }
-
-            for (; i < last; i += count)
-            {
-                Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i), Vector512.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-            }
-
-            head.StoreUnsafe(ref gradInput);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i), Vector512.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-            }
+            Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i), Vector512.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
         }
 
+        head.StoreUnsafe(ref gradInput);
         tail.StoreUnsafe(ref gradInput, last);
     }
+
+    /// <summary>The gradient at one vector, not inlined: the span loops hold the only inlined copies of the operator.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<T> GradientOutOfLine<T, TDerivative>(Vector512<T> x, Vector512<T> gradOutput)
+        where T : unmanaged
+        where TDerivative : IActivationOperator<T>
+        => Gradient<T, TDerivative>(x, gradOutput);
 
     // Divide: z + lo = x / (hi + hiLo) lane-wise, to about twice the working precision, with reciprocal the constant 1 / hi
     // rounded: the remainder x - z·(hi + hiLo) is exact by fused multiply-add (CELU's x / Alpha).
@@ -1842,13 +1842,13 @@ internal static class ActivationHelpers
     }
 
     // Fused: the span driver of f and f' in one pass (shape 5): destination[i] = f(x[i]), derivative[i] = f'(x[i]).
-    // Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), unrolled and
-    // started where the output is aligned to the vector, with the first and the last vector done as overlapping vectors
-    // (both computed before anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane
-    // by lane through the same operator, so every element gets exactly the value the scalar method returns, whatever its
-    // position or the vector width. The driver and its loops are compiled fully optimized at once
-    // (AggressiveOptimization): through tiered compilation with dynamic PGO the same kernels ran up to 4x slower in some
-    // processes (measured on .NET 10, AVX-512).
+    // Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), four
+    // vectors per iteration for short kernels and one for long ones (IActivationOperator.Unroll), started where the output
+    // is aligned to the vector, with the first and the last vector done as overlapping vectors (both computed before
+    // anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane by lane through the
+    // same operator, so every element gets exactly the value the scalar method returns, whatever its position or the vector
+    // width. The driver and its loops are compiled fully optimized at once (AggressiveOptimization): through tiered
+    // compilation with dynamic PGO the same kernels ran up to 4x slower in some processes (measured on .NET 10, AVX-512).
     //
     // Lanes:       T (float or double), at 128, 256 and 512 bits
     // Max error:   none of its own (each element is the operator's value)
@@ -1911,17 +1911,25 @@ internal static class ActivationHelpers
         where T : unmanaged
         where TOperator : IFusedActivationOperator<T>
     {
+        // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
+        // destination; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = TOperator.Invoke(Vector128.LoadUnsafe(ref x, last), out var tailDerivative);
-        nuint i = 0;
-        if ((nuint)n >= 2 * count)
+        var tail = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last), out var tailDerivative);
+        Vector128<T> head, headDerivative;
+        if (TOperator.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where destination is aligned to the vector, so that no store splits a cache line.
-            var head = TOperator.Invoke(Vector128.LoadUnsafe(ref x), out var headDerivative);
-            i = ElementsToAlignment(ref destination, count);
-            for (; i <= (nuint)n - (2 * count); i += 2 * count)
+            head = TOperator.Invoke(Vector128.LoadUnsafe(ref x), out headDerivative);
+        }
+        else
+        {
+            head = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x), out headDerivative);
+        }
+
+        var i = ElementsToAlignment(ref destination, count);
+        if (TOperator.Unroll)
+        {
+            for (; i + (2 * count) <= last; i += 2 * count)
             {
                 var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d0);
                 var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count), out var d1);
@@ -1930,45 +1938,51 @@ internal static class ActivationHelpers
                 y1.StoreUnsafe(ref destination, i + count);
                 d1.StoreUnsafe(ref derivative, i + count);
             }
-
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-                d.StoreUnsafe(ref derivative, i);
-            }
-
-            head.StoreUnsafe(ref destination);
-            headDerivative.StoreUnsafe(ref derivative);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-                d.StoreUnsafe(ref derivative, i);
-            }
+            TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
+            d.StoreUnsafe(ref derivative, i);
         }
 
+        head.StoreUnsafe(ref destination);
+        headDerivative.StoreUnsafe(ref derivative);
         tail.StoreUnsafe(ref destination, last);
         tailDerivative.StoreUnsafe(ref derivative, last);
     }
+
+    /// <summary>The operator at one vector, not inlined: the span loops hold the only inlined copies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector128<T> InvokeFusedOutOfLine<T, TOperator>(Vector128<T> x, out Vector128<T> derivative)
+        where T : unmanaged
+        where TOperator : IFusedActivationOperator<T>
+        => TOperator.Invoke(x, out derivative);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Fused256<T, TOperator>(ref T x, ref T destination, ref T derivative, int n)
         where T : unmanaged
         where TOperator : IFusedActivationOperator<T>
     {
+        // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
+        // destination; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector256<T>.Count;
         var last = (nuint)n - count;
-        var tail = TOperator.Invoke(Vector256.LoadUnsafe(ref x, last), out var tailDerivative);
-        nuint i = 0;
-        if ((nuint)n >= 2 * count)
+        var tail = InvokeFusedOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x, last), out var tailDerivative);
+        Vector256<T> head, headDerivative;
+        if (TOperator.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where destination is aligned to the vector, so that no store splits a cache line.
-            var head = TOperator.Invoke(Vector256.LoadUnsafe(ref x), out var headDerivative);
-            i = ElementsToAlignment(ref destination, count);
-            for (; i <= (nuint)n - (2 * count); i += 2 * count)
+            head = TOperator.Invoke(Vector256.LoadUnsafe(ref x), out headDerivative);
+        }
+        else
+        {
+            head = InvokeFusedOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x), out headDerivative);
+        }
+
+        var i = ElementsToAlignment(ref destination, count);
+        if (TOperator.Unroll)
+        {
+            for (; i + (2 * count) <= last; i += 2 * count)
             {
                 var y0 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i), out var d0);
                 var y1 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + count), out var d1);
@@ -1977,45 +1991,51 @@ internal static class ActivationHelpers
                 y1.StoreUnsafe(ref destination, i + count);
                 d1.StoreUnsafe(ref derivative, i + count);
             }
-
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector256.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-                d.StoreUnsafe(ref derivative, i);
-            }
-
-            head.StoreUnsafe(ref destination);
-            headDerivative.StoreUnsafe(ref derivative);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector256.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-                d.StoreUnsafe(ref derivative, i);
-            }
+            TOperator.Invoke(Vector256.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
+            d.StoreUnsafe(ref derivative, i);
         }
 
+        head.StoreUnsafe(ref destination);
+        headDerivative.StoreUnsafe(ref derivative);
         tail.StoreUnsafe(ref destination, last);
         tailDerivative.StoreUnsafe(ref derivative, last);
     }
+
+    /// <summary>The operator at one vector, not inlined: the span loops hold the only inlined copies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector256<T> InvokeFusedOutOfLine<T, TOperator>(Vector256<T> x, out Vector256<T> derivative)
+        where T : unmanaged
+        where TOperator : IFusedActivationOperator<T>
+        => TOperator.Invoke(x, out derivative);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Fused512<T, TOperator>(ref T x, ref T destination, ref T derivative, int n)
         where T : unmanaged
         where TOperator : IFusedActivationOperator<T>
     {
+        // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
+        // destination; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector512<T>.Count;
         var last = (nuint)n - count;
-        var tail = TOperator.Invoke(Vector512.LoadUnsafe(ref x, last), out var tailDerivative);
-        nuint i = 0;
-        if ((nuint)n >= 2 * count)
+        var tail = InvokeFusedOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x, last), out var tailDerivative);
+        Vector512<T> head, headDerivative;
+        if (TOperator.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where destination is aligned to the vector, so that no store splits a cache line.
-            var head = TOperator.Invoke(Vector512.LoadUnsafe(ref x), out var headDerivative);
-            i = ElementsToAlignment(ref destination, count);
-            for (; i <= (nuint)n - (2 * count); i += 2 * count)
+            head = TOperator.Invoke(Vector512.LoadUnsafe(ref x), out headDerivative);
+        }
+        else
+        {
+            head = InvokeFusedOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x), out headDerivative);
+        }
+
+        var i = ElementsToAlignment(ref destination, count);
+        if (TOperator.Unroll)
+        {
+            for (; i + (2 * count) <= last; i += 2 * count)
             {
                 var y0 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i), out var d0);
                 var y1 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + count), out var d1);
@@ -2024,28 +2044,26 @@ internal static class ActivationHelpers
                 y1.StoreUnsafe(ref destination, i + count);
                 d1.StoreUnsafe(ref derivative, i + count);
             }
-
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector512.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-                d.StoreUnsafe(ref derivative, i);
-            }
-
-            head.StoreUnsafe(ref destination);
-            headDerivative.StoreUnsafe(ref derivative);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector512.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-                d.StoreUnsafe(ref derivative, i);
-            }
+            TOperator.Invoke(Vector512.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
+            d.StoreUnsafe(ref derivative, i);
         }
 
+        head.StoreUnsafe(ref destination);
+        headDerivative.StoreUnsafe(ref derivative);
         tail.StoreUnsafe(ref destination, last);
         tailDerivative.StoreUnsafe(ref derivative, last);
     }
+
+    /// <summary>The operator at one vector, not inlined: the span loops hold the only inlined copies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<T> InvokeFusedOutOfLine<T, TOperator>(Vector512<T> x, out Vector512<T> derivative)
+        where T : unmanaged
+        where TOperator : IFusedActivationOperator<T>
+        => TOperator.Invoke(x, out derivative);
 
     // KeepNaN: the NaN rule of every generated operator. A NaN input comes back unchanged, bit for bit (sign, payload, and
     // a signaling NaN is not quieted), whatever the kernel's arithmetic would make of it, so a NaN result depends neither
@@ -2329,13 +2347,13 @@ internal static class ActivationHelpers
     }
 
     // Map: the span driver of f or f' (shapes 2 and 3, in place included): destination[i] = op(x[i]).
-    // Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), unrolled and
-    // started where the output is aligned to the vector, with the first and the last vector done as overlapping vectors
-    // (both computed before anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane
-    // by lane through the same operator, so every element gets exactly the value the scalar method returns, whatever its
-    // position or the vector width. The driver and its loops are compiled fully optimized at once
-    // (AggressiveOptimization): through tiered compilation with dynamic PGO the same kernels ran up to 4x slower in some
-    // processes (measured on .NET 10, AVX-512).
+    // Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), four
+    // vectors per iteration for short kernels and one for long ones (IActivationOperator.Unroll), started where the output
+    // is aligned to the vector, with the first and the last vector done as overlapping vectors (both computed before
+    // anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane by lane through the
+    // same operator, so every element gets exactly the value the scalar method returns, whatever its position or the vector
+    // width. The driver and its loops are compiled fully optimized at once (AggressiveOptimization): through tiered
+    // compilation with dynamic PGO the same kernels ran up to 4x slower in some processes (measured on .NET 10, AVX-512).
     //
     // Lanes:       T (float or double), at 128, 256 and 512 bits
     // Max error:   none of its own (each element is the operator's value)
@@ -2382,17 +2400,20 @@ internal static class ActivationHelpers
         where T : unmanaged
         where TOperator : IActivationOperator<T>
     {
+        // The last and the first vector are computed first and stored last (in place, their inputs are read before
+        // anything is written); the loops start where destination is aligned to the vector, so that no store splits a
+        // cache line. Four vectors per iteration, unless the kernel is long (TOperator.Unroll false): then the loop holds
+        // its only inlined copy (the first vector's is out of line too), as more copies of a long kernel spill.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = TOperator.Invoke(Vector128.LoadUnsafe(ref x, last));
-        nuint i = 0;
-        if ((nuint)n >= 4 * count)
+        var tail = InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last));
+        var head = TOperator.Unroll
+            ? TOperator.Invoke(Vector128.LoadUnsafe(ref x))
+            : InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x));
+        var i = ElementsToAlignment(ref destination, count);
+        if (TOperator.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where destination is aligned to the vector, so that no store splits a cache line.
-            var head = TOperator.Invoke(Vector128.LoadUnsafe(ref x));
-            i = ElementsToAlignment(ref destination, count);
-            for (; i <= (nuint)n - (4 * count); i += 4 * count)
+            for (; i + (4 * count) <= last; i += 4 * count)
             {
                 var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i));
                 var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count));
@@ -2403,41 +2424,43 @@ internal static class ActivationHelpers
                 y2.StoreUnsafe(ref destination, i + (2 * count));
                 y3.StoreUnsafe(ref destination, i + (3 * count));
             }
-
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-            }
-
-            head.StoreUnsafe(ref destination);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-            }
+            TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
         }
 
+        head.StoreUnsafe(ref destination);
         tail.StoreUnsafe(ref destination, last);
     }
+
+    /// <summary>The operator at one vector, not inlined: the span loops hold the only inlined copies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector128<T> InvokeOutOfLine<T, TOperator>(Vector128<T> x)
+        where T : unmanaged
+        where TOperator : IActivationOperator<T>
+        => TOperator.Invoke(x);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Map256<T, TOperator>(ref T x, ref T destination, int n)
         where T : unmanaged
         where TOperator : IActivationOperator<T>
     {
+        // The last and the first vector are computed first and stored last (in place, their inputs are read before
+        // anything is written); the loops start where destination is aligned to the vector, so that no store splits a
+        // cache line. Four vectors per iteration, unless the kernel is long (TOperator.Unroll false): then the loop holds
+        // its only inlined copy (the first vector's is out of line too), as more copies of a long kernel spill.
         var count = (nuint)Vector256<T>.Count;
         var last = (nuint)n - count;
-        var tail = TOperator.Invoke(Vector256.LoadUnsafe(ref x, last));
-        nuint i = 0;
-        if ((nuint)n >= 4 * count)
+        var tail = InvokeOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x, last));
+        var head = TOperator.Unroll
+            ? TOperator.Invoke(Vector256.LoadUnsafe(ref x))
+            : InvokeOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x));
+        var i = ElementsToAlignment(ref destination, count);
+        if (TOperator.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where destination is aligned to the vector, so that no store splits a cache line.
-            var head = TOperator.Invoke(Vector256.LoadUnsafe(ref x));
-            i = ElementsToAlignment(ref destination, count);
-            for (; i <= (nuint)n - (4 * count); i += 4 * count)
+            for (; i + (4 * count) <= last; i += 4 * count)
             {
                 var y0 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i));
                 var y1 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + count));
@@ -2448,41 +2471,43 @@ internal static class ActivationHelpers
                 y2.StoreUnsafe(ref destination, i + (2 * count));
                 y3.StoreUnsafe(ref destination, i + (3 * count));
             }
-
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-            }
-
-            head.StoreUnsafe(ref destination);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-            }
+            TOperator.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
         }
 
+        head.StoreUnsafe(ref destination);
         tail.StoreUnsafe(ref destination, last);
     }
+
+    /// <summary>The operator at one vector, not inlined: the span loops hold the only inlined copies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector256<T> InvokeOutOfLine<T, TOperator>(Vector256<T> x)
+        where T : unmanaged
+        where TOperator : IActivationOperator<T>
+        => TOperator.Invoke(x);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Map512<T, TOperator>(ref T x, ref T destination, int n)
         where T : unmanaged
         where TOperator : IActivationOperator<T>
     {
+        // The last and the first vector are computed first and stored last (in place, their inputs are read before
+        // anything is written); the loops start where destination is aligned to the vector, so that no store splits a
+        // cache line. Four vectors per iteration, unless the kernel is long (TOperator.Unroll false): then the loop holds
+        // its only inlined copy (the first vector's is out of line too), as more copies of a long kernel spill.
         var count = (nuint)Vector512<T>.Count;
         var last = (nuint)n - count;
-        var tail = TOperator.Invoke(Vector512.LoadUnsafe(ref x, last));
-        nuint i = 0;
-        if ((nuint)n >= 4 * count)
+        var tail = InvokeOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x, last));
+        var head = TOperator.Unroll
+            ? TOperator.Invoke(Vector512.LoadUnsafe(ref x))
+            : InvokeOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x));
+        var i = ElementsToAlignment(ref destination, count);
+        if (TOperator.Unroll)
         {
-            // The first vector is computed now and stored after the loops (in place, its inputs are read first);
-            // the loops start where destination is aligned to the vector, so that no store splits a cache line.
-            var head = TOperator.Invoke(Vector512.LoadUnsafe(ref x));
-            i = ElementsToAlignment(ref destination, count);
-            for (; i <= (nuint)n - (4 * count); i += 4 * count)
+            for (; i + (4 * count) <= last; i += 4 * count)
             {
                 var y0 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i));
                 var y1 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + count));
@@ -2493,24 +2518,23 @@ internal static class ActivationHelpers
                 y2.StoreUnsafe(ref destination, i + (2 * count));
                 y3.StoreUnsafe(ref destination, i + (3 * count));
             }
-
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-            }
-
-            head.StoreUnsafe(ref destination);
         }
-        else
+
+        for (; i < last; i += count)
         {
-            for (; i < last; i += count)
-            {
-                TOperator.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-            }
+            TOperator.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
         }
 
+        head.StoreUnsafe(ref destination);
         tail.StoreUnsafe(ref destination, last);
     }
+
+    /// <summary>The operator at one vector, not inlined: the span loops hold the only inlined copies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<T> InvokeOutOfLine<T, TOperator>(Vector512<T> x)
+        where T : unmanaged
+        where TOperator : IActivationOperator<T>
+        => TOperator.Invoke(x);
 
     // Multiply: z + lo = x·(hi + hiLo) lane-wise (two-product by fused multiply-add): β·x kept exact before an exponential
     // (SiLU, softplus with Beta).
@@ -2943,6 +2967,13 @@ internal static class ActivationHelpers
         /// False for kernels that run faster on 256-bit vectors even where 512-bit ones are accelerated.
         /// </summary>
         static virtual bool PreferVector512 => true;
+
+        /// <summary>
+        /// False for long kernels: the span loops then inline the operator once and take one vector per iteration (four
+        /// unrolled copies of a long kernel exceed the registers, and a loop that spills 512-bit vectors ran 2 to 3 times
+        /// slower wherever the stack was not aligned to 64 bytes).
+        /// </summary>
+        static virtual bool Unroll => true;
     }
 
     /// <summary>
@@ -2961,6 +2992,13 @@ internal static class ActivationHelpers
         /// False for kernels that run faster on 256-bit vectors even where 512-bit ones are accelerated.
         /// </summary>
         static virtual bool PreferVector512 => true;
+
+        /// <summary>
+        /// False for long kernels: the span loops then inline the operator once and take one vector per iteration (four
+        /// unrolled copies of a long kernel exceed the registers, and a loop that spills 512-bit vectors ran 2 to 3 times
+        /// slower wherever the stack was not aligned to 64 bytes).
+        /// </summary>
+        static virtual bool Unroll => true;
     }
 
     // Scalar: f or f' of one value (shape 1), through lane 0 of the operator's Vector128, so that a value is bit for bit

@@ -52,6 +52,9 @@ namespace ActivationGen.Generated
         /// <summary>Measured faster on 256-bit vectors, also where 512-bit ones are accelerated.</summary>
         public static bool PreferVector512 => false;
 
+        /// <summary>A long kernel: the span loops inline it once, one vector per iteration.</summary>
+        public static bool Unroll => false;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Invoke(Vector128<double> x, out Vector128<double> derivative)
         {

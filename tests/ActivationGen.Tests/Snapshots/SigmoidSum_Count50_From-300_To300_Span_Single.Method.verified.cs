@@ -128,6 +128,9 @@ namespace ActivationGen.Generated
         /// <summary>Measured faster on 256-bit vectors, also where 512-bit ones are accelerated.</summary>
         public static bool PreferVector512 => false;
 
+        /// <summary>A long kernel: the span loops inline it once, one vector per iteration.</summary>
+        public static bool Unroll => false;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Invoke(Vector128<float> x)
         {
