@@ -89,32 +89,38 @@ internal static partial class ActivationHelpers
         // gradInput; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last));
-        var head = TDerivative.Unroll
-            ? Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput))
-            : GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput));
-        var i = ElementsToAlignment(ref gradInput, count);
-        if (TDerivative.Unroll)
+        var tail = TDerivative.Unroll
+            ? Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last))
+            : GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last));
+        if (last != 0)
         {
-            for (; i + (4 * count) <= last; i += 4 * count)
+            var head = TDerivative.Unroll
+                ? Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput))
+                : GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput));
+            var i = ElementsToAlignment(ref gradInput, count);
+            if (TDerivative.Unroll)
             {
-                var g0 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i));
-                var g1 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + count), Vector128.LoadUnsafe(ref gradOutput, i + count));
-                var g2 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + (2 * count)), Vector128.LoadUnsafe(ref gradOutput, i + (2 * count)));
-                var g3 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + (3 * count)), Vector128.LoadUnsafe(ref gradOutput, i + (3 * count)));
-                g0.StoreUnsafe(ref gradInput, i);
-                g1.StoreUnsafe(ref gradInput, i + count);
-                g2.StoreUnsafe(ref gradInput, i + (2 * count));
-                g3.StoreUnsafe(ref gradInput, i + (3 * count));
+                for (; i + (4 * count) <= last; i += 4 * count)
+                {
+                    var g0 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i));
+                    var g1 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + count), Vector128.LoadUnsafe(ref gradOutput, i + count));
+                    var g2 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + (2 * count)), Vector128.LoadUnsafe(ref gradOutput, i + (2 * count)));
+                    var g3 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + (3 * count)), Vector128.LoadUnsafe(ref gradOutput, i + (3 * count)));
+                    g0.StoreUnsafe(ref gradInput, i);
+                    g1.StoreUnsafe(ref gradInput, i + count);
+                    g2.StoreUnsafe(ref gradInput, i + (2 * count));
+                    g3.StoreUnsafe(ref gradInput, i + (3 * count));
+                }
             }
+
+            for (; i < last; i += count)
+            {
+                Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
+            }
+
+            head.StoreUnsafe(ref gradInput);
         }
 
-        for (; i < last; i += count)
-        {
-            Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-        }
-
-        head.StoreUnsafe(ref gradInput);
         tail.StoreUnsafe(ref gradInput, last);
     }
 

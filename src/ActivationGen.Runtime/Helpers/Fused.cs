@@ -1,5 +1,5 @@
 // Fused: the span driver of f and f' in one pass (shape 5): destination[i] = f(x[i]), derivative[i] = f'(x[i]).
-// Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), four
+// Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), two
 // vectors per iteration for short kernels and one for long ones (IActivationOperator.Unroll), started where the output
 // is aligned to the vector, with the first and the last vector done as overlapping vectors (both computed before
 // anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane by lane through the
@@ -78,42 +78,55 @@ internal static partial class ActivationHelpers
         where TOperator : IFusedActivationOperator<T>
     {
         // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
-        // destination; four vectors per iteration unless the kernel is long.
+        // destination; two vectors per iteration unless the kernel is long.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last), out var tailDerivative);
-        Vector128<T> head, headDerivative;
+        Vector128<T> tail, tailDerivative;
         if (TOperator.Unroll)
         {
-            head = TOperator.Invoke(Vector128.LoadUnsafe(ref x), out headDerivative);
+            tail = TOperator.Invoke(Vector128.LoadUnsafe(ref x, last), out tailDerivative);
         }
         else
         {
-            head = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x), out headDerivative);
+            tail = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last), out tailDerivative);
         }
 
-        var i = ElementsToAlignment(ref destination, count);
-        if (TOperator.Unroll)
+        if (last != 0)
         {
-            for (; i + (2 * count) <= last; i += 2 * count)
+            Vector128<T> head, headDerivative;
+            if (TOperator.Unroll)
             {
-                var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d0);
-                var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count), out var d1);
-                y0.StoreUnsafe(ref destination, i);
-                d0.StoreUnsafe(ref derivative, i);
-                y1.StoreUnsafe(ref destination, i + count);
-                d1.StoreUnsafe(ref derivative, i + count);
+                head = TOperator.Invoke(Vector128.LoadUnsafe(ref x), out headDerivative);
             }
+            else
+            {
+                head = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x), out headDerivative);
+            }
+
+            var i = ElementsToAlignment(ref destination, count);
+            if (TOperator.Unroll)
+            {
+                for (; i + (2 * count) <= last; i += 2 * count)
+                {
+                    var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d0);
+                    var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count), out var d1);
+                    y0.StoreUnsafe(ref destination, i);
+                    d0.StoreUnsafe(ref derivative, i);
+                    y1.StoreUnsafe(ref destination, i + count);
+                    d1.StoreUnsafe(ref derivative, i + count);
+                }
+            }
+
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
+                d.StoreUnsafe(ref derivative, i);
+            }
+
+            head.StoreUnsafe(ref destination);
+            headDerivative.StoreUnsafe(ref derivative);
         }
 
-        for (; i < last; i += count)
-        {
-            TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-            d.StoreUnsafe(ref derivative, i);
-        }
-
-        head.StoreUnsafe(ref destination);
-        headDerivative.StoreUnsafe(ref derivative);
         tail.StoreUnsafe(ref destination, last);
         tailDerivative.StoreUnsafe(ref derivative, last);
     }

@@ -61,38 +61,42 @@ internal static partial class ActivationHelpers
         where T : unmanaged
         where TOperator : IActivationOperator<T>
     {
-        // The last and the first vector are computed first and stored last (in place, their inputs are read before
-        // anything is written); the loops start where destination is aligned to the vector, so that no store splits a
-        // cache line. Four vectors per iteration, unless the kernel is long (TOperator.Unroll false): then the loop holds
-        // its only inlined copy (the first vector's is out of line too), as more copies of a long kernel spill.
+        // The last and the first vector first, stored last (in place, their inputs are read before anything is written);
+        // the loops aligned to destination. A long kernel (not Unroll) is inlined in one loop only: more copies spill.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last));
-        var head = TOperator.Unroll
-            ? TOperator.Invoke(Vector128.LoadUnsafe(ref x))
-            : InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x));
-        var i = ElementsToAlignment(ref destination, count);
-        if (TOperator.Unroll)
+        var tail = TOperator.Unroll
+            ? TOperator.Invoke(Vector128.LoadUnsafe(ref x, last))
+            : InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last));
+        if (last != 0)
         {
-            for (; i + (4 * count) <= last; i += 4 * count)
+            var head = TOperator.Unroll
+                ? TOperator.Invoke(Vector128.LoadUnsafe(ref x))
+                : InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x));
+            var i = ElementsToAlignment(ref destination, count);
+            if (TOperator.Unroll)
             {
-                var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i));
-                var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count));
-                var y2 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (2 * count)));
-                var y3 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (3 * count)));
-                y0.StoreUnsafe(ref destination, i);
-                y1.StoreUnsafe(ref destination, i + count);
-                y2.StoreUnsafe(ref destination, i + (2 * count));
-                y3.StoreUnsafe(ref destination, i + (3 * count));
+                for (; i + (4 * count) <= last; i += 4 * count)
+                {
+                    var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i));
+                    var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count));
+                    var y2 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (2 * count)));
+                    var y3 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (3 * count)));
+                    y0.StoreUnsafe(ref destination, i);
+                    y1.StoreUnsafe(ref destination, i + count);
+                    y2.StoreUnsafe(ref destination, i + (2 * count));
+                    y3.StoreUnsafe(ref destination, i + (3 * count));
+                }
             }
+
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            }
+
+            head.StoreUnsafe(ref destination);
         }
 
-        for (; i < last; i += count)
-        {
-            TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-        }
-
-        head.StoreUnsafe(ref destination);
         tail.StoreUnsafe(ref destination, last);
     }
 

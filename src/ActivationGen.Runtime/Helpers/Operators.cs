@@ -29,11 +29,8 @@ internal static partial class ActivationHelpers
         /// </summary>
         static virtual bool PreferVector512 => true;
 
-        /// <summary>
-        /// False for long kernels: the span loops then inline the operator once and take one vector per iteration (four
-        /// unrolled copies of a long kernel exceed the registers, and a loop that spills 512-bit vectors ran 2 to 3 times
-        /// slower wherever the stack was not aligned to 64 bytes).
-        /// </summary>
+        /// <summary>False for long kernels: the span loops inline them once, one vector per iteration (unrolled copies
+        /// spilled 512-bit vectors, 2 to 3 times slower wherever the stack was not aligned to 64 bytes).</summary>
         static virtual bool Unroll => true;
     }
 
@@ -54,11 +51,8 @@ internal static partial class ActivationHelpers
         /// </summary>
         static virtual bool PreferVector512 => true;
 
-        /// <summary>
-        /// False for long kernels: the span loops then inline the operator once and take one vector per iteration (four
-        /// unrolled copies of a long kernel exceed the registers, and a loop that spills 512-bit vectors ran 2 to 3 times
-        /// slower wherever the stack was not aligned to 64 bytes).
-        /// </summary>
+        /// <summary>False for long kernels: the span loops inline them once, one vector per iteration (unrolled copies
+        /// spilled 512-bit vectors, 2 to 3 times slower wherever the stack was not aligned to 64 bytes).</summary>
         static virtual bool Unroll => true;
     }
 }

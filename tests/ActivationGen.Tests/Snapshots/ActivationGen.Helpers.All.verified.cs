@@ -119,32 +119,38 @@ internal static class ActivationHelpers
         // gradInput; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last));
-        var head = TDerivative.Unroll
-            ? Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput))
-            : GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput));
-        var i = ElementsToAlignment(ref gradInput, count);
-        if (TDerivative.Unroll)
+        var tail = TDerivative.Unroll
+            ? Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last))
+            : GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x, last), Vector128.LoadUnsafe(ref gradOutput, last));
+        if (last != 0)
         {
-            for (; i + (4 * count) <= last; i += 4 * count)
+            var head = TDerivative.Unroll
+                ? Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput))
+                : GradientOutOfLine<T, TDerivative>(Vector128.LoadUnsafe(ref x), Vector128.LoadUnsafe(ref gradOutput));
+            var i = ElementsToAlignment(ref gradInput, count);
+            if (TDerivative.Unroll)
             {
-                var g0 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i));
-                var g1 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + count), Vector128.LoadUnsafe(ref gradOutput, i + count));
-                var g2 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + (2 * count)), Vector128.LoadUnsafe(ref gradOutput, i + (2 * count)));
-                var g3 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + (3 * count)), Vector128.LoadUnsafe(ref gradOutput, i + (3 * count)));
-                g0.StoreUnsafe(ref gradInput, i);
-                g1.StoreUnsafe(ref gradInput, i + count);
-                g2.StoreUnsafe(ref gradInput, i + (2 * count));
-                g3.StoreUnsafe(ref gradInput, i + (3 * count));
+                for (; i + (4 * count) <= last; i += 4 * count)
+                {
+                    var g0 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i));
+                    var g1 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + count), Vector128.LoadUnsafe(ref gradOutput, i + count));
+                    var g2 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + (2 * count)), Vector128.LoadUnsafe(ref gradOutput, i + (2 * count)));
+                    var g3 = Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i + (3 * count)), Vector128.LoadUnsafe(ref gradOutput, i + (3 * count)));
+                    g0.StoreUnsafe(ref gradInput, i);
+                    g1.StoreUnsafe(ref gradInput, i + count);
+                    g2.StoreUnsafe(ref gradInput, i + (2 * count));
+                    g3.StoreUnsafe(ref gradInput, i + (3 * count));
+                }
             }
+
+            for (; i < last; i += count)
+            {
+                Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
+            }
+
+            head.StoreUnsafe(ref gradInput);
         }
 
-        for (; i < last; i += count)
-        {
-            Gradient<T, TDerivative>(Vector128.LoadUnsafe(ref x, i), Vector128.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-        }
-
-        head.StoreUnsafe(ref gradInput);
         tail.StoreUnsafe(ref gradInput, last);
     }
 
@@ -175,32 +181,38 @@ internal static class ActivationHelpers
         // gradInput; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector256<T>.Count;
         var last = (nuint)n - count;
-        var tail = GradientOutOfLine<T, TDerivative>(Vector256.LoadUnsafe(ref x, last), Vector256.LoadUnsafe(ref gradOutput, last));
-        var head = TDerivative.Unroll
-            ? Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref gradOutput))
-            : GradientOutOfLine<T, TDerivative>(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref gradOutput));
-        var i = ElementsToAlignment(ref gradInput, count);
-        if (TDerivative.Unroll)
+        var tail = TDerivative.Unroll
+            ? Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, last), Vector256.LoadUnsafe(ref gradOutput, last))
+            : GradientOutOfLine<T, TDerivative>(Vector256.LoadUnsafe(ref x, last), Vector256.LoadUnsafe(ref gradOutput, last));
+        if (last != 0)
         {
-            for (; i + (4 * count) <= last; i += 4 * count)
+            var head = TDerivative.Unroll
+                ? Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref gradOutput))
+                : GradientOutOfLine<T, TDerivative>(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref gradOutput));
+            var i = ElementsToAlignment(ref gradInput, count);
+            if (TDerivative.Unroll)
             {
-                var g0 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref gradOutput, i));
-                var g1 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i + count), Vector256.LoadUnsafe(ref gradOutput, i + count));
-                var g2 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i + (2 * count)), Vector256.LoadUnsafe(ref gradOutput, i + (2 * count)));
-                var g3 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i + (3 * count)), Vector256.LoadUnsafe(ref gradOutput, i + (3 * count)));
-                g0.StoreUnsafe(ref gradInput, i);
-                g1.StoreUnsafe(ref gradInput, i + count);
-                g2.StoreUnsafe(ref gradInput, i + (2 * count));
-                g3.StoreUnsafe(ref gradInput, i + (3 * count));
+                for (; i + (4 * count) <= last; i += 4 * count)
+                {
+                    var g0 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref gradOutput, i));
+                    var g1 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i + count), Vector256.LoadUnsafe(ref gradOutput, i + count));
+                    var g2 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i + (2 * count)), Vector256.LoadUnsafe(ref gradOutput, i + (2 * count)));
+                    var g3 = Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i + (3 * count)), Vector256.LoadUnsafe(ref gradOutput, i + (3 * count)));
+                    g0.StoreUnsafe(ref gradInput, i);
+                    g1.StoreUnsafe(ref gradInput, i + count);
+                    g2.StoreUnsafe(ref gradInput, i + (2 * count));
+                    g3.StoreUnsafe(ref gradInput, i + (3 * count));
+                }
             }
+
+            for (; i < last; i += count)
+            {
+                Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
+            }
+
+            head.StoreUnsafe(ref gradInput);
         }
 
-        for (; i < last; i += count)
-        {
-            Gradient<T, TDerivative>(Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-        }
-
-        head.StoreUnsafe(ref gradInput);
         tail.StoreUnsafe(ref gradInput, last);
     }
 
@@ -231,32 +243,38 @@ internal static class ActivationHelpers
         // gradInput; four vectors per iteration unless the kernel is long.
         var count = (nuint)Vector512<T>.Count;
         var last = (nuint)n - count;
-        var tail = GradientOutOfLine<T, TDerivative>(Vector512.LoadUnsafe(ref x, last), Vector512.LoadUnsafe(ref gradOutput, last));
-        var head = TDerivative.Unroll
-            ? Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x), Vector512.LoadUnsafe(ref gradOutput))
-            : GradientOutOfLine<T, TDerivative>(Vector512.LoadUnsafe(ref x), Vector512.LoadUnsafe(ref gradOutput));
-        var i = ElementsToAlignment(ref gradInput, count);
-        if (TDerivative.Unroll)
+        var tail = TDerivative.Unroll
+            ? Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, last), Vector512.LoadUnsafe(ref gradOutput, last))
+            : GradientOutOfLine<T, TDerivative>(Vector512.LoadUnsafe(ref x, last), Vector512.LoadUnsafe(ref gradOutput, last));
+        if (last != 0)
         {
-            for (; i + (4 * count) <= last; i += 4 * count)
+            var head = TDerivative.Unroll
+                ? Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x), Vector512.LoadUnsafe(ref gradOutput))
+                : GradientOutOfLine<T, TDerivative>(Vector512.LoadUnsafe(ref x), Vector512.LoadUnsafe(ref gradOutput));
+            var i = ElementsToAlignment(ref gradInput, count);
+            if (TDerivative.Unroll)
             {
-                var g0 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i), Vector512.LoadUnsafe(ref gradOutput, i));
-                var g1 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i + count), Vector512.LoadUnsafe(ref gradOutput, i + count));
-                var g2 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i + (2 * count)), Vector512.LoadUnsafe(ref gradOutput, i + (2 * count)));
-                var g3 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i + (3 * count)), Vector512.LoadUnsafe(ref gradOutput, i + (3 * count)));
-                g0.StoreUnsafe(ref gradInput, i);
-                g1.StoreUnsafe(ref gradInput, i + count);
-                g2.StoreUnsafe(ref gradInput, i + (2 * count));
-                g3.StoreUnsafe(ref gradInput, i + (3 * count));
+                for (; i + (4 * count) <= last; i += 4 * count)
+                {
+                    var g0 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i), Vector512.LoadUnsafe(ref gradOutput, i));
+                    var g1 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i + count), Vector512.LoadUnsafe(ref gradOutput, i + count));
+                    var g2 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i + (2 * count)), Vector512.LoadUnsafe(ref gradOutput, i + (2 * count)));
+                    var g3 = Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i + (3 * count)), Vector512.LoadUnsafe(ref gradOutput, i + (3 * count)));
+                    g0.StoreUnsafe(ref gradInput, i);
+                    g1.StoreUnsafe(ref gradInput, i + count);
+                    g2.StoreUnsafe(ref gradInput, i + (2 * count));
+                    g3.StoreUnsafe(ref gradInput, i + (3 * count));
+                }
             }
+
+            for (; i < last; i += count)
+            {
+                Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i), Vector512.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
+            }
+
+            head.StoreUnsafe(ref gradInput);
         }
 
-        for (; i < last; i += count)
-        {
-            Gradient<T, TDerivative>(Vector512.LoadUnsafe(ref x, i), Vector512.LoadUnsafe(ref gradOutput, i)).StoreUnsafe(ref gradInput, i);
-        }
-
-        head.StoreUnsafe(ref gradInput);
         tail.StoreUnsafe(ref gradInput, last);
     }
 
@@ -1842,7 +1860,7 @@ internal static class ActivationHelpers
     }
 
     // Fused: the span driver of f and f' in one pass (shape 5): destination[i] = f(x[i]), derivative[i] = f'(x[i]).
-    // Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), four
+    // Argument checks, then a loop over the widest accelerated vector (Vector256 where the operator prefers it), two
     // vectors per iteration for short kernels and one for long ones (IActivationOperator.Unroll), started where the output
     // is aligned to the vector, with the first and the last vector done as overlapping vectors (both computed before
     // anything is stored, so in-place calls stay correct). Lengths below one 128-bit vector run lane by lane through the
@@ -1912,42 +1930,55 @@ internal static class ActivationHelpers
         where TOperator : IFusedActivationOperator<T>
     {
         // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
-        // destination; four vectors per iteration unless the kernel is long.
+        // destination; two vectors per iteration unless the kernel is long.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last), out var tailDerivative);
-        Vector128<T> head, headDerivative;
+        Vector128<T> tail, tailDerivative;
         if (TOperator.Unroll)
         {
-            head = TOperator.Invoke(Vector128.LoadUnsafe(ref x), out headDerivative);
+            tail = TOperator.Invoke(Vector128.LoadUnsafe(ref x, last), out tailDerivative);
         }
         else
         {
-            head = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x), out headDerivative);
+            tail = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last), out tailDerivative);
         }
 
-        var i = ElementsToAlignment(ref destination, count);
-        if (TOperator.Unroll)
+        if (last != 0)
         {
-            for (; i + (2 * count) <= last; i += 2 * count)
+            Vector128<T> head, headDerivative;
+            if (TOperator.Unroll)
             {
-                var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d0);
-                var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count), out var d1);
-                y0.StoreUnsafe(ref destination, i);
-                d0.StoreUnsafe(ref derivative, i);
-                y1.StoreUnsafe(ref destination, i + count);
-                d1.StoreUnsafe(ref derivative, i + count);
+                head = TOperator.Invoke(Vector128.LoadUnsafe(ref x), out headDerivative);
             }
+            else
+            {
+                head = InvokeFusedOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x), out headDerivative);
+            }
+
+            var i = ElementsToAlignment(ref destination, count);
+            if (TOperator.Unroll)
+            {
+                for (; i + (2 * count) <= last; i += 2 * count)
+                {
+                    var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d0);
+                    var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count), out var d1);
+                    y0.StoreUnsafe(ref destination, i);
+                    d0.StoreUnsafe(ref derivative, i);
+                    y1.StoreUnsafe(ref destination, i + count);
+                    d1.StoreUnsafe(ref derivative, i + count);
+                }
+            }
+
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
+                d.StoreUnsafe(ref derivative, i);
+            }
+
+            head.StoreUnsafe(ref destination);
+            headDerivative.StoreUnsafe(ref derivative);
         }
 
-        for (; i < last; i += count)
-        {
-            TOperator.Invoke(Vector128.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-            d.StoreUnsafe(ref derivative, i);
-        }
-
-        head.StoreUnsafe(ref destination);
-        headDerivative.StoreUnsafe(ref derivative);
         tail.StoreUnsafe(ref destination, last);
         tailDerivative.StoreUnsafe(ref derivative, last);
     }
@@ -1965,42 +1996,55 @@ internal static class ActivationHelpers
         where TOperator : IFusedActivationOperator<T>
     {
         // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
-        // destination; four vectors per iteration unless the kernel is long.
+        // destination; two vectors per iteration unless the kernel is long.
         var count = (nuint)Vector256<T>.Count;
         var last = (nuint)n - count;
-        var tail = InvokeFusedOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x, last), out var tailDerivative);
-        Vector256<T> head, headDerivative;
+        Vector256<T> tail, tailDerivative;
         if (TOperator.Unroll)
         {
-            head = TOperator.Invoke(Vector256.LoadUnsafe(ref x), out headDerivative);
+            tail = TOperator.Invoke(Vector256.LoadUnsafe(ref x, last), out tailDerivative);
         }
         else
         {
-            head = InvokeFusedOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x), out headDerivative);
+            tail = InvokeFusedOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x, last), out tailDerivative);
         }
 
-        var i = ElementsToAlignment(ref destination, count);
-        if (TOperator.Unroll)
+        if (last != 0)
         {
-            for (; i + (2 * count) <= last; i += 2 * count)
+            Vector256<T> head, headDerivative;
+            if (TOperator.Unroll)
             {
-                var y0 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i), out var d0);
-                var y1 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + count), out var d1);
-                y0.StoreUnsafe(ref destination, i);
-                d0.StoreUnsafe(ref derivative, i);
-                y1.StoreUnsafe(ref destination, i + count);
-                d1.StoreUnsafe(ref derivative, i + count);
+                head = TOperator.Invoke(Vector256.LoadUnsafe(ref x), out headDerivative);
             }
+            else
+            {
+                head = InvokeFusedOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x), out headDerivative);
+            }
+
+            var i = ElementsToAlignment(ref destination, count);
+            if (TOperator.Unroll)
+            {
+                for (; i + (2 * count) <= last; i += 2 * count)
+                {
+                    var y0 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i), out var d0);
+                    var y1 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + count), out var d1);
+                    y0.StoreUnsafe(ref destination, i);
+                    d0.StoreUnsafe(ref derivative, i);
+                    y1.StoreUnsafe(ref destination, i + count);
+                    d1.StoreUnsafe(ref derivative, i + count);
+                }
+            }
+
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector256.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
+                d.StoreUnsafe(ref derivative, i);
+            }
+
+            head.StoreUnsafe(ref destination);
+            headDerivative.StoreUnsafe(ref derivative);
         }
 
-        for (; i < last; i += count)
-        {
-            TOperator.Invoke(Vector256.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-            d.StoreUnsafe(ref derivative, i);
-        }
-
-        head.StoreUnsafe(ref destination);
-        headDerivative.StoreUnsafe(ref derivative);
         tail.StoreUnsafe(ref destination, last);
         tailDerivative.StoreUnsafe(ref derivative, last);
     }
@@ -2018,42 +2062,55 @@ internal static class ActivationHelpers
         where TOperator : IFusedActivationOperator<T>
     {
         // As Map128: the last and the first vector first, stored last (a long kernel's out of line); the loops aligned to
-        // destination; four vectors per iteration unless the kernel is long.
+        // destination; two vectors per iteration unless the kernel is long.
         var count = (nuint)Vector512<T>.Count;
         var last = (nuint)n - count;
-        var tail = InvokeFusedOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x, last), out var tailDerivative);
-        Vector512<T> head, headDerivative;
+        Vector512<T> tail, tailDerivative;
         if (TOperator.Unroll)
         {
-            head = TOperator.Invoke(Vector512.LoadUnsafe(ref x), out headDerivative);
+            tail = TOperator.Invoke(Vector512.LoadUnsafe(ref x, last), out tailDerivative);
         }
         else
         {
-            head = InvokeFusedOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x), out headDerivative);
+            tail = InvokeFusedOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x, last), out tailDerivative);
         }
 
-        var i = ElementsToAlignment(ref destination, count);
-        if (TOperator.Unroll)
+        if (last != 0)
         {
-            for (; i + (2 * count) <= last; i += 2 * count)
+            Vector512<T> head, headDerivative;
+            if (TOperator.Unroll)
             {
-                var y0 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i), out var d0);
-                var y1 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + count), out var d1);
-                y0.StoreUnsafe(ref destination, i);
-                d0.StoreUnsafe(ref derivative, i);
-                y1.StoreUnsafe(ref destination, i + count);
-                d1.StoreUnsafe(ref derivative, i + count);
+                head = TOperator.Invoke(Vector512.LoadUnsafe(ref x), out headDerivative);
             }
+            else
+            {
+                head = InvokeFusedOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x), out headDerivative);
+            }
+
+            var i = ElementsToAlignment(ref destination, count);
+            if (TOperator.Unroll)
+            {
+                for (; i + (2 * count) <= last; i += 2 * count)
+                {
+                    var y0 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i), out var d0);
+                    var y1 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + count), out var d1);
+                    y0.StoreUnsafe(ref destination, i);
+                    d0.StoreUnsafe(ref derivative, i);
+                    y1.StoreUnsafe(ref destination, i + count);
+                    d1.StoreUnsafe(ref derivative, i + count);
+                }
+            }
+
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector512.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
+                d.StoreUnsafe(ref derivative, i);
+            }
+
+            head.StoreUnsafe(ref destination);
+            headDerivative.StoreUnsafe(ref derivative);
         }
 
-        for (; i < last; i += count)
-        {
-            TOperator.Invoke(Vector512.LoadUnsafe(ref x, i), out var d).StoreUnsafe(ref destination, i);
-            d.StoreUnsafe(ref derivative, i);
-        }
-
-        head.StoreUnsafe(ref destination);
-        headDerivative.StoreUnsafe(ref derivative);
         tail.StoreUnsafe(ref destination, last);
         tailDerivative.StoreUnsafe(ref derivative, last);
     }
@@ -2400,38 +2457,42 @@ internal static class ActivationHelpers
         where T : unmanaged
         where TOperator : IActivationOperator<T>
     {
-        // The last and the first vector are computed first and stored last (in place, their inputs are read before
-        // anything is written); the loops start where destination is aligned to the vector, so that no store splits a
-        // cache line. Four vectors per iteration, unless the kernel is long (TOperator.Unroll false): then the loop holds
-        // its only inlined copy (the first vector's is out of line too), as more copies of a long kernel spill.
+        // The last and the first vector first, stored last (in place, their inputs are read before anything is written);
+        // the loops aligned to destination. A long kernel (not Unroll) is inlined in one loop only: more copies spill.
         var count = (nuint)Vector128<T>.Count;
         var last = (nuint)n - count;
-        var tail = InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last));
-        var head = TOperator.Unroll
-            ? TOperator.Invoke(Vector128.LoadUnsafe(ref x))
-            : InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x));
-        var i = ElementsToAlignment(ref destination, count);
-        if (TOperator.Unroll)
+        var tail = TOperator.Unroll
+            ? TOperator.Invoke(Vector128.LoadUnsafe(ref x, last))
+            : InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x, last));
+        if (last != 0)
         {
-            for (; i + (4 * count) <= last; i += 4 * count)
+            var head = TOperator.Unroll
+                ? TOperator.Invoke(Vector128.LoadUnsafe(ref x))
+                : InvokeOutOfLine<T, TOperator>(Vector128.LoadUnsafe(ref x));
+            var i = ElementsToAlignment(ref destination, count);
+            if (TOperator.Unroll)
             {
-                var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i));
-                var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count));
-                var y2 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (2 * count)));
-                var y3 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (3 * count)));
-                y0.StoreUnsafe(ref destination, i);
-                y1.StoreUnsafe(ref destination, i + count);
-                y2.StoreUnsafe(ref destination, i + (2 * count));
-                y3.StoreUnsafe(ref destination, i + (3 * count));
+                for (; i + (4 * count) <= last; i += 4 * count)
+                {
+                    var y0 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i));
+                    var y1 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + count));
+                    var y2 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (2 * count)));
+                    var y3 = TOperator.Invoke(Vector128.LoadUnsafe(ref x, i + (3 * count)));
+                    y0.StoreUnsafe(ref destination, i);
+                    y1.StoreUnsafe(ref destination, i + count);
+                    y2.StoreUnsafe(ref destination, i + (2 * count));
+                    y3.StoreUnsafe(ref destination, i + (3 * count));
+                }
             }
+
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            }
+
+            head.StoreUnsafe(ref destination);
         }
 
-        for (; i < last; i += count)
-        {
-            TOperator.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-        }
-
-        head.StoreUnsafe(ref destination);
         tail.StoreUnsafe(ref destination, last);
     }
 
@@ -2447,38 +2508,42 @@ internal static class ActivationHelpers
         where T : unmanaged
         where TOperator : IActivationOperator<T>
     {
-        // The last and the first vector are computed first and stored last (in place, their inputs are read before
-        // anything is written); the loops start where destination is aligned to the vector, so that no store splits a
-        // cache line. Four vectors per iteration, unless the kernel is long (TOperator.Unroll false): then the loop holds
-        // its only inlined copy (the first vector's is out of line too), as more copies of a long kernel spill.
+        // The last and the first vector first, stored last (in place, their inputs are read before anything is written);
+        // the loops aligned to destination. A long kernel (not Unroll) is inlined in one loop only: more copies spill.
         var count = (nuint)Vector256<T>.Count;
         var last = (nuint)n - count;
-        var tail = InvokeOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x, last));
-        var head = TOperator.Unroll
-            ? TOperator.Invoke(Vector256.LoadUnsafe(ref x))
-            : InvokeOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x));
-        var i = ElementsToAlignment(ref destination, count);
-        if (TOperator.Unroll)
+        var tail = TOperator.Unroll
+            ? TOperator.Invoke(Vector256.LoadUnsafe(ref x, last))
+            : InvokeOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x, last));
+        if (last != 0)
         {
-            for (; i + (4 * count) <= last; i += 4 * count)
+            var head = TOperator.Unroll
+                ? TOperator.Invoke(Vector256.LoadUnsafe(ref x))
+                : InvokeOutOfLine<T, TOperator>(Vector256.LoadUnsafe(ref x));
+            var i = ElementsToAlignment(ref destination, count);
+            if (TOperator.Unroll)
             {
-                var y0 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i));
-                var y1 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + count));
-                var y2 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + (2 * count)));
-                var y3 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + (3 * count)));
-                y0.StoreUnsafe(ref destination, i);
-                y1.StoreUnsafe(ref destination, i + count);
-                y2.StoreUnsafe(ref destination, i + (2 * count));
-                y3.StoreUnsafe(ref destination, i + (3 * count));
+                for (; i + (4 * count) <= last; i += 4 * count)
+                {
+                    var y0 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i));
+                    var y1 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + count));
+                    var y2 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + (2 * count)));
+                    var y3 = TOperator.Invoke(Vector256.LoadUnsafe(ref x, i + (3 * count)));
+                    y0.StoreUnsafe(ref destination, i);
+                    y1.StoreUnsafe(ref destination, i + count);
+                    y2.StoreUnsafe(ref destination, i + (2 * count));
+                    y3.StoreUnsafe(ref destination, i + (3 * count));
+                }
             }
+
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            }
+
+            head.StoreUnsafe(ref destination);
         }
 
-        for (; i < last; i += count)
-        {
-            TOperator.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-        }
-
-        head.StoreUnsafe(ref destination);
         tail.StoreUnsafe(ref destination, last);
     }
 
@@ -2494,38 +2559,42 @@ internal static class ActivationHelpers
         where T : unmanaged
         where TOperator : IActivationOperator<T>
     {
-        // The last and the first vector are computed first and stored last (in place, their inputs are read before
-        // anything is written); the loops start where destination is aligned to the vector, so that no store splits a
-        // cache line. Four vectors per iteration, unless the kernel is long (TOperator.Unroll false): then the loop holds
-        // its only inlined copy (the first vector's is out of line too), as more copies of a long kernel spill.
+        // The last and the first vector first, stored last (in place, their inputs are read before anything is written);
+        // the loops aligned to destination. A long kernel (not Unroll) is inlined in one loop only: more copies spill.
         var count = (nuint)Vector512<T>.Count;
         var last = (nuint)n - count;
-        var tail = InvokeOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x, last));
-        var head = TOperator.Unroll
-            ? TOperator.Invoke(Vector512.LoadUnsafe(ref x))
-            : InvokeOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x));
-        var i = ElementsToAlignment(ref destination, count);
-        if (TOperator.Unroll)
+        var tail = TOperator.Unroll
+            ? TOperator.Invoke(Vector512.LoadUnsafe(ref x, last))
+            : InvokeOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x, last));
+        if (last != 0)
         {
-            for (; i + (4 * count) <= last; i += 4 * count)
+            var head = TOperator.Unroll
+                ? TOperator.Invoke(Vector512.LoadUnsafe(ref x))
+                : InvokeOutOfLine<T, TOperator>(Vector512.LoadUnsafe(ref x));
+            var i = ElementsToAlignment(ref destination, count);
+            if (TOperator.Unroll)
             {
-                var y0 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i));
-                var y1 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + count));
-                var y2 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + (2 * count)));
-                var y3 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + (3 * count)));
-                y0.StoreUnsafe(ref destination, i);
-                y1.StoreUnsafe(ref destination, i + count);
-                y2.StoreUnsafe(ref destination, i + (2 * count));
-                y3.StoreUnsafe(ref destination, i + (3 * count));
+                for (; i + (4 * count) <= last; i += 4 * count)
+                {
+                    var y0 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i));
+                    var y1 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + count));
+                    var y2 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + (2 * count)));
+                    var y3 = TOperator.Invoke(Vector512.LoadUnsafe(ref x, i + (3 * count)));
+                    y0.StoreUnsafe(ref destination, i);
+                    y1.StoreUnsafe(ref destination, i + count);
+                    y2.StoreUnsafe(ref destination, i + (2 * count));
+                    y3.StoreUnsafe(ref destination, i + (3 * count));
+                }
             }
+
+            for (; i < last; i += count)
+            {
+                TOperator.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            }
+
+            head.StoreUnsafe(ref destination);
         }
 
-        for (; i < last; i += count)
-        {
-            TOperator.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
-        }
-
-        head.StoreUnsafe(ref destination);
         tail.StoreUnsafe(ref destination, last);
     }
 
@@ -2968,11 +3037,8 @@ internal static class ActivationHelpers
         /// </summary>
         static virtual bool PreferVector512 => true;
 
-        /// <summary>
-        /// False for long kernels: the span loops then inline the operator once and take one vector per iteration (four
-        /// unrolled copies of a long kernel exceed the registers, and a loop that spills 512-bit vectors ran 2 to 3 times
-        /// slower wherever the stack was not aligned to 64 bytes).
-        /// </summary>
+        /// <summary>False for long kernels: the span loops inline them once, one vector per iteration (unrolled copies
+        /// spilled 512-bit vectors, 2 to 3 times slower wherever the stack was not aligned to 64 bytes).</summary>
         static virtual bool Unroll => true;
     }
 
@@ -2993,11 +3059,8 @@ internal static class ActivationHelpers
         /// </summary>
         static virtual bool PreferVector512 => true;
 
-        /// <summary>
-        /// False for long kernels: the span loops then inline the operator once and take one vector per iteration (four
-        /// unrolled copies of a long kernel exceed the registers, and a loop that spills 512-bit vectors ran 2 to 3 times
-        /// slower wherever the stack was not aligned to 64 bytes).
-        /// </summary>
+        /// <summary>False for long kernels: the span loops inline them once, one vector per iteration (unrolled copies
+        /// spilled 512-bit vectors, 2 to 3 times slower wherever the stack was not aligned to 64 bytes).</summary>
         static virtual bool Unroll => true;
     }
 
