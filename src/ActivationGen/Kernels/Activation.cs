@@ -83,9 +83,10 @@ internal abstract class Activation
     public virtual bool PreferVector512For(ActivationSpec spec) => PreferVector512;
 
     /// <summary>
-    /// Whether the kernel is long enough that the span loops should inline it once, one vector per iteration (for f, or
-    /// for f' and the fused pair when <paramref name="withDerivative"/>): four unrolled copies of a long kernel spill
-    /// 512-bit vectors to the stack, measured 2 to 3 times slower wherever the stack is not aligned to 64 bytes.
+    /// Whether the kernel is long enough in float lanes that the span loops should inline it once, one vector per
+    /// iteration (for f, or for f' and the fused pair when <paramref name="withDerivative"/>): four unrolled copies of a
+    /// long kernel spill 512-bit vectors to the stack, measured 2 to 3 times slower wherever the stack is not aligned to
+    /// 64 bytes. Kernels computed in double lanes are always treated as long (MethodEmitter).
     /// </summary>
     public virtual bool IsLong(ActivationSpec spec, bool withDerivative) => false;
 

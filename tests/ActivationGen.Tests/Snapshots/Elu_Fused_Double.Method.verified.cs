@@ -36,6 +36,9 @@ namespace ActivationGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     file readonly struct Activations_Apply_FusedOperator : ActivationHelpers.IFusedActivationOperator<double>
     {
+        /// <summary>A long kernel: the span loops inline it once, one vector per iteration.</summary>
+        public static bool Unroll => false;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Invoke(Vector128<double> x, out Vector128<double> derivative)
         {

@@ -34,6 +34,9 @@ namespace ActivationGen.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     file readonly struct Activations_Apply_BackwardOperator : ActivationHelpers.IActivationOperator<double>
     {
+        /// <summary>A long kernel: the span loops inline it once, one vector per iteration.</summary>
+        public static bool Unroll => false;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Invoke(Vector128<double> x) => Core(x);
 
