@@ -53,6 +53,27 @@ internal static partial class Kernels
     [SigmoidSum(Count = 100, From = 0, To = 9.8, Scale = 0.1, Derivative = true)]
     public static partial void SigmoidSum_BlogDerivative(ReadOnlySpan<float> x, Span<float> destination);
 
+    // Euler–Maclaurin with offsets that are no floats, away from the origin.
+    [SigmoidSum(Count = 100, From = -777.7, To = -757.9, Scale = 0.1)]
+    public static partial void SigmoidSum_Shifted(ReadOnlySpan<float> x, Span<float> destination);
+
+    [SigmoidSum(Count = 100, From = -777.7, To = -757.9, Scale = 0.1, Derivative = true)]
+    public static partial void SigmoidSum_ShiftedDerivative(ReadOnlySpan<float> x, Span<float> destination);
+
+    // Euler–Maclaurin at a small spacing (0.01).
+    [SigmoidSum(Count = 1000, From = -5, To = 4.99)]
+    public static partial void SigmoidSum_Dense(ReadOnlySpan<float> x, Span<float> destination);
+
+    [SigmoidSum(Count = 1000, From = -5, To = 4.99, Derivative = true)]
+    public static partial void SigmoidSum_DenseDerivative(ReadOnlySpan<float> x, Span<float> destination);
+
+    // A total range below 1: the Taylor series about the midpoint.
+    [SigmoidSum(Count = 100, From = -0.0495, To = 0.0495, Scale = 3)]
+    public static partial void SigmoidSum_Narrow(ReadOnlySpan<float> x, Span<float> destination);
+
+    [SigmoidSum(Count = 100, From = -0.0495, To = 0.0495, Scale = 3, Derivative = true)]
+    public static partial void SigmoidSum_NarrowDerivative(ReadOnlySpan<float> x, Span<float> destination);
+
     // Few terms, far from the origin, with a scale that is not a power of two.
     [SigmoidSum(Count = 7, From = -1000, To = -990, Scale = 2.5)]
     public static partial void SigmoidSum_Far(ReadOnlySpan<float> x, Span<float> destination);

@@ -130,6 +130,16 @@ public class HelperAccuracyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void SigmoidPair_is_within_half_an_ulp()
+    {
+        static BigFloat Quotient(double n, double t) => BigFloat.From(n) / (BigFloat.One + BigFloat.From(t));
+        Check("SigmoidPair double, 1/(1 + t)", Sweep(0, 1), t => ActivationHelpers.SigmoidPair(Vector128.Create(t), out _).ToScalar(), t => Quotient(1, t), 0.5);
+        Check("SigmoidPair double, t/(1 + t)", Sweep(0, 1).Concat(Tiny(1)), t => { ActivationHelpers.SigmoidPair(Vector128.Create(t), out var small); return small.ToScalar(); }, t => Quotient(t, t), 0.5);
+        Check("SigmoidPair float, 1/(1 + t)", SingleSweep(0, 1), t => ActivationHelpers.SigmoidPair(Vector128.Create((float)t), out _).ToScalar(), t => Quotient(1, t), 0.5);
+        Check("SigmoidPair float, t/(1 + t)", SingleSweep(0, 1).Concat(Tiny(1).Select(x => (double)(float)x)), t => { ActivationHelpers.SigmoidPair(Vector128.Create((float)t), out var small); return small.ToScalar(); }, t => Quotient(t, t), 0.5);
+    }
+
+    [Fact]
     public void Tanh_and_SechSquared_are_within_2_ulp()
     {
         // With t = e^-2|x|: tanh(x) = ±(1 - t)/(1 + t), 1 - tanh²(x) = 4t/(1 + t)².

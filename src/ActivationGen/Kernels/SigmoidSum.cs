@@ -15,7 +15,8 @@ namespace ActivationGen.Kernels;
 /// one exponential per element); for spacings up to 0.3, the Euler–Maclaurin formula (the closed-form integral,
 /// the trapezoid ends and Bernoulli corrections at both ends, two exponentials per element), the number of terms of
 /// either series chosen from the spacing and the element type; otherwise (few terms, or wide spacings) the direct sum in
-/// blocks. The series' far tails are closed forms, a constant times one exponential scaled by 2^800. The direct sum:
+/// blocks. The series' far tails are closed forms, a constant times one exponential scaled by 2^800 (2^64 in float lanes:
+/// the series run in float lanes for float elements, see <see cref="ComputeType"/>). The direct sum:
 /// the offsets are cut at compile time into blocks no wider than <see cref="BlockWidth"/>; per block and element two
 /// exponentials, e^(x - lowest offset) and e^(highest offset - x), serve every term through e^-|x - o_i| = (one of
 /// them)·(a compile-time constant ≤ 1). Both carry a factor 2^800 so that terms deep in the left tail keep full
@@ -95,6 +96,21 @@ internal sealed class SigmoidSum : Activation
     private const double TwoToShift = 6.668014432879854E+240;
     private const double TwoToMinusShift = 1.499696813895631E-241;
 
+    /// <summary>
+    /// The scaling of the series' exponentials in float lanes: e^-|z|·2^64 stays normal down to |z| = 131, below which the
+    /// tails' results (Scale·Σe^(-i·h)·e^z at most 2^37·e^z in float lanes) are no longer float numbers.
+    /// </summary>
+    private const int FloatShift = 64;
+
+    /// <summary>The scaling 2^shift of the series' exponentials in the compute type's lanes.</summary>
+    private static int ShiftFor(ElementType compute) => compute == ElementType.Single ? FloatShift : Shift;
+
+    /// <summary>2^-shift for <see cref="ShiftFor"/>.</summary>
+    private static double UnscaleFor(ElementType compute) => compute == ElementType.Single ? Math.Pow(2, -FloatShift) : TwoToMinusShift;
+
+    /// <summary>The smallest normal number of the compute type.</summary>
+    private static double SmallestNormal(ElementType compute) => compute == ElementType.Single ? 1.1754943508222875E-38 : 2.2250738585072014E-308;
+
     public override string Describe(ActivationSpec spec)
     {
         var scale = spec[Scale] == 1 ? string.Empty : Literals.Readable(spec[Scale]) + "·";
@@ -120,6 +136,31 @@ internal sealed class SigmoidSum : Activation
 
     /// <inheritdoc/>
     public override bool IsLong(ActivationSpec spec, bool withDerivative) => true;
+
+    /// <summary>
+    /// The series run in float lanes for float elements where float can carry every constant: offsets within
+    /// ±<see cref="MaxFloatOffset"/> (kept as float pairs, exact to 2^-48 relative) and Scale zero or between
+    /// 2^<see cref="MinFloatScaleExponent"/> and 2^<see cref="MaxFloatScaleExponent"/> in magnitude (so that the tails'
+    /// combined factor Scale·Σe^(-i·h)·2^-<see cref="FloatShift"/> is a normal float). The direct sums, and every other
+    /// float case, compute in double lanes.
+    /// </summary>
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element)
+    {
+        var scale = Math.Abs(spec[Scale]);
+        var floatable = element == ElementType.Single
+            && !IsDirect(spec)
+            && Math.Max(Math.Abs(spec[From]), Math.Abs(spec[To])) <= MaxFloatOffset
+            && (scale == 0 || (scale >= Math.Pow(2, MinFloatScaleExponent) && scale <= Math.Pow(2, MaxFloatScaleExponent)));
+        return floatable ? ElementType.Single : ElementType.Double;
+    }
+
+    /// <summary>The largest |From|, |To| of a float-lane series: an offset's float pair leaves at most |o|·2^-48 of it out, 2^-28 of z.</summary>
+    private const double MaxFloatOffset = 1 << 20;
+
+    /// <summary>Scale's range for float lanes (see <see cref="ComputeType"/>).</summary>
+    private const int MinFloatScaleExponent = -40;
+
+    private const int MaxFloatScaleExponent = 24;
 
     public override void WriteMembers(CodeWriter writer, ActivationSpec spec)
     {
@@ -441,6 +482,13 @@ internal sealed class SigmoidSum : Activation
     {
         WriteExponential(writer, element, compute, "a", Pair(Offset(spec, 0)), "the lowest offset");
         WriteExponential(writer, element, compute, "b", Pair(Offset(spec, CountOf(spec) - 1)), "the highest offset");
+        if (compute == ElementType.Single)
+        {
+            WriteSigmoidPair(writer, "a", "za", HasLow(Offset(spec, 0)));
+            WriteSigmoidPair(writer, "b", "zb", HasLow(Offset(spec, CountOf(spec) - 1)));
+            return;
+        }
+
         writer.Line("var onePlusTa = {VD}.One + ta;");
         writer.Line("var onePlusTb = {VD}.One + tb;");
         writer.Line("var reciprocal = {VD}.One / (onePlusTa * onePlusTb); // one division for both ends");
@@ -452,21 +500,22 @@ internal sealed class SigmoidSum : Activation
     }
 
     /// <summary>
-    /// z = x - offset, and t = e^-|z| scaled by 2^Shift (for the tails) and unscaled. For double elements z is exact as a
-    /// pair (one rounding of z would move e^-|z| by up to |z|·2^-53, tens of double ULP); for float elements the double
-    /// difference x - hi is enough: its rounding and the offset's low part (at most 2^-53 relative to the offset, 1e-10 for
-    /// offsets near 1e6) move e^-|z| by far less than a float ULP.
+    /// z = x - offset, and t = e^-|z| scaled by 2^shift (for the tails) and unscaled. In lanes of the element type z is
+    /// exact as a pair (one rounding of z would move e^-|z| by up to |z|·2^-53, tens of double ULP, or |z|·2^-24 in float);
+    /// for float elements in double lanes the double difference x - hi is enough: its rounding and the offset's low part
+    /// (at most 2^-53 relative to the offset, 1e-10 for offsets near 1e6) move e^-|z| by far less than a float ULP.
     /// </summary>
     private static void WriteExponential(CodeWriter writer, ElementType element, ElementType compute, string end, (double Hi, double Lo) offset, string what)
     {
-        var shift = Shift.ToString(CultureInfo.InvariantCulture);
+        var shift = ShiftFor(compute).ToString(CultureInfo.InvariantCulture);
         var pair = Split(offset.Hi, offset.Lo, compute);
+        var exact = element == compute;
         if (pair.Hi == 0 && pair.Lo == 0)
         {
             writer.Line($"var z{end} = x; // x - {what} (0)");
             writer.Line($"var z{end}Low = {{VD}}.Zero;");
         }
-        else if (element == ElementType.Double)
+        else if (exact)
         {
             writer.Line($"var z{end} = {{M}}.Subtract(x, {Literals.Of(pair.Hi, compute)}, {Literals.Of(pair.Lo, compute)}, out var z{end}Low); // x - {what}, exact as a pair");
         }
@@ -476,10 +525,59 @@ internal sealed class SigmoidSum : Activation
             writer.Line($"var z{end}Low = {{VD}}.Zero;");
         }
 
-        var hasLow = element == ElementType.Double && !(pair.Hi == 0 && pair.Lo == 0);
+        var hasLow = exact && !(pair.Hi == 0 && pair.Lo == 0);
         var exp = hasLow ? ExpOfMinusAbs("z" + end, "z" + end + "Low", shift) : $"{{M}}.Exp(-{{V}}.Abs(z{end}), {shift})";
-        writer.Line($"var t{end}Scaled = {exp}; // e^-|z|·2^{Shift}");
-        writer.Line($"var t{end} = t{end}Scaled * {Constant(TwoToMinusShift, compute)}; // exact where e^-|z| is normal");
+        if (compute == ElementType.Single)
+        {
+            // The argument is at most 0 (ExpNonPositive clamps only from below). A float offset's low part can exceed z
+            // (z = 0 where x is the offset's high part): the sign is the pair's.
+            exp = $"{{M}}.ExpNonPositive(-{{V}}.Abs(z{end}), {shift})";
+            if (hasLow)
+            {
+                writer.Line($"var above{end} = {{V}}.GreaterThanOrEqual(z{end}, -z{end}Low); // x ≥ {what}, from the exact pair");
+                exp = $"{{M}}.ExpNonPositive({{V}}.ConditionalSelect(above{end}, -z{end}, z{end}), {{V}}.ConditionalSelect(above{end}, -z{end}Low, z{end}Low), {shift})";
+            }
+        }
+
+        writer.Line($"var t{end}Scaled = {exp}; // e^-|z|·2^{shift}");
+        writer.Line($"var t{end} = t{end}Scaled * {Constant(UnscaleFor(compute), compute)}; // exact where e^-|z| is normal");
+    }
+
+    /// <summary>
+    /// In float lanes, where the ends' σ are added and subtracted and each must be within half an ULP: r = 1/(1 + t),
+    /// σ(z) (s), σ(-z) (u) and σ'(z) = s·u (p), the roundings of 1 + t and of the quotients put back.
+    /// </summary>
+    /// <param name="slopeFromQuotient">
+    /// p as t/(1 + t)² with its roundings put back (one more division, half an ULP) rather than s·u (1.5 ULP): where
+    /// f' is p times a polynomial (the Taylor series), p's error is most of f''s.
+    /// </param>
+    private static void WriteSigmoidPair(CodeWriter writer, string end, string z, bool hasLow, bool slopeFromQuotient = false)
+    {
+        writer.Line($"var r{end} = {{M}}.SigmoidPair(t{end}, out var q{end}); // 1/(1 + t) and t/(1 + t), the roundings put back");
+        if (!hasLow)
+        {
+            writer.Line($"var above{end} = {{V}}.GreaterThanOrEqual({z}, {{VD}}.Zero);");
+        }
+
+        writer.Line($"var s{end} = {{V}}.ConditionalSelect(above{end}, r{end}, q{end}); // σ(z)");
+        writer.Line($"var u{end} = {{V}}.ConditionalSelect(above{end}, q{end}, r{end}); // σ(-z)");
+        writer.Line(slopeFromQuotient ? $"var p{end} = {{M}}.DivideByOnePlusSquared(t{end}); // σ'(z)" : $"var p{end} = s{end} * u{end}; // σ'(z)");
+    }
+
+    /// <summary>
+    /// The test x &gt; o_i for an end (a or b) as a mask: in float lanes from the exact pair z + zLow (a z of 0 with a
+    /// positive low part is above: the low parts of float offsets are large enough to matter), in double lanes from z.
+    /// </summary>
+    private static string Above(ActivationSpec spec, ElementType compute, string end, int index) =>
+        compute == ElementType.Single && HasLow(Offset(spec, index))
+            ? $"{{V}}.GreaterThan(z{end}, -z{end}Low)"
+            : $"{{V}}.GreaterThan(z{end}, {{VD}}.Zero)";
+
+    /// <summary>Whether x - offset is a pair with a low part in float lanes (every offset but an exact 0).</summary>
+    private static bool HasLow(Rational offset)
+    {
+        var pair = Pair(offset);
+        return !(pair.Hi == 0 && pair.Lo == 0);
     }
 
     /// <summary>σ(z) (s) and σ'(z) = t·r² (p) from t and r = 1/(1 + t).</summary>
@@ -500,13 +598,26 @@ internal sealed class SigmoidSum : Activation
     {
         var (e, _) = SigmoidSumSeries.EulerMaclaurin(Fraction.From(Step(spec)), order);
         var n = CountOf(spec);
+        var (aboveA, aboveB) = (Above(spec, compute, "a", 0), Above(spec, compute, "b", n - 1));
         writer.Line("var aLarger = {V}.GreaterThanOrEqual(ta, tb);");
-        writer.Line("var log = {M}.Log1pUnit({V}.Abs(ta - tb) * {V}.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))");
+        writer.Line($"var between = {aboveA} & ~{aboveB}; // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a");
+        if (compute == ElementType.Single)
+        {
+            // Outside [a, b] both exponentials come from one side: |ta - tb| = (the larger)·(1 - e^-(b - a)), no cancellation.
+            var range = Step(spec) * (n - 1);
+            var oneSide = range.CompareTo(64) > 0 ? 1 : 1 - Rational.ExpNegative(range);
+            writer.Line($"var gap = {{V}}.ConditionalSelect(between, {{V}}.Abs(ta - tb), {{V}}.Max(ta, tb) * {Constant(oneSide, compute)}); // |ta - tb|");
+            writer.Line("var log = {M}.Log1pUnit(gap * {V}.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))");
+        }
+        else
+        {
+            writer.Line("var log = {M}.Log1pUnit({V}.Abs(ta - tb) * {V}.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))");
+        }
+
         writer.Line("var logRatio = {V}.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))");
-        writer.Line("var between = {V}.GreaterThan(za, {VD}.Zero) & {V}.LessThanOrEqual(zb, {VD}.Zero); // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a");
         writer.Line("var difference = {V}.ConditionalSelect(between, za, {VD}.Zero) + ({V}.ConditionalSelect(between, zaLow, {VD}.Zero) + logRatio);");
         var reciprocal = Pair(new Rational(Step(spec).Denominator, Step(spec).Numerator));
-        writer.Line($"var integral = {{V}}.ConditionalSelect({{V}}.GreaterThan(zb, {{VD}}.Zero), {Constant(n - 1, compute)}, {{VD}}.Zero) + {Times("difference", Split(reciprocal.Hi, reciprocal.Lo, compute), compute)}; // (softplus(x - a) - softplus(x - b))/h");
+        writer.Line($"var integral = {{V}}.ConditionalSelect({aboveB}, {Constant(n - 1, compute)}, {{VD}}.Zero) + {Times("difference", Split(reciprocal.Hi, reciprocal.Lo, compute), compute)}; // (softplus(x - a) - softplus(x - b))/h");
         writer.Line($"var corrections = {{V}}.FusedMultiplyAdd(pa, {Polynomial(e, "pa", compute)}, -(pb * {Polynomial(e, "pb", compute)}));");
         writer.Line($"var sum = integral + {{V}}.FusedMultiplyAdd(sa + sb, {Constant(0.5, compute)}, corrections);");
         writer.Line($"var y = {{V}}.ConditionalSelect({{V}}.LessThan(za, {Constant(-TailDistance, compute)}), {TailTimes(spec, compute, "taScaled")}, {ScaleTimes(spec, compute, "sum")});");
@@ -519,11 +630,15 @@ internal sealed class SigmoidSum : Activation
     private static void WriteEulerMaclaurinSlope(CodeWriter writer, ActivationSpec spec, ElementType compute, int order)
     {
         var (_, g) = SigmoidSumSeries.EulerMaclaurin(Fraction.From(Step(spec)), order);
-        writer.Line("var ua = {V}.ConditionalSelect(abovea, ta * ra, ra); // σ(a - x)");
-        writer.Line("var ub = {V}.ConditionalSelect(aboveb, tb * rb, rb); // σ(b - x)");
+        if (compute != ElementType.Single)
+        {
+            writer.Line("var ua = {V}.ConditionalSelect(abovea, ta * ra, ra); // σ(a - x)");
+            writer.Line("var ub = {V}.ConditionalSelect(aboveb, tb * rb, rb); // σ(b - x)");
+        }
+
         writer.Line("var da = {V}.ConditionalSelect(abovea, ta - {VD}.One, {VD}.One - ta) * ra; // σ(a - x) - σ(x - a)");
         writer.Line("var db = {V}.ConditionalSelect(aboveb, tb - {VD}.One, {VD}.One - tb) * rb;");
-        writer.Line("var steps = {V}.ConditionalSelect({V}.GreaterThan(zb, {VD}.Zero), ub - ua, sa - sb); // σ(x - a) - σ(x - b)");
+        writer.Line($"var steps = {{V}}.ConditionalSelect({Above(spec, compute, "b", CountOf(spec) - 1)}, ub - ua, sa - sb); // σ(x - a) - σ(x - b)");
         var reciprocal = Pair(new Rational(Step(spec).Denominator, Step(spec).Numerator));
         writer.Line($"var slopeCorrections = {{V}}.FusedMultiplyAdd(pa * da, {Polynomial(g, "pa", compute)}, -(pb * db * {Polynomial(g, "pb", compute)}));");
         writer.Line($"var slopeSum = {Times("steps", Split(reciprocal.Hi, reciprocal.Lo, compute), compute)} + {{V}}.FusedMultiplyAdd(pa + pb, {Constant(0.5, compute)}, slopeCorrections);");
@@ -535,6 +650,12 @@ internal sealed class SigmoidSum : Activation
     private static void WriteMidpointShared(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
         WriteExponential(writer, element, compute, "m", Pair(Midpoint(spec)), "the midpoint of the offsets");
+        if (compute == ElementType.Single)
+        {
+            WriteSigmoidPair(writer, "m", "zm", HasLow(Midpoint(spec)), slopeFromQuotient: true);
+            return;
+        }
+
         writer.Line("var rm = {VD}.One / ({VD}.One + tm);");
         WriteSigmoidParts(writer, "m", "zm");
     }
@@ -571,14 +692,14 @@ internal sealed class SigmoidSum : Activation
     /// </summary>
     private static string TailTimes(ActivationSpec spec, ElementType compute, string scaled)
     {
-        var unscale = TwoToMinusShift;
+        var unscale = UnscaleFor(compute);
         var combined = spec[Scale] * TailConstant(spec) * unscale;
-        if (spec[Scale] == 0 || Math.Abs(combined) >= 2.2250738585072014E-308)
+        if (spec[Scale] == 0 || Math.Abs(combined) >= SmallestNormal(compute))
         {
             return Times(scaled, Split(combined, 0, compute), compute);
         }
 
-        return $"{scaled} * {{V}}.Create({Literals.Double(TailConstant(spec) * unscale)}) * {{V}}.Create({Literals.Double(spec[Scale])})";
+        return $"{scaled} * {{V}}.Create({Literals.Of(TailConstant(spec) * unscale, compute)}) * {{V}}.Create({Literals.Of(spec[Scale], compute)})";
     }
 
     /// <summary>Scale·total (a series' sum, not scaled).</summary>

@@ -78,10 +78,10 @@ namespace ActivationGen.Generated
             var sb = Vector128.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
             var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
             var aLarger = Vector128.GreaterThanOrEqual(ta, tb);
+            // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
+            var between = Vector128.GreaterThan(za, Vector128<double>.Zero) & ~Vector128.GreaterThan(zb, Vector128<double>.Zero);
             var log = ActivationHelpers.Log1pUnit(Vector128.Abs(ta - tb) * Vector128.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
             var logRatio = Vector128.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
-            // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
-            var between = Vector128.GreaterThan(za, Vector128<double>.Zero) & Vector128.LessThanOrEqual(zb, Vector128<double>.Zero);
             var difference = Vector128.ConditionalSelect(between, za, Vector128<double>.Zero) + (
                 Vector128.ConditionalSelect(between, zaLow, Vector128<double>.Zero) + logRatio);
             // (softplus(x - a) - softplus(x - b))/h
@@ -135,10 +135,10 @@ namespace ActivationGen.Generated
             var sb = Vector256.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
             var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
             var aLarger = Vector256.GreaterThanOrEqual(ta, tb);
+            // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
+            var between = Vector256.GreaterThan(za, Vector256<double>.Zero) & ~Vector256.GreaterThan(zb, Vector256<double>.Zero);
             var log = ActivationHelpers.Log1pUnit(Vector256.Abs(ta - tb) * Vector256.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
             var logRatio = Vector256.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
-            // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
-            var between = Vector256.GreaterThan(za, Vector256<double>.Zero) & Vector256.LessThanOrEqual(zb, Vector256<double>.Zero);
             var difference = Vector256.ConditionalSelect(between, za, Vector256<double>.Zero) + (
                 Vector256.ConditionalSelect(between, zaLow, Vector256<double>.Zero) + logRatio);
             // (softplus(x - a) - softplus(x - b))/h
@@ -192,10 +192,10 @@ namespace ActivationGen.Generated
             var sb = Vector512.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
             var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
             var aLarger = Vector512.GreaterThanOrEqual(ta, tb);
+            // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
+            var between = Vector512.GreaterThan(za, Vector512<double>.Zero) & ~Vector512.GreaterThan(zb, Vector512<double>.Zero);
             var log = ActivationHelpers.Log1pUnit(Vector512.Abs(ta - tb) * Vector512.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
             var logRatio = Vector512.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
-            // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
-            var between = Vector512.GreaterThan(za, Vector512<double>.Zero) & Vector512.LessThanOrEqual(zb, Vector512<double>.Zero);
             var difference = Vector512.ConditionalSelect(between, za, Vector512<double>.Zero) + (
                 Vector512.ConditionalSelect(between, zaLow, Vector512<double>.Zero) + logRatio);
             // (softplus(x - a) - softplus(x - b))/h

@@ -37,8 +37,7 @@ namespace ActivationGen.Generated
     /// Scale = 0.1<br/>
     /// </code>
     /// Shape:<br/>
-    /// <code>Span, float (computed in double lanes): writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps
-    /// x.</code>
+    /// <code>Span, float: writes f(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.</code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
@@ -47,167 +46,158 @@ namespace ActivationGen.Generated
         public static bool Unroll => false;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Invoke(Vector128<float> x)
-        {
-            var (lower, upper) = Vector128.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector128.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector128<float> Invoke(Vector128<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Invoke(Vector256<float> x)
-        {
-            var (lower, upper) = Vector256.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector256.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector256<float> Invoke(Vector256<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Invoke(Vector512<float> x)
-        {
-            var (lower, upper) = Vector512.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector512.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector512<float> Invoke(Vector512<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<double> Core(Vector128<double> x)
+        private static Vector128<float> Core(Vector128<float> x)
         {
             var za = x; // x - the lowest offset (0)
-            var zaLow = Vector128<double>.Zero;
-            var taScaled = ActivationHelpers.Exp(-Vector128.Abs(za), 800); // e^-|z|·2^800
-            var ta = taScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var zb = x - Vector128.Create(9.8); // x - the highest offset
-            var zbLow = Vector128<double>.Zero;
-            var tbScaled = ActivationHelpers.Exp(-Vector128.Abs(zb), 800); // e^-|z|·2^800
-            var tb = tbScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var onePlusTa = Vector128<double>.One + ta;
-            var onePlusTb = Vector128<double>.One + tb;
-            var reciprocal = Vector128<double>.One / (onePlusTa * onePlusTb); // one division for both ends
-            var ra = reciprocal * onePlusTb; // 1/(1 + ta)
-            var rb = reciprocal * onePlusTa;
-            var abovea = Vector128.GreaterThanOrEqual(za, Vector128<double>.Zero);
-            var sa = Vector128.ConditionalSelect(abovea, ra, ta * ra); // σ(z)
-            var pa = ta * ra * ra; // σ'(z) = σ(z)·σ(-z)
-            var aboveb = Vector128.GreaterThanOrEqual(zb, Vector128<double>.Zero);
-            var sb = Vector128.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
-            var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
+            var zaLow = Vector128<float>.Zero;
+            var taScaled = ActivationHelpers.ExpNonPositive(-Vector128.Abs(za), 64); // e^-|z|·2^64
+            var ta = taScaled * Vector128.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var zb = ActivationHelpers.Subtract(x, 9.799999f, 7.6293946E-07f, out var zbLow); // x - the highest offset, exact as a pair
+            var aboveb = Vector128.GreaterThanOrEqual(zb, -zbLow); // x ≥ the highest offset, from the exact pair
+            // e^-|z|·2^64
+            var tbScaled = ActivationHelpers.ExpNonPositive(
+                Vector128.ConditionalSelect(aboveb, -zb, zb), Vector128.ConditionalSelect(aboveb, -zbLow, zbLow), 64);
+            var tb = tbScaled * Vector128.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var ra = ActivationHelpers.SigmoidPair(ta, out var qa); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var abovea = Vector128.GreaterThanOrEqual(za, Vector128<float>.Zero);
+            var sa = Vector128.ConditionalSelect(abovea, ra, qa); // σ(z)
+            var ua = Vector128.ConditionalSelect(abovea, qa, ra); // σ(-z)
+            var pa = sa * ua; // σ'(z)
+            var rb = ActivationHelpers.SigmoidPair(tb, out var qb); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var sb = Vector128.ConditionalSelect(aboveb, rb, qb); // σ(z)
+            var ub = Vector128.ConditionalSelect(aboveb, qb, rb); // σ(-z)
+            var pb = sb * ub; // σ'(z)
             var aLarger = Vector128.GreaterThanOrEqual(ta, tb);
-            var log = ActivationHelpers.Log1pUnit(Vector128.Abs(ta - tb) * Vector128.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
-            var logRatio = Vector128.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
             // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
-            var between = Vector128.GreaterThan(za, Vector128<double>.Zero) & Vector128.LessThanOrEqual(zb, Vector128<double>.Zero);
-            var difference = Vector128.ConditionalSelect(between, za, Vector128<double>.Zero) + (
-                Vector128.ConditionalSelect(between, zaLow, Vector128<double>.Zero) + logRatio);
+            var between = Vector128.GreaterThan(za, Vector128<float>.Zero) & ~Vector128.GreaterThan(zb, -zbLow);
+            var gap = Vector128.ConditionalSelect(between, Vector128.Abs(ta - tb), Vector128.Max(ta, tb) * Vector128.Create(0.99994457f)); // |ta - tb|
+            var log = ActivationHelpers.Log1pUnit(gap * Vector128.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
+            var logRatio = Vector128.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
+            var difference = Vector128.ConditionalSelect(between, za, Vector128<float>.Zero) + (
+                Vector128.ConditionalSelect(between, zaLow, Vector128<float>.Zero) + logRatio);
             // (softplus(x - a) - softplus(x - b))/h
             var integral = Vector128.ConditionalSelect(
-                Vector128.GreaterThan(zb, Vector128<double>.Zero), Vector128.Create(99.0), Vector128<double>.Zero) + Vector128.FusedMultiplyAdd(
-                difference, Vector128.Create(10.102040816326529), difference * Vector128.Create(1.152671368507118E-15));
+                Vector128.GreaterThan(zb, -zbLow), Vector128.Create(99f), Vector128<float>.Zero) + Vector128.FusedMultiplyAdd(
+                difference, Vector128.Create(10.10204f), difference * Vector128.Create(5.25494E-07f));
             var corrections = Vector128.FusedMultiplyAdd(
                 pa,
                 Vector128.FusedMultiplyAdd(
-                    Vector128.FusedMultiplyAdd(Vector128.Create(3.771845235674206E-08), pa, Vector128.Create(8.07392063942748E-06)), pa,
-                    Vector128.Create(0.0082478113384366)),
+                    Vector128.FusedMultiplyAdd(Vector128.Create(3.771845E-08f), pa, Vector128.Create(8.073921E-06f)), pa, Vector128.Create(0.008247811f)),
                 -(
                     pb * Vector128.FusedMultiplyAdd(
-                        Vector128.FusedMultiplyAdd(Vector128.Create(3.771845235674206E-08), pb, Vector128.Create(8.07392063942748E-06)), pb,
-                        Vector128.Create(0.0082478113384366))));
-            var sum = integral + Vector128.FusedMultiplyAdd(sa + sb, Vector128.Create(0.5), corrections);
+                        Vector128.FusedMultiplyAdd(Vector128.Create(3.771845E-08f), pb, Vector128.Create(8.073921E-06f)), pb, Vector128.Create(0.008247811f))));
+            var sum = integral + Vector128.FusedMultiplyAdd(sa + sb, Vector128.Create(0.5f), corrections);
             var y = Vector128.ConditionalSelect(
-                Vector128.LessThan(za, Vector128.Create(-40.0)), taScaled * Vector128.Create(1.5911416852178627E-241), sum * Vector128.Create(0.1));
+                Vector128.LessThan(za, Vector128.Create(-40f)),
+                Vector128.FusedMultiplyAdd(taScaled, Vector128.Create(5.75156E-20f), taScaled * Vector128.Create(1.1153038E-27f)),
+                Vector128.FusedMultiplyAdd(sum, Vector128.Create(0.099999994f), sum * Vector128.Create(5.9604646E-09f)));
             return y;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> Core(Vector256<double> x)
+        private static Vector256<float> Core(Vector256<float> x)
         {
             var za = x; // x - the lowest offset (0)
-            var zaLow = Vector256<double>.Zero;
-            var taScaled = ActivationHelpers.Exp(-Vector256.Abs(za), 800); // e^-|z|·2^800
-            var ta = taScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var zb = x - Vector256.Create(9.8); // x - the highest offset
-            var zbLow = Vector256<double>.Zero;
-            var tbScaled = ActivationHelpers.Exp(-Vector256.Abs(zb), 800); // e^-|z|·2^800
-            var tb = tbScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var onePlusTa = Vector256<double>.One + ta;
-            var onePlusTb = Vector256<double>.One + tb;
-            var reciprocal = Vector256<double>.One / (onePlusTa * onePlusTb); // one division for both ends
-            var ra = reciprocal * onePlusTb; // 1/(1 + ta)
-            var rb = reciprocal * onePlusTa;
-            var abovea = Vector256.GreaterThanOrEqual(za, Vector256<double>.Zero);
-            var sa = Vector256.ConditionalSelect(abovea, ra, ta * ra); // σ(z)
-            var pa = ta * ra * ra; // σ'(z) = σ(z)·σ(-z)
-            var aboveb = Vector256.GreaterThanOrEqual(zb, Vector256<double>.Zero);
-            var sb = Vector256.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
-            var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
+            var zaLow = Vector256<float>.Zero;
+            var taScaled = ActivationHelpers.ExpNonPositive(-Vector256.Abs(za), 64); // e^-|z|·2^64
+            var ta = taScaled * Vector256.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var zb = ActivationHelpers.Subtract(x, 9.799999f, 7.6293946E-07f, out var zbLow); // x - the highest offset, exact as a pair
+            var aboveb = Vector256.GreaterThanOrEqual(zb, -zbLow); // x ≥ the highest offset, from the exact pair
+            // e^-|z|·2^64
+            var tbScaled = ActivationHelpers.ExpNonPositive(
+                Vector256.ConditionalSelect(aboveb, -zb, zb), Vector256.ConditionalSelect(aboveb, -zbLow, zbLow), 64);
+            var tb = tbScaled * Vector256.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var ra = ActivationHelpers.SigmoidPair(ta, out var qa); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var abovea = Vector256.GreaterThanOrEqual(za, Vector256<float>.Zero);
+            var sa = Vector256.ConditionalSelect(abovea, ra, qa); // σ(z)
+            var ua = Vector256.ConditionalSelect(abovea, qa, ra); // σ(-z)
+            var pa = sa * ua; // σ'(z)
+            var rb = ActivationHelpers.SigmoidPair(tb, out var qb); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var sb = Vector256.ConditionalSelect(aboveb, rb, qb); // σ(z)
+            var ub = Vector256.ConditionalSelect(aboveb, qb, rb); // σ(-z)
+            var pb = sb * ub; // σ'(z)
             var aLarger = Vector256.GreaterThanOrEqual(ta, tb);
-            var log = ActivationHelpers.Log1pUnit(Vector256.Abs(ta - tb) * Vector256.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
-            var logRatio = Vector256.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
             // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
-            var between = Vector256.GreaterThan(za, Vector256<double>.Zero) & Vector256.LessThanOrEqual(zb, Vector256<double>.Zero);
-            var difference = Vector256.ConditionalSelect(between, za, Vector256<double>.Zero) + (
-                Vector256.ConditionalSelect(between, zaLow, Vector256<double>.Zero) + logRatio);
+            var between = Vector256.GreaterThan(za, Vector256<float>.Zero) & ~Vector256.GreaterThan(zb, -zbLow);
+            var gap = Vector256.ConditionalSelect(between, Vector256.Abs(ta - tb), Vector256.Max(ta, tb) * Vector256.Create(0.99994457f)); // |ta - tb|
+            var log = ActivationHelpers.Log1pUnit(gap * Vector256.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
+            var logRatio = Vector256.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
+            var difference = Vector256.ConditionalSelect(between, za, Vector256<float>.Zero) + (
+                Vector256.ConditionalSelect(between, zaLow, Vector256<float>.Zero) + logRatio);
             // (softplus(x - a) - softplus(x - b))/h
             var integral = Vector256.ConditionalSelect(
-                Vector256.GreaterThan(zb, Vector256<double>.Zero), Vector256.Create(99.0), Vector256<double>.Zero) + Vector256.FusedMultiplyAdd(
-                difference, Vector256.Create(10.102040816326529), difference * Vector256.Create(1.152671368507118E-15));
+                Vector256.GreaterThan(zb, -zbLow), Vector256.Create(99f), Vector256<float>.Zero) + Vector256.FusedMultiplyAdd(
+                difference, Vector256.Create(10.10204f), difference * Vector256.Create(5.25494E-07f));
             var corrections = Vector256.FusedMultiplyAdd(
                 pa,
                 Vector256.FusedMultiplyAdd(
-                    Vector256.FusedMultiplyAdd(Vector256.Create(3.771845235674206E-08), pa, Vector256.Create(8.07392063942748E-06)), pa,
-                    Vector256.Create(0.0082478113384366)),
+                    Vector256.FusedMultiplyAdd(Vector256.Create(3.771845E-08f), pa, Vector256.Create(8.073921E-06f)), pa, Vector256.Create(0.008247811f)),
                 -(
                     pb * Vector256.FusedMultiplyAdd(
-                        Vector256.FusedMultiplyAdd(Vector256.Create(3.771845235674206E-08), pb, Vector256.Create(8.07392063942748E-06)), pb,
-                        Vector256.Create(0.0082478113384366))));
-            var sum = integral + Vector256.FusedMultiplyAdd(sa + sb, Vector256.Create(0.5), corrections);
+                        Vector256.FusedMultiplyAdd(Vector256.Create(3.771845E-08f), pb, Vector256.Create(8.073921E-06f)), pb, Vector256.Create(0.008247811f))));
+            var sum = integral + Vector256.FusedMultiplyAdd(sa + sb, Vector256.Create(0.5f), corrections);
             var y = Vector256.ConditionalSelect(
-                Vector256.LessThan(za, Vector256.Create(-40.0)), taScaled * Vector256.Create(1.5911416852178627E-241), sum * Vector256.Create(0.1));
+                Vector256.LessThan(za, Vector256.Create(-40f)),
+                Vector256.FusedMultiplyAdd(taScaled, Vector256.Create(5.75156E-20f), taScaled * Vector256.Create(1.1153038E-27f)),
+                Vector256.FusedMultiplyAdd(sum, Vector256.Create(0.099999994f), sum * Vector256.Create(5.9604646E-09f)));
             return y;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> Core(Vector512<double> x)
+        private static Vector512<float> Core(Vector512<float> x)
         {
             var za = x; // x - the lowest offset (0)
-            var zaLow = Vector512<double>.Zero;
-            var taScaled = ActivationHelpers.Exp(-Vector512.Abs(za), 800); // e^-|z|·2^800
-            var ta = taScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var zb = x - Vector512.Create(9.8); // x - the highest offset
-            var zbLow = Vector512<double>.Zero;
-            var tbScaled = ActivationHelpers.Exp(-Vector512.Abs(zb), 800); // e^-|z|·2^800
-            var tb = tbScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var onePlusTa = Vector512<double>.One + ta;
-            var onePlusTb = Vector512<double>.One + tb;
-            var reciprocal = Vector512<double>.One / (onePlusTa * onePlusTb); // one division for both ends
-            var ra = reciprocal * onePlusTb; // 1/(1 + ta)
-            var rb = reciprocal * onePlusTa;
-            var abovea = Vector512.GreaterThanOrEqual(za, Vector512<double>.Zero);
-            var sa = Vector512.ConditionalSelect(abovea, ra, ta * ra); // σ(z)
-            var pa = ta * ra * ra; // σ'(z) = σ(z)·σ(-z)
-            var aboveb = Vector512.GreaterThanOrEqual(zb, Vector512<double>.Zero);
-            var sb = Vector512.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
-            var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
+            var zaLow = Vector512<float>.Zero;
+            var taScaled = ActivationHelpers.ExpNonPositive(-Vector512.Abs(za), 64); // e^-|z|·2^64
+            var ta = taScaled * Vector512.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var zb = ActivationHelpers.Subtract(x, 9.799999f, 7.6293946E-07f, out var zbLow); // x - the highest offset, exact as a pair
+            var aboveb = Vector512.GreaterThanOrEqual(zb, -zbLow); // x ≥ the highest offset, from the exact pair
+            // e^-|z|·2^64
+            var tbScaled = ActivationHelpers.ExpNonPositive(
+                Vector512.ConditionalSelect(aboveb, -zb, zb), Vector512.ConditionalSelect(aboveb, -zbLow, zbLow), 64);
+            var tb = tbScaled * Vector512.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var ra = ActivationHelpers.SigmoidPair(ta, out var qa); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var abovea = Vector512.GreaterThanOrEqual(za, Vector512<float>.Zero);
+            var sa = Vector512.ConditionalSelect(abovea, ra, qa); // σ(z)
+            var ua = Vector512.ConditionalSelect(abovea, qa, ra); // σ(-z)
+            var pa = sa * ua; // σ'(z)
+            var rb = ActivationHelpers.SigmoidPair(tb, out var qb); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var sb = Vector512.ConditionalSelect(aboveb, rb, qb); // σ(z)
+            var ub = Vector512.ConditionalSelect(aboveb, qb, rb); // σ(-z)
+            var pb = sb * ub; // σ'(z)
             var aLarger = Vector512.GreaterThanOrEqual(ta, tb);
-            var log = ActivationHelpers.Log1pUnit(Vector512.Abs(ta - tb) * Vector512.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
-            var logRatio = Vector512.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
             // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
-            var between = Vector512.GreaterThan(za, Vector512<double>.Zero) & Vector512.LessThanOrEqual(zb, Vector512<double>.Zero);
-            var difference = Vector512.ConditionalSelect(between, za, Vector512<double>.Zero) + (
-                Vector512.ConditionalSelect(between, zaLow, Vector512<double>.Zero) + logRatio);
+            var between = Vector512.GreaterThan(za, Vector512<float>.Zero) & ~Vector512.GreaterThan(zb, -zbLow);
+            var gap = Vector512.ConditionalSelect(between, Vector512.Abs(ta - tb), Vector512.Max(ta, tb) * Vector512.Create(0.99994457f)); // |ta - tb|
+            var log = ActivationHelpers.Log1pUnit(gap * Vector512.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
+            var logRatio = Vector512.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
+            var difference = Vector512.ConditionalSelect(between, za, Vector512<float>.Zero) + (
+                Vector512.ConditionalSelect(between, zaLow, Vector512<float>.Zero) + logRatio);
             // (softplus(x - a) - softplus(x - b))/h
             var integral = Vector512.ConditionalSelect(
-                Vector512.GreaterThan(zb, Vector512<double>.Zero), Vector512.Create(99.0), Vector512<double>.Zero) + Vector512.FusedMultiplyAdd(
-                difference, Vector512.Create(10.102040816326529), difference * Vector512.Create(1.152671368507118E-15));
+                Vector512.GreaterThan(zb, -zbLow), Vector512.Create(99f), Vector512<float>.Zero) + Vector512.FusedMultiplyAdd(
+                difference, Vector512.Create(10.10204f), difference * Vector512.Create(5.25494E-07f));
             var corrections = Vector512.FusedMultiplyAdd(
                 pa,
                 Vector512.FusedMultiplyAdd(
-                    Vector512.FusedMultiplyAdd(Vector512.Create(3.771845235674206E-08), pa, Vector512.Create(8.07392063942748E-06)), pa,
-                    Vector512.Create(0.0082478113384366)),
+                    Vector512.FusedMultiplyAdd(Vector512.Create(3.771845E-08f), pa, Vector512.Create(8.073921E-06f)), pa, Vector512.Create(0.008247811f)),
                 -(
                     pb * Vector512.FusedMultiplyAdd(
-                        Vector512.FusedMultiplyAdd(Vector512.Create(3.771845235674206E-08), pb, Vector512.Create(8.07392063942748E-06)), pb,
-                        Vector512.Create(0.0082478113384366))));
-            var sum = integral + Vector512.FusedMultiplyAdd(sa + sb, Vector512.Create(0.5), corrections);
+                        Vector512.FusedMultiplyAdd(Vector512.Create(3.771845E-08f), pb, Vector512.Create(8.073921E-06f)), pb, Vector512.Create(0.008247811f))));
+            var sum = integral + Vector512.FusedMultiplyAdd(sa + sb, Vector512.Create(0.5f), corrections);
             var y = Vector512.ConditionalSelect(
-                Vector512.LessThan(za, Vector512.Create(-40.0)), taScaled * Vector512.Create(1.5911416852178627E-241), sum * Vector512.Create(0.1));
+                Vector512.LessThan(za, Vector512.Create(-40f)),
+                Vector512.FusedMultiplyAdd(taScaled, Vector512.Create(5.75156E-20f), taScaled * Vector512.Create(1.1153038E-27f)),
+                Vector512.FusedMultiplyAdd(sum, Vector512.Create(0.099999994f), sum * Vector512.Create(5.9604646E-09f)));
             return y;
         }
     }

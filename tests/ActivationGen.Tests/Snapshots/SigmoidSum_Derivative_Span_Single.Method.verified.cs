@@ -37,8 +37,7 @@ namespace ActivationGen.Generated
     /// Scale = 1<br/>
     /// </code>
     /// Shape:<br/>
-    /// <code>Span, float (computed in double lanes): writes f'(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps
-    /// x.</code>
+    /// <code>Span, float: writes f'(x[i]) to destination[i]; throws ArgumentException if destination is too short or partly overlaps x.</code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ActivationGen", "{ActivationGenVersion}")]
     file readonly struct Activations_Apply_SpanOperator : ActivationHelpers.IActivationOperator<float>
@@ -47,158 +46,146 @@ namespace ActivationGen.Generated
         public static bool Unroll => false;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Invoke(Vector128<float> x)
-        {
-            var (lower, upper) = Vector128.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector128.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector128<float> Invoke(Vector128<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Invoke(Vector256<float> x)
-        {
-            var (lower, upper) = Vector256.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector256.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector256<float> Invoke(Vector256<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Invoke(Vector512<float> x)
-        {
-            var (lower, upper) = Vector512.Widen(x);
-            return ActivationHelpers.KeepNaN(x, Vector512.Narrow(Core(lower), Core(upper)));
-        }
+        public static Vector512<float> Invoke(Vector512<float> x) => ActivationHelpers.KeepNaN(x, Core(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<double> Core(Vector128<double> x)
+        private static Vector128<float> Core(Vector128<float> x)
         {
             var za = x; // x - the lowest offset (0)
-            var zaLow = Vector128<double>.Zero;
-            var taScaled = ActivationHelpers.Exp(-Vector128.Abs(za), 800); // e^-|z|·2^800
-            var ta = taScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var zb = x - Vector128.Create(10.0); // x - the highest offset
-            var zbLow = Vector128<double>.Zero;
-            var tbScaled = ActivationHelpers.Exp(-Vector128.Abs(zb), 800); // e^-|z|·2^800
-            var tb = tbScaled * Vector128.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var onePlusTa = Vector128<double>.One + ta;
-            var onePlusTb = Vector128<double>.One + tb;
-            var reciprocal = Vector128<double>.One / (onePlusTa * onePlusTb); // one division for both ends
-            var ra = reciprocal * onePlusTb; // 1/(1 + ta)
-            var rb = reciprocal * onePlusTa;
-            var abovea = Vector128.GreaterThanOrEqual(za, Vector128<double>.Zero);
-            var sa = Vector128.ConditionalSelect(abovea, ra, ta * ra); // σ(z)
-            var pa = ta * ra * ra; // σ'(z) = σ(z)·σ(-z)
-            var aboveb = Vector128.GreaterThanOrEqual(zb, Vector128<double>.Zero);
-            var sb = Vector128.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
-            var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
-            var ua = Vector128.ConditionalSelect(abovea, ta * ra, ra); // σ(a - x)
-            var ub = Vector128.ConditionalSelect(aboveb, tb * rb, rb); // σ(b - x)
-            var da = Vector128.ConditionalSelect(abovea, ta - Vector128<double>.One, Vector128<double>.One - ta) * ra; // σ(a - x) - σ(x - a)
-            var db = Vector128.ConditionalSelect(aboveb, tb - Vector128<double>.One, Vector128<double>.One - tb) * rb;
-            var steps = Vector128.ConditionalSelect(Vector128.GreaterThan(zb, Vector128<double>.Zero), ub - ua, sa - sb); // σ(x - a) - σ(x - b)
+            var zaLow = Vector128<float>.Zero;
+            var taScaled = ActivationHelpers.ExpNonPositive(-Vector128.Abs(za), 64); // e^-|z|·2^64
+            var ta = taScaled * Vector128.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var zb = ActivationHelpers.Subtract(x, 10f, 0f, out var zbLow); // x - the highest offset, exact as a pair
+            var aboveb = Vector128.GreaterThanOrEqual(zb, -zbLow); // x ≥ the highest offset, from the exact pair
+            // e^-|z|·2^64
+            var tbScaled = ActivationHelpers.ExpNonPositive(
+                Vector128.ConditionalSelect(aboveb, -zb, zb), Vector128.ConditionalSelect(aboveb, -zbLow, zbLow), 64);
+            var tb = tbScaled * Vector128.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var ra = ActivationHelpers.SigmoidPair(ta, out var qa); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var abovea = Vector128.GreaterThanOrEqual(za, Vector128<float>.Zero);
+            var sa = Vector128.ConditionalSelect(abovea, ra, qa); // σ(z)
+            var ua = Vector128.ConditionalSelect(abovea, qa, ra); // σ(-z)
+            var pa = sa * ua; // σ'(z)
+            var rb = ActivationHelpers.SigmoidPair(tb, out var qb); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var sb = Vector128.ConditionalSelect(aboveb, rb, qb); // σ(z)
+            var ub = Vector128.ConditionalSelect(aboveb, qb, rb); // σ(-z)
+            var pb = sb * ub; // σ'(z)
+            var da = Vector128.ConditionalSelect(abovea, ta - Vector128<float>.One, Vector128<float>.One - ta) * ra; // σ(a - x) - σ(x - a)
+            var db = Vector128.ConditionalSelect(aboveb, tb - Vector128<float>.One, Vector128<float>.One - tb) * rb;
+            var steps = Vector128.ConditionalSelect(Vector128.GreaterThan(zb, -zbLow), ub - ua, sa - sb); // σ(x - a) - σ(x - b)
             var slopeCorrections = Vector128.FusedMultiplyAdd(
                 pa * da,
                 Vector128.FusedMultiplyAdd(
-                    Vector128.FusedMultiplyAdd(Vector128.Create(1.2518282295397025E-07), pa, Vector128.Create(1.7155972064980414E-05)), pa,
-                    Vector128.Create(0.008416077362249414)),
+                    Vector128.FusedMultiplyAdd(Vector128.Create(1.2518282E-07f), pa, Vector128.Create(1.7155971E-05f)), pa, Vector128.Create(0.008416077f)),
                 -(
                     pb * db * Vector128.FusedMultiplyAdd(
-                        Vector128.FusedMultiplyAdd(Vector128.Create(1.2518282295397025E-07), pb, Vector128.Create(1.7155972064980414E-05)), pb,
-                        Vector128.Create(0.008416077362249414))));
+                        Vector128.FusedMultiplyAdd(Vector128.Create(1.2518282E-07f), pb, Vector128.Create(1.7155971E-05f)), pb,
+                        Vector128.Create(0.008416077f))));
             var slopeSum = Vector128.FusedMultiplyAdd(
-                steps, Vector128.Create(9.899999999999999),
-                steps * Vector128.Create(1.4210854715202005E-15)) + Vector128.FusedMultiplyAdd(pa + pb, Vector128.Create(0.5), slopeCorrections);
+                steps, Vector128.Create(9.9f),
+                steps * Vector128.Create(3.8146973E-07f)) + Vector128.FusedMultiplyAdd(pa + pb, Vector128.Create(0.5f), slopeCorrections);
             var dy = Vector128.ConditionalSelect(
-                Vector128.LessThan(za, -Vector128.Create(40.0)), taScaled * Vector128.Create(1.5608827846279808E-240),
-                Vector128.ConditionalSelect(Vector128.GreaterThan(zb, Vector128.Create(40.0)), tbScaled * Vector128.Create(1.5608827846279808E-240), slopeSum));
+                Vector128.LessThan(za, -Vector128.Create(40f)),
+                Vector128.FusedMultiplyAdd(taScaled, Vector128.Create(5.642182E-19f), taScaled * Vector128.Create(2.101478E-26f)),
+                Vector128.ConditionalSelect(
+                    Vector128.GreaterThan(zb, Vector128.Create(40f)),
+                    Vector128.FusedMultiplyAdd(tbScaled, Vector128.Create(5.642182E-19f), tbScaled * Vector128.Create(2.101478E-26f)), slopeSum));
             return dy;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> Core(Vector256<double> x)
+        private static Vector256<float> Core(Vector256<float> x)
         {
             var za = x; // x - the lowest offset (0)
-            var zaLow = Vector256<double>.Zero;
-            var taScaled = ActivationHelpers.Exp(-Vector256.Abs(za), 800); // e^-|z|·2^800
-            var ta = taScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var zb = x - Vector256.Create(10.0); // x - the highest offset
-            var zbLow = Vector256<double>.Zero;
-            var tbScaled = ActivationHelpers.Exp(-Vector256.Abs(zb), 800); // e^-|z|·2^800
-            var tb = tbScaled * Vector256.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var onePlusTa = Vector256<double>.One + ta;
-            var onePlusTb = Vector256<double>.One + tb;
-            var reciprocal = Vector256<double>.One / (onePlusTa * onePlusTb); // one division for both ends
-            var ra = reciprocal * onePlusTb; // 1/(1 + ta)
-            var rb = reciprocal * onePlusTa;
-            var abovea = Vector256.GreaterThanOrEqual(za, Vector256<double>.Zero);
-            var sa = Vector256.ConditionalSelect(abovea, ra, ta * ra); // σ(z)
-            var pa = ta * ra * ra; // σ'(z) = σ(z)·σ(-z)
-            var aboveb = Vector256.GreaterThanOrEqual(zb, Vector256<double>.Zero);
-            var sb = Vector256.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
-            var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
-            var ua = Vector256.ConditionalSelect(abovea, ta * ra, ra); // σ(a - x)
-            var ub = Vector256.ConditionalSelect(aboveb, tb * rb, rb); // σ(b - x)
-            var da = Vector256.ConditionalSelect(abovea, ta - Vector256<double>.One, Vector256<double>.One - ta) * ra; // σ(a - x) - σ(x - a)
-            var db = Vector256.ConditionalSelect(aboveb, tb - Vector256<double>.One, Vector256<double>.One - tb) * rb;
-            var steps = Vector256.ConditionalSelect(Vector256.GreaterThan(zb, Vector256<double>.Zero), ub - ua, sa - sb); // σ(x - a) - σ(x - b)
+            var zaLow = Vector256<float>.Zero;
+            var taScaled = ActivationHelpers.ExpNonPositive(-Vector256.Abs(za), 64); // e^-|z|·2^64
+            var ta = taScaled * Vector256.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var zb = ActivationHelpers.Subtract(x, 10f, 0f, out var zbLow); // x - the highest offset, exact as a pair
+            var aboveb = Vector256.GreaterThanOrEqual(zb, -zbLow); // x ≥ the highest offset, from the exact pair
+            // e^-|z|·2^64
+            var tbScaled = ActivationHelpers.ExpNonPositive(
+                Vector256.ConditionalSelect(aboveb, -zb, zb), Vector256.ConditionalSelect(aboveb, -zbLow, zbLow), 64);
+            var tb = tbScaled * Vector256.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var ra = ActivationHelpers.SigmoidPair(ta, out var qa); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var abovea = Vector256.GreaterThanOrEqual(za, Vector256<float>.Zero);
+            var sa = Vector256.ConditionalSelect(abovea, ra, qa); // σ(z)
+            var ua = Vector256.ConditionalSelect(abovea, qa, ra); // σ(-z)
+            var pa = sa * ua; // σ'(z)
+            var rb = ActivationHelpers.SigmoidPair(tb, out var qb); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var sb = Vector256.ConditionalSelect(aboveb, rb, qb); // σ(z)
+            var ub = Vector256.ConditionalSelect(aboveb, qb, rb); // σ(-z)
+            var pb = sb * ub; // σ'(z)
+            var da = Vector256.ConditionalSelect(abovea, ta - Vector256<float>.One, Vector256<float>.One - ta) * ra; // σ(a - x) - σ(x - a)
+            var db = Vector256.ConditionalSelect(aboveb, tb - Vector256<float>.One, Vector256<float>.One - tb) * rb;
+            var steps = Vector256.ConditionalSelect(Vector256.GreaterThan(zb, -zbLow), ub - ua, sa - sb); // σ(x - a) - σ(x - b)
             var slopeCorrections = Vector256.FusedMultiplyAdd(
                 pa * da,
                 Vector256.FusedMultiplyAdd(
-                    Vector256.FusedMultiplyAdd(Vector256.Create(1.2518282295397025E-07), pa, Vector256.Create(1.7155972064980414E-05)), pa,
-                    Vector256.Create(0.008416077362249414)),
+                    Vector256.FusedMultiplyAdd(Vector256.Create(1.2518282E-07f), pa, Vector256.Create(1.7155971E-05f)), pa, Vector256.Create(0.008416077f)),
                 -(
                     pb * db * Vector256.FusedMultiplyAdd(
-                        Vector256.FusedMultiplyAdd(Vector256.Create(1.2518282295397025E-07), pb, Vector256.Create(1.7155972064980414E-05)), pb,
-                        Vector256.Create(0.008416077362249414))));
+                        Vector256.FusedMultiplyAdd(Vector256.Create(1.2518282E-07f), pb, Vector256.Create(1.7155971E-05f)), pb,
+                        Vector256.Create(0.008416077f))));
             var slopeSum = Vector256.FusedMultiplyAdd(
-                steps, Vector256.Create(9.899999999999999),
-                steps * Vector256.Create(1.4210854715202005E-15)) + Vector256.FusedMultiplyAdd(pa + pb, Vector256.Create(0.5), slopeCorrections);
+                steps, Vector256.Create(9.9f),
+                steps * Vector256.Create(3.8146973E-07f)) + Vector256.FusedMultiplyAdd(pa + pb, Vector256.Create(0.5f), slopeCorrections);
             var dy = Vector256.ConditionalSelect(
-                Vector256.LessThan(za, -Vector256.Create(40.0)), taScaled * Vector256.Create(1.5608827846279808E-240),
-                Vector256.ConditionalSelect(Vector256.GreaterThan(zb, Vector256.Create(40.0)), tbScaled * Vector256.Create(1.5608827846279808E-240), slopeSum));
+                Vector256.LessThan(za, -Vector256.Create(40f)),
+                Vector256.FusedMultiplyAdd(taScaled, Vector256.Create(5.642182E-19f), taScaled * Vector256.Create(2.101478E-26f)),
+                Vector256.ConditionalSelect(
+                    Vector256.GreaterThan(zb, Vector256.Create(40f)),
+                    Vector256.FusedMultiplyAdd(tbScaled, Vector256.Create(5.642182E-19f), tbScaled * Vector256.Create(2.101478E-26f)), slopeSum));
             return dy;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> Core(Vector512<double> x)
+        private static Vector512<float> Core(Vector512<float> x)
         {
             var za = x; // x - the lowest offset (0)
-            var zaLow = Vector512<double>.Zero;
-            var taScaled = ActivationHelpers.Exp(-Vector512.Abs(za), 800); // e^-|z|·2^800
-            var ta = taScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var zb = x - Vector512.Create(10.0); // x - the highest offset
-            var zbLow = Vector512<double>.Zero;
-            var tbScaled = ActivationHelpers.Exp(-Vector512.Abs(zb), 800); // e^-|z|·2^800
-            var tb = tbScaled * Vector512.Create(1.499696813895631E-241); // exact where e^-|z| is normal
-            var onePlusTa = Vector512<double>.One + ta;
-            var onePlusTb = Vector512<double>.One + tb;
-            var reciprocal = Vector512<double>.One / (onePlusTa * onePlusTb); // one division for both ends
-            var ra = reciprocal * onePlusTb; // 1/(1 + ta)
-            var rb = reciprocal * onePlusTa;
-            var abovea = Vector512.GreaterThanOrEqual(za, Vector512<double>.Zero);
-            var sa = Vector512.ConditionalSelect(abovea, ra, ta * ra); // σ(z)
-            var pa = ta * ra * ra; // σ'(z) = σ(z)·σ(-z)
-            var aboveb = Vector512.GreaterThanOrEqual(zb, Vector512<double>.Zero);
-            var sb = Vector512.ConditionalSelect(aboveb, rb, tb * rb); // σ(z)
-            var pb = tb * rb * rb; // σ'(z) = σ(z)·σ(-z)
-            var ua = Vector512.ConditionalSelect(abovea, ta * ra, ra); // σ(a - x)
-            var ub = Vector512.ConditionalSelect(aboveb, tb * rb, rb); // σ(b - x)
-            var da = Vector512.ConditionalSelect(abovea, ta - Vector512<double>.One, Vector512<double>.One - ta) * ra; // σ(a - x) - σ(x - a)
-            var db = Vector512.ConditionalSelect(aboveb, tb - Vector512<double>.One, Vector512<double>.One - tb) * rb;
-            var steps = Vector512.ConditionalSelect(Vector512.GreaterThan(zb, Vector512<double>.Zero), ub - ua, sa - sb); // σ(x - a) - σ(x - b)
+            var zaLow = Vector512<float>.Zero;
+            var taScaled = ActivationHelpers.ExpNonPositive(-Vector512.Abs(za), 64); // e^-|z|·2^64
+            var ta = taScaled * Vector512.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var zb = ActivationHelpers.Subtract(x, 10f, 0f, out var zbLow); // x - the highest offset, exact as a pair
+            var aboveb = Vector512.GreaterThanOrEqual(zb, -zbLow); // x ≥ the highest offset, from the exact pair
+            // e^-|z|·2^64
+            var tbScaled = ActivationHelpers.ExpNonPositive(
+                Vector512.ConditionalSelect(aboveb, -zb, zb), Vector512.ConditionalSelect(aboveb, -zbLow, zbLow), 64);
+            var tb = tbScaled * Vector512.Create(5.421011E-20f); // exact where e^-|z| is normal
+            var ra = ActivationHelpers.SigmoidPair(ta, out var qa); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var abovea = Vector512.GreaterThanOrEqual(za, Vector512<float>.Zero);
+            var sa = Vector512.ConditionalSelect(abovea, ra, qa); // σ(z)
+            var ua = Vector512.ConditionalSelect(abovea, qa, ra); // σ(-z)
+            var pa = sa * ua; // σ'(z)
+            var rb = ActivationHelpers.SigmoidPair(tb, out var qb); // 1/(1 + t) and t/(1 + t), the roundings put back
+            var sb = Vector512.ConditionalSelect(aboveb, rb, qb); // σ(z)
+            var ub = Vector512.ConditionalSelect(aboveb, qb, rb); // σ(-z)
+            var pb = sb * ub; // σ'(z)
+            var da = Vector512.ConditionalSelect(abovea, ta - Vector512<float>.One, Vector512<float>.One - ta) * ra; // σ(a - x) - σ(x - a)
+            var db = Vector512.ConditionalSelect(aboveb, tb - Vector512<float>.One, Vector512<float>.One - tb) * rb;
+            var steps = Vector512.ConditionalSelect(Vector512.GreaterThan(zb, -zbLow), ub - ua, sa - sb); // σ(x - a) - σ(x - b)
             var slopeCorrections = Vector512.FusedMultiplyAdd(
                 pa * da,
                 Vector512.FusedMultiplyAdd(
-                    Vector512.FusedMultiplyAdd(Vector512.Create(1.2518282295397025E-07), pa, Vector512.Create(1.7155972064980414E-05)), pa,
-                    Vector512.Create(0.008416077362249414)),
+                    Vector512.FusedMultiplyAdd(Vector512.Create(1.2518282E-07f), pa, Vector512.Create(1.7155971E-05f)), pa, Vector512.Create(0.008416077f)),
                 -(
                     pb * db * Vector512.FusedMultiplyAdd(
-                        Vector512.FusedMultiplyAdd(Vector512.Create(1.2518282295397025E-07), pb, Vector512.Create(1.7155972064980414E-05)), pb,
-                        Vector512.Create(0.008416077362249414))));
+                        Vector512.FusedMultiplyAdd(Vector512.Create(1.2518282E-07f), pb, Vector512.Create(1.7155971E-05f)), pb,
+                        Vector512.Create(0.008416077f))));
             var slopeSum = Vector512.FusedMultiplyAdd(
-                steps, Vector512.Create(9.899999999999999),
-                steps * Vector512.Create(1.4210854715202005E-15)) + Vector512.FusedMultiplyAdd(pa + pb, Vector512.Create(0.5), slopeCorrections);
+                steps, Vector512.Create(9.9f),
+                steps * Vector512.Create(3.8146973E-07f)) + Vector512.FusedMultiplyAdd(pa + pb, Vector512.Create(0.5f), slopeCorrections);
             var dy = Vector512.ConditionalSelect(
-                Vector512.LessThan(za, -Vector512.Create(40.0)), taScaled * Vector512.Create(1.5608827846279808E-240),
-                Vector512.ConditionalSelect(Vector512.GreaterThan(zb, Vector512.Create(40.0)), tbScaled * Vector512.Create(1.5608827846279808E-240), slopeSum));
+                Vector512.LessThan(za, -Vector512.Create(40f)),
+                Vector512.FusedMultiplyAdd(taScaled, Vector512.Create(5.642182E-19f), taScaled * Vector512.Create(2.101478E-26f)),
+                Vector512.ConditionalSelect(
+                    Vector512.GreaterThan(zb, Vector512.Create(40f)),
+                    Vector512.FusedMultiplyAdd(tbScaled, Vector512.Create(5.642182E-19f), tbScaled * Vector512.Create(2.101478E-26f)), slopeSum));
             return dy;
         }
     }
