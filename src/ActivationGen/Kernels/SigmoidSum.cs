@@ -606,7 +606,8 @@ internal sealed class SigmoidSum : Activation
             // Outside [a, b] both exponentials come from one side: |ta - tb| = (the larger)·(1 - e^-(b - a)), no cancellation.
             var range = Step(spec) * (n - 1);
             var oneSide = range.CompareTo(64) > 0 ? 1 : 1 - Rational.ExpNegative(range);
-            writer.Line($"var gap = {{V}}.ConditionalSelect(between, {{V}}.Abs(ta - tb), {{V}}.Max(ta, tb) * {Constant(oneSide, compute)}); // |ta - tb|");
+            writer.Line("var larger = {V}.Max(ta, tb);");
+            writer.Line($"var gap = {{V}}.ConditionalSelect(between, {{V}}.Abs(ta - tb), {Times("larger", Split(oneSide, 0, compute), compute)}); // |ta - tb|");
             writer.Line("var log = {M}.Log1pUnit(gap * {V}.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))");
         }
         else

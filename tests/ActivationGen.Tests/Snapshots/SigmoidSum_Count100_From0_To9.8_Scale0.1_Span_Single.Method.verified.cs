@@ -79,7 +79,10 @@ namespace ActivationGen.Generated
             var aLarger = Vector128.GreaterThanOrEqual(ta, tb);
             // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
             var between = Vector128.GreaterThan(za, Vector128<float>.Zero) & ~Vector128.GreaterThan(zb, -zbLow);
-            var gap = Vector128.ConditionalSelect(between, Vector128.Abs(ta - tb), Vector128.Max(ta, tb) * Vector128.Create(0.99994457f)); // |ta - tb|
+            var larger = Vector128.Max(ta, tb);
+            // |ta - tb|
+            var gap = Vector128.ConditionalSelect(
+                between, Vector128.Abs(ta - tb), Vector128.FusedMultiplyAdd(larger, Vector128.Create(0.9999445f), larger * Vector128.Create(4.0324853E-08f)));
             var log = ActivationHelpers.Log1pUnit(gap * Vector128.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
             var logRatio = Vector128.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
             var difference = Vector128.ConditionalSelect(between, za, Vector128<float>.Zero) + (
@@ -128,7 +131,10 @@ namespace ActivationGen.Generated
             var aLarger = Vector256.GreaterThanOrEqual(ta, tb);
             // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
             var between = Vector256.GreaterThan(za, Vector256<float>.Zero) & ~Vector256.GreaterThan(zb, -zbLow);
-            var gap = Vector256.ConditionalSelect(between, Vector256.Abs(ta - tb), Vector256.Max(ta, tb) * Vector256.Create(0.99994457f)); // |ta - tb|
+            var larger = Vector256.Max(ta, tb);
+            // |ta - tb|
+            var gap = Vector256.ConditionalSelect(
+                between, Vector256.Abs(ta - tb), Vector256.FusedMultiplyAdd(larger, Vector256.Create(0.9999445f), larger * Vector256.Create(4.0324853E-08f)));
             var log = ActivationHelpers.Log1pUnit(gap * Vector256.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
             var logRatio = Vector256.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
             var difference = Vector256.ConditionalSelect(between, za, Vector256<float>.Zero) + (
@@ -177,7 +183,10 @@ namespace ActivationGen.Generated
             var aLarger = Vector512.GreaterThanOrEqual(ta, tb);
             // a < x ≤ b: max(x - a, 0) - max(x - b, 0) = x - a
             var between = Vector512.GreaterThan(za, Vector512<float>.Zero) & ~Vector512.GreaterThan(zb, -zbLow);
-            var gap = Vector512.ConditionalSelect(between, Vector512.Abs(ta - tb), Vector512.Max(ta, tb) * Vector512.Create(0.99994457f)); // |ta - tb|
+            var larger = Vector512.Max(ta, tb);
+            // |ta - tb|
+            var gap = Vector512.ConditionalSelect(
+                between, Vector512.Abs(ta - tb), Vector512.FusedMultiplyAdd(larger, Vector512.Create(0.9999445f), larger * Vector512.Create(4.0324853E-08f)));
             var log = ActivationHelpers.Log1pUnit(gap * Vector512.ConditionalSelect(aLarger, rb, ra)); // ln(1 + |ta - tb|/(1 + the smaller))
             var logRatio = Vector512.ConditionalSelect(aLarger, log, -log); // ln((1 + ta)/(1 + tb))
             var difference = Vector512.ConditionalSelect(between, za, Vector512<float>.Zero) + (
