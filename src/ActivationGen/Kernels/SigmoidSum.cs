@@ -525,18 +525,22 @@ internal sealed class SigmoidSum : Activation
             writer.Line($"var z{end}Low = {{VD}}.Zero;");
         }
 
+        // In float lanes the argument is at most 0 (ExpNonPositive clamps only from below), and a float offset's low part
+        // can exceed z (z = 0 where x is the offset's high part): the sign is the pair's.
         var hasLow = exact && !(pair.Hi == 0 && pair.Lo == 0);
-        var exp = hasLow ? ExpOfMinusAbs("z" + end, "z" + end + "Low", shift) : $"{{M}}.Exp(-{{V}}.Abs(z{end}), {shift})";
-        if (compute == ElementType.Single)
+        string exp;
+        if (compute == ElementType.Single && hasLow)
         {
-            // The argument is at most 0 (ExpNonPositive clamps only from below). A float offset's low part can exceed z
-            // (z = 0 where x is the offset's high part): the sign is the pair's.
+            writer.Line($"var above{end} = {{V}}.GreaterThanOrEqual(z{end}, -z{end}Low); // x ≥ {what}, from the exact pair");
+            exp = $"{{M}}.ExpNonPositive({{V}}.ConditionalSelect(above{end}, -z{end}, z{end}), {{V}}.ConditionalSelect(above{end}, -z{end}Low, z{end}Low), {shift})";
+        }
+        else if (compute == ElementType.Single)
+        {
             exp = $"{{M}}.ExpNonPositive(-{{V}}.Abs(z{end}), {shift})";
-            if (hasLow)
-            {
-                writer.Line($"var above{end} = {{V}}.GreaterThanOrEqual(z{end}, -z{end}Low); // x ≥ {what}, from the exact pair");
-                exp = $"{{M}}.ExpNonPositive({{V}}.ConditionalSelect(above{end}, -z{end}, z{end}), {{V}}.ConditionalSelect(above{end}, -z{end}Low, z{end}Low), {shift})";
-            }
+        }
+        else
+        {
+            exp = hasLow ? ExpOfMinusAbs("z" + end, "z" + end + "Low", shift) : $"{{M}}.Exp(-{{V}}.Abs(z{end}), {shift})";
         }
 
         writer.Line($"var t{end}Scaled = {exp}; // e^-|z|·2^{shift}");
