@@ -91,7 +91,7 @@ public class AccuracyTests(ITestOutputHelper output)
     }
 
     /// <summary>Spans, in place, backward, fused and every vector width give exactly the scalar results.</summary>
-    private static void ShapesAgree<T>(IKernelSet<T> kernels, T[] xs, T[] f, T[] d)
+    internal static void ShapesAgree<T>(IKernelSet<T> kernels, T[] xs, T[] f, T[] d)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var n = xs.Length;

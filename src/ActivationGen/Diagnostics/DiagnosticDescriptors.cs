@@ -98,6 +98,18 @@ internal static class DiagnosticDescriptors
         "FromOutput = true {0}: it is supported on the backward shape void M(ReadOnlySpan<T> y, ReadOnlySpan<T> gradOutput, Span<T> gradInput) by " + Kernels.Activations.FromOutputSupport + "; remove it",
         "The derivative can be computed from the forward result only where f can be inverted well enough, and only the backward shape takes that result as input.");
 
+    public static readonly DiagnosticDescriptor UnsupportedInDefinition = Create(
+        "AGEN0016",
+        "Unsupported construct in an activation definition",
+        "{0} is not supported in activation definition '{1}': {2}",
+        "An [Activation] definition is a static method double F(double x) or float F(float x) whose body is one expression (or local declarations and one return) built from the parameter, constants, arithmetic, comparisons in c ? a : b, a few Math functions, Fn.Sigmoid, Fn.Softplus, Fn.Erf, Fn.Erfc and other definitions; the README lists them.");
+
+    public static readonly DiagnosticDescriptor DefinitionNotFound = Create(
+        "AGEN0017",
+        "Activation definition not found",
+        "[Activation] names '{0}', which is not an activation definition: {1}",
+        "[Activation(nameof(F))] names a static method double F(double x) or float F(float x) of the method's type or a containing type; [Activation(typeof(T), nameof(T.F))] one of type T in the same compilation.");
+
     public static readonly DiagnosticDescriptor CannotImplement = Create(
         "AGEN0018",
         "Activation attribute on a method ActivationGen cannot implement",
@@ -110,7 +122,7 @@ internal static class DiagnosticDescriptors
         {
             NotPartial, HasBody, GenericMethod, UnsupportedSignature, MixedElementTypes, MultipleActivations, DerivativeOnGradientShape,
             NonFiniteParameter, CountOutOfRange, FromGreaterThanTo, UnsupportedTargetFramework, UnsupportedContainingType,
-            ParameterOutOfRange, MinNotLessThanMax, FromOutputUnsupported, CannotImplement,
+            ParameterOutOfRange, MinNotLessThanMax, FromOutputUnsupported, UnsupportedInDefinition, DefinitionNotFound, CannotImplement,
         }.ToDictionary(d => d.Id);
 
     public static System.Collections.Generic.IEnumerable<DiagnosticDescriptor> Descriptors => All.Values;

@@ -13,8 +13,12 @@ namespace ActivationGen.Model;
 /// result) and an edit from one to the other regenerates the method.
 /// </remarks>
 /// <param name="FromOutput">Backward from the forward result: the first span holds y = f(x) instead of x.</param>
-internal sealed record ActivationSpec(Activation Activation, bool Derivative, bool FromOutput, EquatableArray<long> Bits)
+/// <param name="Definition">For <c>[Activation]</c>: the user's definition, prepared (<see cref="Custom.DefinitionParser"/>); else null.</param>
+internal sealed record ActivationSpec(Activation Activation, bool Derivative, bool FromOutput, EquatableArray<long> Bits, Custom.CustomDefinition? Definition = null)
 {
+    public static ActivationSpec ForDefinition(Activation activation, bool derivative, Custom.CustomDefinition definition) =>
+        new(activation, derivative, FromOutput: false, EquatableArray<long>.Empty, definition);
+
     public static ActivationSpec Create(Activation activation, bool derivative, bool fromOutput, double[] values) =>
         new(activation, derivative, fromOutput, new EquatableArray<long>(values.Select(BitConverter.DoubleToInt64Bits)));
 

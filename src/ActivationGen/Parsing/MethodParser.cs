@@ -19,8 +19,11 @@ namespace ActivationGen.Parsing;
 /// </summary>
 internal static class MethodParser
 {
-    /// <summary>The attribute metadata names, one per activation of the catalog.</summary>
-    public static readonly ImmutableArray<string> AttributeMetadataNames = Activations.All.Select(a => a.AttributeMetadataName).ToImmutableArray();
+    /// <summary>The attribute metadata names, one per activation of the catalog, and [Activation]'s.</summary>
+    public static readonly ImmutableArray<string> AttributeMetadataNames = Activations.All
+        .Select(a => a.AttributeMetadataName)
+        .Append(Custom.DefinitionParser.AttributeMetadataName)
+        .ToImmutableArray();
 
     /// <summary>
     /// Compiler errors of the user's declaration that a generated part built from the symbol does not repeat: the
@@ -128,7 +131,9 @@ internal static class MethodParser
         else if (!HasBindingErrors(activations[0], semanticModel, cancellationToken))
         {
             // An argument that does not bind is the compiler's error; the method still gets a body that throws.
-            spec = AttributeArgumentsParser.Parse(activations[0], signature?.Shape, name, nameLocation, Report);
+            spec = activations[0].AttributeClass!.ToDisplayString() == Custom.DefinitionParser.AttributeMetadataName
+                ? Custom.DefinitionParser.Parse(activations[0], method, signature?.Shape, signature?.Element, name, nameLocation, semanticModel.Compilation, Report, cancellationToken)
+                : AttributeArgumentsParser.Parse(activations[0], signature?.Shape, name, nameLocation, Report);
         }
 
         var languageVersion = ((CSharpParseOptions)syntax.SyntaxTree.Options).LanguageVersion;

@@ -43,7 +43,8 @@ public interface IKernelSet<T>
 public static class KernelSets
 {
     /// <param name="attribute">The attribute as written, e.g. <c>Elu(Alpha = 0.5)</c> (without brackets).</param>
-    public static string Source(string attribute, string type, string className = "Kernels")
+    /// <param name="members">More members of the class (an [Activation] definition).</param>
+    public static string Source(string attribute, string type, string className = "Kernels", string members = "")
     {
         var (name, args) = Split(attribute);
         string With(bool derivative) => derivative
@@ -75,15 +76,16 @@ public static class KernelSets
                 {{d}} public partial Vector128<{{t}}> D128(Vector128<{{t}}> x);
                 {{d}} public partial Vector256<{{t}}> D256(Vector256<{{t}}> x);
                 {{d}} public partial Vector512<{{t}}> D512(Vector512<{{t}}> x);
+                {{members}}
             }
             """;
     }
 
-    public static IKernelSet<T> Create<T>(string attribute)
+    public static IKernelSet<T> Create<T>(string attribute, string members = "")
         where T : unmanaged
     {
         var type = typeof(T) == typeof(float) ? "float" : "double";
-        var run = GeneratorHarness.Run(Source(attribute, type));
+        var run = GeneratorHarness.Run(Source(attribute, type, members: members));
         var assembly = GeneratorHarness.Load(run.Output);
         return (IKernelSet<T>)Activator.CreateInstance(assembly.GetType("Generated.Tests.Kernels", throwOnError: true)!)!;
     }

@@ -19,7 +19,10 @@ public sealed class ReferenceTable
 
     public string Name { get; }
 
-    /// <summary>The attribute without brackets, e.g. <c>Sigmoid(Offset = 2)</c>.</summary>
+    /// <summary>
+    /// The attribute without brackets, e.g. <c>Sigmoid(Offset = 2)</c>; for a table of an [Activation] definition
+    /// (Reference/Custom), the definition's expression, e.g. <c>Math.Log(1 + Math.Exp(x))</c>.
+    /// </summary>
     public string Attribute { get; }
 
     public bool IsSingle { get; }
@@ -45,12 +48,14 @@ public sealed class ReferenceTable
     {
         var lines = File.ReadAllLines(Path.Combine(Folder, name + ".csv"));
         const string prefix = "# attribute: [";
-        if (!lines[0].StartsWith(prefix, StringComparison.Ordinal) || lines[1] != "x,f,df")
+        const string definitionPrefix = "# definition: ";
+        var isDefinition = lines[0].StartsWith(definitionPrefix, StringComparison.Ordinal);
+        if (!(isDefinition || lines[0].StartsWith(prefix, StringComparison.Ordinal)) || lines[1] != "x,f,df")
         {
             throw new InvalidDataException(name + ": unexpected header");
         }
 
-        var attribute = lines[0][prefix.Length..^1];
+        var attribute = isDefinition ? lines[0][definitionPrefix.Length..] : lines[0][prefix.Length..^1];
         var rows = lines.Skip(2).Select(line =>
         {
             var parts = line.Split(',');

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+
+namespace ActivationGen.Custom;
+
+/// <summary>
+/// Evaluates an expression in double at compile time: for the limits at ±∞ (<see cref="Limit"/>) and the sign of a zero
+/// result at ±0. IEEE arithmetic on the nodes as they stand, with the stable forms of σ and softplus.
+/// </summary>
+internal static class Evaluator
+{
+    public static double Evaluate(Expr expr, double x)
+    {
+        var memo = new Dictionary<Expr, double>();
+        double Visit(Expr e)
+        {
+            if (memo.TryGetValue(e, out var done))
+            {
+                return done;
+            }
+
+            var a = e.Args.Count > 0 ? Visit(e.A) : 0;
+            var b = e.Args.Count > 1 && e.Kind != Kind.Select ? Visit(e.B) : 0;
+            var value = e.Kind switch
+            {
+                Kind.X => x,
+                Kind.Constant => e.Value,
+                Kind.Negate => -a,
+                Kind.Add => a + b,
+                Kind.Subtract => a - b,
+                Kind.Multiply => a * b,
+                Kind.Divide => a / b,
+                Kind.Exp => Math.Exp(a),
+                Kind.ExpM1 => Math.Abs(a) < 1e-5 ? a + (a * a / 2) : Math.Exp(a) - 1,
+                Kind.Log => Math.Log(a),
+                Kind.Log1p => Math.Abs(a) < 1e-5 ? a - (a * a / 2) : Math.Log(1 + a),
+                Kind.Sqrt => Math.Sqrt(a),
+                Kind.Tanh => Math.Tanh(a),
+                Kind.SechSquared => 1 / (Math.Cosh(a) * Math.Cosh(a)),
+                Kind.Abs => Math.Abs(a),
+                Kind.Max => a > b ? a : b,
+                Kind.Min => a < b ? a : b,
+                Kind.Sigmoid => a >= 0 ? 1 / (1 + Math.Exp(-a)) : Math.Exp(a) / (1 + Math.Exp(a)),
+                Kind.Softplus => Math.Max(a, 0) + Math.Log(1 + Math.Exp(-Math.Abs(a))),
+                Kind.Erf => Erf(a),
+                Kind.Erfc => 1 - Erf(a),
+                Kind.Select => a != 0 ? Visit(e.B) : Visit(e.Args[2]),
+                Kind.Less => a < b ? 1 : 0,
+                Kind.LessOrEqual => a <= b ? 1 : 0,
+                Kind.Greater => a > b ? 1 : 0,
+                Kind.GreaterOrEqual => a >= b ? 1 : 0,
+                Kind.Equal => a == b ? 1 : 0,
+                Kind.NotEqual => a != b ? 1 : 0,
+                Kind.And => a != 0 && b != 0 ? 1 : 0,
+                Kind.Or => a != 0 || b != 0 ? 1 : 0,
+                Kind.Not => a == 0 ? 1 : 0,
+                _ => double.NaN,
+            };
+            memo[e] = value;
+            return value;
+        }
+
+        return Visit(expr);
+    }
+
+    /// <summary>
+    /// The limit of <paramref name="expr"/> as x → <paramref name="sign"/>·∞, from its values at ±1e5, 1e10, 1e20, 1e40:
+    /// the last value where the last two agree (to 1e-9), ±∞ where the magnitude keeps growing (at least 1.5× per step), ±0 where it
+    /// keeps shrinking the same way; NaN where the values establish none of these (the kernel then returns NaN there).
+    /// </summary>
+    public static double Limit(Expr expr, int sign)
+    {
+        var values = new double[4];
+        var x = 1e5;
+        for (var i = 0; i < values.Length; i++, x *= x)
+        {
+            values[i] = Evaluate(expr, sign * x);
+        }
+
+        var last = values[3];
+        if (double.IsNaN(last) || double.IsNaN(values[2]))
+        {
+            return double.NaN;
+        }
+
+        if (last == values[2] || Math.Abs(last - values[2]) <= 1e-9 * Math.Abs(last))
+        {
+            return last; // converged (to the rounding of the formula at x = 1e40)
+        }
+
+        bool Growing(int i) => Math.Abs(values[i + 1]) >= 1.5 * Math.Abs(values[i]) && Math.Sign(values[i + 1]) == Math.Sign(values[i]);
+        bool Shrinking(int i) => Math.Abs(values[i + 1]) * 1.5 <= Math.Abs(values[i]) && (values[i + 1] == 0 || Math.Sign(values[i + 1]) == Math.Sign(values[i]));
+        if (Growing(1) && Growing(2) && last != 0)
+        {
+            return last > 0 ? double.PositiveInfinity : double.NegativeInfinity;
+        }
+
+        if (Shrinking(1) && Shrinking(2) && Math.Abs(last) < 1e-30)
+        {
+            return values[1] > 0 ? 0.0 : -0.0;
+        }
+
+        return double.NaN;
+    }
+
+    /// <summary>erf to about 1e-7 (Abramowitz and Stegun 7.1.26 form): enough for limits and zero signs at compile time.</summary>
+    private static double Erf(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        var t = 1 / (1 + (0.3275911 * Math.Abs(x)));
+        var poly = t * (0.254829592 + (t * (-0.284496736 + (t * (1.421413741 + (t * (-1.453152027 + (t * 1.061405429))))))));
+        var y = 1 - (poly * Math.Exp(-x * x));
+        return x == 0 ? x : Math.Sign(x) * y;
+    }
+}

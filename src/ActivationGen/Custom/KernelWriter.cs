@@ -1,0 +1,201 @@
+using System.Collections.Generic;
+using ActivationGen.Emit;
+
+namespace ActivationGen.Custom;
+
+/// <summary>
+/// Writes an <see cref="Expr"/> as kernel statements in double lanes, one <c>var</c> per distinct node (so f' reuses what
+/// f computed in the fused shape), through the same vector helpers as the catalog: e^-|u| is computed once for σ(±u) and
+/// softplus(±u), e^-2|u| once for tanh(u) and its derivative. Every function is written for its whole domain: e^u up to
+/// the overflow threshold, expm1 on both sides of 0 (keeping the sign of a zero), Max and Min as selects that take the
+/// second operand on ties. For double elements (<c>compensated</c>), the argument of every exponential (e^u, expm1, σ,
+/// softplus, tanh's e^-2|u|) is evaluated as an unevaluated pair hi + lo in double-double arithmetic (sums, products and
+/// quotients with their rounding errors kept, constants with the part beyond the double), and the helpers take lo: far
+/// in a tail, e^u is as accurate as u, so a rounding of u alone would cost hundreds of ULP.
+/// </summary>
+internal sealed class KernelWriter
+{
+    private readonly CodeWriter _writer;
+    private readonly Dictionary<Expr, string> _names = new();
+    private readonly Dictionary<string, string> _shared = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<Expr, (string Hi, string? Lo)> _pairs = new();
+    private readonly bool _compensated;
+    private int _count;
+
+    public KernelWriter(CodeWriter writer, bool compensated)
+    {
+        _writer = writer;
+        _compensated = compensated;
+    }
+
+    /// <summary>The name (or, for x and constants, the text) holding <paramref name="e"/>, writing what it needs first.</summary>
+    public string Write(Expr e)
+    {
+        if (_names.TryGetValue(e, out var name))
+        {
+            return name;
+        }
+
+        name = e.Kind switch
+        {
+            Kind.X => "x",
+            Kind.Constant => Constant(e.Value),
+            _ => Declare(Code(e)),
+        };
+        _names[e] = name;
+        return name;
+    }
+
+    private string Code(Expr e)
+    {
+        string A() => Write(e.A);
+        string B() => Write(e.B);
+        return e.Kind switch
+        {
+            Kind.Negate => "-" + A(),
+            Kind.Add => A() + " + " + B(),
+            Kind.Subtract => A() + " - " + B(),
+            Kind.Multiply => A() + " * " + B(),
+            Kind.Divide => A() + " / " + B(),
+            Kind.Exp => Exp(Pair(e.A)),
+            Kind.ExpM1 => ExpM1(Pair(e.A)),
+            Kind.Log => $"{{M}}.Log({A()})",
+            Kind.Log1p => $"{{M}}.Log1p({A()})",
+            Kind.Sqrt => $"{{V}}.Sqrt({A()})",
+            Kind.Abs => $"{{V}}.Abs({A()})",
+            Kind.Tanh => $"{{M}}.Tanh({A()}, {TanhExp(e.A)})",
+            Kind.SechSquared => $"{{M}}.SechSquared({TanhExp(e.A)})",
+            Kind.Max => $"{{V}}.ConditionalSelect({{V}}.GreaterThan({A()}, {B()}), {A()}, {B()})",
+            Kind.Min => $"{{V}}.ConditionalSelect({{V}}.LessThan({A()}, {B()}), {A()}, {B()})",
+            Kind.Sigmoid when e.A.Kind == Kind.Negate => $"{{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.LessThanOrEqual({Pair(e.A.A).Hi}, {{VD}}.Zero), {{VD}}.One, {SigmoidExp(e.A)}), {SigmoidExp(e.A)})",
+            Kind.Sigmoid => $"{{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({Pair(e.A).Hi}, {{VD}}.Zero), {{VD}}.One, {SigmoidExp(e.A)}), {SigmoidExp(e.A)})",
+            Kind.Softplus => Softplus(Pair(e.A), SigmoidExp(e.A)),
+            Kind.Erf => $"{{M}}.Erf({A()})",
+            Kind.Erfc => $"{{M}}.Erfc({A()})",
+            Kind.Select => $"{{V}}.ConditionalSelect({A()}, {B()}, {Write(e.Args[2])})",
+            Kind.Less => $"{{V}}.LessThan({A()}, {B()})",
+            Kind.LessOrEqual => $"{{V}}.LessThanOrEqual({A()}, {B()})",
+            Kind.Greater => $"{{V}}.GreaterThan({A()}, {B()})",
+            Kind.GreaterOrEqual => $"{{V}}.GreaterThanOrEqual({A()}, {B()})",
+            Kind.Equal => $"{{V}}.Equals({A()}, {B()})",
+            Kind.NotEqual => $"~{{V}}.Equals({A()}, {B()})",
+            Kind.And => A() + " & " + B(),
+            Kind.Or => A() + " | " + B(),
+            Kind.Not => "~" + A(),
+            _ => throw new System.InvalidOperationException("Cannot emit " + e.Kind + "."),
+        };
+    }
+
+    /// <summary>e^u, up to the overflow threshold (Exp alone stops at 2^955: beyond 600, it is scaled by 2^-128 and back).</summary>
+    private static string Exp((string Hi, string? Lo) u) =>
+        $"{{V}}.ConditionalSelect({{V}}.GreaterThan({u.Hi}, {Constant(600)}), {{M}}.Exp({u.Hi}, {Low(u)}, -128) * {Constant(System.Math.Pow(2, 128))}, {{M}}.Exp({u.Hi}, {Low(u)}, 0))";
+
+    /// <summary>e^u - 1 on both sides of 0 (±0 gives itself).</summary>
+    private static string ExpM1((string Hi, string? Lo) u) => u.Lo is null
+        ? $"{{V}}.ConditionalSelect({{V}}.Equals({u.Hi}, {{VD}}.Zero), {u.Hi}, {{V}}.ConditionalSelect({{V}}.LessThan({u.Hi}, {{VD}}.Zero), {{M}}.ExpM1NonPositive({u.Hi}), {{M}}.ExpM1NonNegative({u.Hi}, {{VD}}.Zero)))"
+        : $"{{V}}.ConditionalSelect({{V}}.Equals({u.Hi}, {{VD}}.Zero), {u.Hi}, {{V}}.ConditionalSelect({{V}}.LessThan({u.Hi}, {{VD}}.Zero), {{M}}.ExpM1NonPositive({u.Hi}, {u.Lo}), {{M}}.ExpM1NonNegative({u.Hi}, {u.Lo})))";
+
+    /// <summary>softplus(u) = max(u, 0) + ln(1 + e^-|u|), the low part of u added where u &gt; 0.</summary>
+    private static string Softplus((string Hi, string? Lo) u, string t) => u.Lo is null
+        ? $"{{V}}.Max({u.Hi}, {{VD}}.Zero) + {{M}}.Log1pUnit({t})"
+        : $"{{V}}.Max({u.Hi}, {{VD}}.Zero) + ({{V}}.ConditionalSelect({{V}}.GreaterThan({u.Hi}, {{VD}}.Zero), {u.Lo}, {{VD}}.Zero) + {{M}}.Log1pUnit({t}))";
+
+    private static string Low((string Hi, string? Lo) u) => u.Lo ?? "{VD}.Zero";
+
+    /// <summary>e^-|u| for σ(±u) and softplus(±u): the same for u and -u, so both share it.</summary>
+    private string SigmoidExp(Expr u)
+    {
+        var pair = Pair(u.Kind == Kind.Negate ? u.A : u);
+        return Shared(pair.Lo is null ? $"{{M}}.ExpMinusAbs({pair.Hi})" : $"{{M}}.ExpMinusAbs({pair.Hi}, {pair.Lo})");
+    }
+
+    /// <summary>4e^-2|u|, which Tanh and SechSquared take.</summary>
+    private string TanhExp(Expr u)
+    {
+        var pair = Pair(u);
+        return Shared(pair.Lo is null
+            ? $"{{M}}.Exp({{V}}.Abs({pair.Hi}) * {Constant(-2)}, 2)"
+            : $"{{M}}.Exp({{V}}.Abs({pair.Hi}) * {Constant(-2)}, {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({pair.Hi}, {{VD}}.Zero), {pair.Lo} * {Constant(-2)}, {pair.Lo} * {Constant(2)}), 2)");
+    }
+
+    /// <summary>
+    /// <paramref name="e"/> as hi + lo: in double-double arithmetic through sums, differences, products, quotients and
+    /// negations (where <c>compensated</c>), else its value with no low part (lo null).
+    /// </summary>
+    private (string Hi, string? Lo) Pair(Expr e)
+    {
+        if (!_compensated)
+        {
+            return (Write(e), null);
+        }
+
+        if (_pairs.TryGetValue(e, out var done))
+        {
+            return done;
+        }
+
+        (string Hi, string? Lo) result;
+        switch (e.Kind)
+        {
+            case Kind.Constant:
+                result = (Constant(e.Value), e.Lo == 0 ? null : Constant(e.Lo));
+                break;
+            case Kind.Negate:
+                var negated = Pair(e.A);
+                result = (Declare("-" + negated.Hi), negated.Lo is null ? null : Declare("-" + negated.Lo));
+                break;
+            case Kind.Add or Kind.Subtract:
+                var (a, b) = (Pair(e.A), Pair(e.B));
+                var sign = e.Kind == Kind.Add ? " + " : " - ";
+                var sum = Declare(a.Hi + sign + b.Hi);
+                var bb = Declare(sum + " - " + a.Hi);
+                result = (sum, Declare($"({a.Hi} - ({sum} - {bb})) + ({(e.Kind == Kind.Add ? b.Hi : "-" + b.Hi)} - {bb}){Plus(a.Lo, "+")}{Plus(b.Lo, sign.Trim())}"));
+                break;
+            case Kind.Multiply:
+                var (p, q) = (Pair(e.A), Pair(e.B));
+                var product = Declare(p.Hi + " * " + q.Hi);
+                var cross = (q.Lo is null ? string.Empty : $" + {p.Hi} * {q.Lo}") + (p.Lo is null ? string.Empty : $" + {p.Lo} * {q.Hi}");
+                result = (product, Declare($"{{V}}.FusedMultiplyAdd({p.Hi}, {q.Hi}, -{product}){cross}"));
+                break;
+            case Kind.Divide:
+                var (n, d) = (Pair(e.A), Pair(e.B));
+                var quotient = Declare(n.Hi + " / " + d.Hi);
+                var residual = $"{{V}}.FusedMultiplyAdd(-{quotient}, {d.Hi}, {n.Hi}){Plus(n.Lo, "+")}" + (d.Lo is null ? string.Empty : $" - {quotient} * {d.Lo}");
+                result = (quotient, Declare($"({residual}) / {d.Hi}"));
+                break;
+            default:
+                result = (Write(e), null);
+                break;
+        }
+
+        _pairs[e] = result;
+        return result;
+    }
+
+    private static string Plus(string? lo, string sign) => lo is null ? string.Empty : $" {sign} {lo}";
+
+    private string Shared(string code)
+    {
+        if (!_shared.TryGetValue(code, out var name))
+        {
+            name = Declare(code);
+            _shared[code] = name;
+        }
+
+        return name;
+    }
+
+    private string Declare(string code)
+    {
+        var name = "v" + _count++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _writer.Line($"var {name} = {code};");
+        return name;
+    }
+
+    private static string Constant(double value) => value switch
+    {
+        0 when System.BitConverter.DoubleToInt64Bits(value) == 0 => "{VD}.Zero",
+        1 => "{VD}.One",
+        _ => "{V}.Create(" + Literals.Double(value) + ")",
+    };
+}
