@@ -36,6 +36,7 @@ public sealed class ActivationGenerator : IIncrementalGenerator
         {
             post.AddEmbeddedAttributeDefinition();
             post.AddSource(AttributeSource.HintName, AttributeSource.Text);
+            post.AddSource(FnSource.HintName, FnSource.Text);
         });
 
         var perAttribute = MethodParser.AttributeMetadataNames

@@ -71,7 +71,7 @@ internal sealed class KernelWriter
             Kind.Sigmoid => $"{{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({Pair(e.A).Hi}, {{VD}}.Zero), {{VD}}.One, {SigmoidExp(e.A)}), {SigmoidExp(e.A)})",
             Kind.Softplus => Softplus(Pair(e.A), SigmoidExp(e.A)),
             Kind.Erf => $"{{M}}.Erf({A()})",
-            Kind.Erfc => $"{{M}}.Erfc({A()})",
+            Kind.Erfc => Erfc(e.A),
             Kind.Select => $"{{V}}.ConditionalSelect({A()}, {B()}, {Write(e.Args[2])})",
             Kind.Less => $"{{V}}.LessThan({A()}, {B()})",
             Kind.LessOrEqual => $"{{V}}.LessThanOrEqual({A()}, {B()})",
@@ -99,6 +99,22 @@ internal sealed class KernelWriter
     private static string Softplus((string Hi, string? Lo) u, string t) => u.Lo is null
         ? $"{{V}}.Max({u.Hi}, {{VD}}.Zero) + {{M}}.Log1pUnit({t})"
         : $"{{V}}.Max({u.Hi}, {{VD}}.Zero) + ({{V}}.ConditionalSelect({{V}}.GreaterThan({u.Hi}, {{VD}}.Zero), {u.Lo}, {{VD}}.Zero) + {{M}}.Log1pUnit({t}))";
+
+    /// <summary>
+    /// erfc(u), and with a low part lo of u, erfc(u + lo) = erfc(u) - lo·(2/√π)·e^(-u²) to first order: in the right tail
+    /// erfc is as sensitive to u as e^(-u²) is (GELU's left tail).
+    /// </summary>
+    private string Erfc(Expr u)
+    {
+        var pair = Pair(u);
+        if (pair.Lo is null)
+        {
+            return $"{{M}}.Erfc({pair.Hi})";
+        }
+
+        var gaussian = Write(Expr.Call(Kind.Exp, Expr.Negate(Expr.Multiply(u, u))));
+        return $"{{V}}.FusedMultiplyAdd({pair.Lo} * {Constant(-1.1283791670955126)}, {gaussian}, {{M}}.Erfc({pair.Hi}))";
+    }
 
     private static string Low((string Hi, string? Lo) u) => u.Lo ?? "{VD}.Zero";
 
