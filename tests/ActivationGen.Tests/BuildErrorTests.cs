@@ -46,6 +46,13 @@ public sealed class BuildErrorTests(PackageFixture package, ITestOutputHelper ou
             [HardTanh(/*!AGEN0014 Min (2) is not less than Max (1)*/Min = 2, Max = 1)] private static partial double Inverted(double x);
             [Gelu(/*!AGEN0015 not supported by [Gelu]*/FromOutput = true)] public static partial void GeluBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
             [Relu] public static partial void Fine(ReadOnlySpan<float> x, Span<float> destination);
+
+            public static double Wavy(double x) => x * /*!AGEN0016 'Math.Sin' is not supported in activation definition 'Methods.Wavy'*/Math.Sin(x);
+            public static double Squareplus(double x) => 0.5 * (x + Math.Sqrt(x * x + 4));
+            [Activation(nameof(Wavy))] public static partial double WavyKernel(double x);
+            [Activation(nameof(Wavy), Derivative = true)] internal static partial void WavySlope(ReadOnlySpan<float> x, Span<float> destination);
+            [Activation(/*!AGEN0017 no member named 'Swish' was found in 'Methods'*/"Swish")] private static partial double Missing(double x);
+            [Activation(nameof(Squareplus))] public static partial void FineCustom(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
         }
 
         public class /*!CS0260*/NotPartialType

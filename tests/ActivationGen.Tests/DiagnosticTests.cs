@@ -401,6 +401,101 @@ public class DiagnosticTests
             }
             """, At("AGEN0018", "M", "is an explicit interface implementation", "declare a partial method with the attribute and call it from the implementation")),
 
+        // AGEN0016: at the construct a definition may not contain; once however many methods use the definition.
+        new("[Activation] definition calls Math.Sin", """
+            public static partial class C
+            {
+                public static double F(double x) => x * {|#0:Math.Sin(x)|};
+
+                [Activation(nameof(F))] public static partial double M(double x);
+                [Activation(nameof(F), Derivative = true)] public static partial void N(ReadOnlySpan<float> x, Span<float> destination);
+            }
+            """, At("AGEN0016", "'Math.Sin'", "C.F", "supported: " + Supported)),
+        new("[Activation] definition with a loop", """
+            public static partial class C
+            {
+                public static double F(double x)
+                {
+                    var y = x;
+                    {|#0:for (var i = 0; i < 3; i++) y = y * x;|}
+                    return y;
+                }
+
+                [Activation(nameof(F))] public static partial double M(double x);
+            }
+            """, At("AGEN0016", "'for (var i = 0; i < 3; i++) y = y * x;'", "C.F", "a definition is an expression body, or local declarations followed by one return")),
+        new("[Activation] definition reads a non-constant field", """
+            public static partial class C
+            {
+                public static double Scale = 2;
+                public static double F(double x) => {|#0:Scale|} * x;
+
+                [Activation(nameof(F))] public static partial double M(double x);
+            }
+            """, At("AGEN0016", "the non-constant field 'Scale'", "C.F", "supported: " + Supported)),
+        new("[Activation] definition calls itself through another", """
+            public static partial class C
+            {
+                public static double F(double x) => G(x) + 1;
+                public static double G(double x) => x > 0 ? x : {|#0:F(x - 1)|};
+
+                [Activation(nameof(F))] public static partial double M(double x);
+            }
+            """, At("AGEN0016", "the recursive call 'C.F'", "C.G", "a definition may call other definitions, but not itself, directly or through others")),
+        new("[Activation] definition with Pow of a non-integer", """
+            public static partial class C
+            {
+                public static double F(double x) => Math.Pow(x, {|#0:1.5|});
+
+                [Activation(nameof(F))] public static partial double M(double x);
+            }
+            """, At("AGEN0016", "the exponent '1.5' of Pow", "C.F", "Pow(a, n) is supported with n an integer constant between -64 and 64")),
+
+        // AGEN0017: at the name; says what was found instead.
+        new("[Activation] names nothing", """
+            public static partial class C
+            {
+                [Activation({|#0:"Swish"|})] public static partial double M(double x);
+            }
+            """, At("AGEN0017", "Swish", "no member named 'Swish' was found in 'C'; for a definition in another type write [Activation(typeof(Type), nameof(Type.F))]")),
+        new("[Activation] names a property", """
+            public static partial class C
+            {
+                public static double Swish => 1;
+                [Activation({|#0:nameof(Swish)|})] public static partial double M(double x);
+            }
+            """, At("AGEN0017", "Swish", "'C.Swish' is a property, not a method; a definition is a static method double F(double x) or float F(float x)")),
+        new("[Activation] names an instance method", """
+            public partial class C
+            {
+                public double Swish(double x) => x;
+                [Activation({|#0:nameof(Swish)|})] public partial double M(double x);
+            }
+            """, At("AGEN0017", "Swish", "'C.Swish' is not static; a definition is a static method double F(double x) or float F(float x) declared in this compilation")),
+        new("[Activation] names a method of two parameters in another type", """
+            public static class Defs { public static double F(double x, double y) => x * y; }
+            public static partial class C
+            {
+                [Activation(typeof(Defs), {|#0:nameof(Defs.F)|})] public static partial double M(double x);
+            }
+            """, At("AGEN0017", "F", "'Defs.F' takes 2 parameters, not one; a definition is a static method double F(double x) or float F(float x) declared in this compilation")),
+        new("[Activation] with Derivative on the fused shape", """
+            public static partial class C
+            {
+                public static double F(double x) => x * x;
+                [Activation(nameof(F), {|#0:Derivative = true|})]
+                public static partial void M(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative);
+            }
+            """, At("AGEN0007", "M", "fused")),
+        new("[Activation] with FromOutput", """
+            public static partial class C
+            {
+                public static double F(double x) => x * x;
+                [Activation(nameof(F), {|#0:FromOutput = true|})]
+                public static partial void M(ReadOnlySpan<float> y, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+            }
+            """, At("AGEN0015", "is not supported by [Activation]")),
+
         // Two mistakes in one method: two errors, one each.
         new("two independent mistakes", """
             public static partial class C
@@ -497,6 +592,49 @@ public class DiagnosticTests
             }
             """);
 
+    /// <summary>
+    /// [Activation] with every element of a definition that CUSTOM.md allows (locals, const, casts, ?: with &amp;&amp; and !,
+    /// Math, MathF, ExpM1, LogP1, Fn, another definition, a definition in another type, float definitions): no
+    /// diagnostic, and the generated code compiles, in every shape.
+    /// </summary>
+    [Fact]
+    public Task Accepts_valid_definitions() =>
+        VerifyAsync(Header + """
+            public static class Defs
+            {
+                public static float Half(float x) => 0.5f * x;
+            }
+
+            public partial class C
+            {
+                private const double B = 4;
+
+                public static double Squareplus(double x)
+                {
+                    const double b = B;
+                    var s = Math.Sqrt(x * x + b);
+                    return 0.5 * (x + s);
+                }
+
+                public static double Mixed(double x) =>
+                    !(x < -1) && x <= 1 ? Math.Pow(x, 3) / 3 - (double)MathF.Abs((float)x) : Math.Max(Math.Min(x, 2), -2) + Math.Tanh(x);
+
+                public static double Logs(double x) => double.LogP1(x * x) + Math.Log(2 + Fn.Softplus(x)) + double.ExpM1(-Math.Abs(x));
+
+                public static double Gaussians(double x) => Fn.Erf(x) + Fn.Erfc(x / 3) + Fn.Sigmoid(Squareplus(x) - 2);
+
+                public static float Single(float x) => x * Fn.Sigmoid(1.702f * x);
+
+                [Activation(nameof(Squareplus))] public static partial double M1(double x);
+                [Activation(nameof(Mixed), Derivative = true)] public static partial void M2(ReadOnlySpan<float> x, Span<float> destination);
+                [Activation(nameof(Logs))] public partial void M3(Span<double> values);
+                [Activation(nameof(Gaussians))] internal static partial void M4(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> gradInput);
+                [Activation(nameof(Single))] private static partial void M5(ReadOnlySpan<double> x, Span<double> destination, Span<double> derivative);
+                [Activation(typeof(Defs), nameof(Defs.Half))] public static partial Vector256<float> M6(Vector256<float> x);
+                [Activation(nameof(Logs), Derivative = true)] public static partial Vector512<double> M7(Vector512<double> x);
+            }
+            """);
+
     /// <summary>An invalid method does not stop its valid neighbours, in the same type, from being generated.</summary>
     [Fact]
     public Task Generates_the_valid_methods_next_to_an_invalid_one() =>
@@ -511,6 +649,9 @@ public class DiagnosticTests
             }
             """,
             At("AGEN0008", "Alpha", "NaN"));
+
+    /// <summary>What AGEN0016 says a definition may contain.</summary>
+    private const string Supported = ActivationGen.Custom.DefinitionParser.Supported;
 
     private static DiagnosticResult At(string id, params string[] arguments) =>
         Diagnostic(id).WithLocation(0).WithArguments(arguments);

@@ -92,9 +92,14 @@ internal static class DefinitionParser
 
         var converter = new Converter(compilation, cancellationToken);
         var body = converter.Inline(definition, Expr.X);
+        if (converter.HasCompilerErrors)
+        {
+            return null;
+        }
+
         if (converter.Error is { } error)
         {
-            report(DiagnosticDescriptors.UnsupportedInDefinition, error.Location, new object?[] { error.What, definition.Name, error.Why });
+            report(DiagnosticDescriptors.UnsupportedInDefinition, error.Location, new object?[] { error.What, error.Definition, error.Why });
             return null;
         }
 
@@ -103,7 +108,7 @@ internal static class DefinitionParser
         if (value.Size + slope.Size > MaxSize)
         {
             var at = definition.Locations.FirstOrDefault() ?? nameArgument;
-            report(DiagnosticDescriptors.UnsupportedInDefinition, at, new object?[] { "A definition this large", definition.Name, $"after inlining and differentiation it has {value.Size + slope.Size} nodes, more than {MaxSize}" });
+            report(DiagnosticDescriptors.UnsupportedInDefinition, at, new object?[] { "A definition this large", Display(definition), $"after inlining and differentiation it has {value.Size + slope.Size} nodes, more than {MaxSize}" });
             return null;
         }
 
@@ -235,8 +240,8 @@ internal static class DefinitionParser
         _ => symbol.Kind.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The first unsupported construct: where it is, what it is, and why (or what is supported instead).</summary>
-    private sealed record ConversionError(Location Location, string What, string Why);
+    /// <summary>The first unsupported construct: where it is, what it is, the definition it is in, and why (or what is supported instead).</summary>
+    private sealed record ConversionError(Location Location, string What, string Definition, string Why);
 
     /// <summary>Syntax and semantic model to <see cref="Expr"/>, one definition at a time, inlining the definitions it calls.</summary>
     private sealed class Converter
@@ -253,6 +258,9 @@ internal static class DefinitionParser
 
         public ConversionError? Error { get; private set; }
 
+        /// <summary>Whether a definition's body has compiler errors (then there is no <see cref="Error"/> of ours).</summary>
+        public bool HasCompilerErrors { get; private set; }
+
         /// <summary>The definition's body with its parameter bound to <paramref name="argument"/>, or null after an error.</summary>
         public Expr? Inline(IMethodSymbol definition, Expr argument)
         {
@@ -262,8 +270,17 @@ internal static class DefinitionParser
                 return null;
             }
 
+            // A body the compiler rejects is the compiler's error to show (nothing is generated for the method).
+            var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
+            var body = (SyntaxNode?)syntax.ExpressionBody ?? syntax.Body!;
+            if (model.GetDiagnostics(body.Span, _cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                HasCompilerErrors = true;
+                return null;
+            }
+
             _inlining.Push(definition.OriginalDefinition);
-            var scope = new Scope(_compilation.GetSemanticModel(syntax.SyntaxTree), definition.Parameters[0], argument);
+            var scope = new Scope(model, definition.Parameters[0], argument);
             Expr? result = null;
             if (syntax.ExpressionBody is { } arrow)
             {
@@ -466,7 +483,7 @@ internal static class DefinitionParser
 
         private Expr? Fail(SyntaxNode node, string what, string why)
         {
-            Error ??= new ConversionError(node.GetLocation(), what, why);
+            Error ??= new ConversionError(node.GetLocation(), what, Display(_inlining.Peek()), why);
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Immutable;
 using ActivationGen.Parsing;
 using Microsoft.CodeAnalysis;
@@ -29,7 +30,9 @@ public sealed class ActivationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(AnalyzeMethod, SyntaxKind.MethodDeclaration);
+            // An error inside an [Activation] definition is found from every method that uses it: report it once.
+            var reported = new System.Collections.Concurrent.ConcurrentDictionary<Model.DiagnosticInfo, bool>();
+            start.RegisterSyntaxNodeAction(context => AnalyzeMethod(context, reported), SyntaxKind.MethodDeclaration);
             start.RegisterSyntaxNodeAction(
                 AnalyzeOtherFunction,
                 SyntaxKind.LocalFunctionStatement,
@@ -46,7 +49,7 @@ public sealed class ActivationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, System.Collections.Concurrent.ConcurrentDictionary<Model.DiagnosticInfo, bool> reported)
     {
         var syntax = (MethodDeclarationSyntax)context.Node;
         if (syntax.AttributeLists.Count == 0
@@ -58,7 +61,12 @@ public sealed class ActivationAnalyzer : DiagnosticAnalyzer
         var result = MethodParser.Parse(method, syntax, context.SemanticModel, trigger: default, generatedImplementationIsOurs: true, context.CancellationToken);
         foreach (var diagnostic in result.Diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic(syntax.SyntaxTree));
+            var tree = diagnostic.FilePath == syntax.SyntaxTree.FilePath ? syntax.SyntaxTree
+                : context.SemanticModel.Compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == diagnostic.FilePath);
+            if (reported.TryAdd(diagnostic, true))
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(tree));
+            }
         }
     }
 
