@@ -52,15 +52,21 @@ double[] x = [-10, -5, -2, -1, 0, 1, 2, 5, 10];
     ("elu'", x.Select(Activations.EluDerivative).ToArray()),
 ];
 
-const int Width = 10;
 Console.WriteLine("sigsum = [SigmoidSum(Count = 100, From = 0, To = 9.8, Scale = 0.1)], elu with Alpha = 1");
-Console.WriteLine("x".PadLeft(4) + string.Concat(columns.Select(c => c.Name.PadLeft(Width))));
-for (var row = 0; row < x.Length; row++)
-{
-    Console.WriteLine(
-        x[row].ToString(CultureInfo.InvariantCulture).PadLeft(4) +
-        string.Concat(columns.Select(c => c.Values[row].ToString("F5", CultureInfo.InvariantCulture).PadLeft(Width))));
-}
+PrintTable(columns);
+
+// The user-defined activations: plain C# definitions turned into kernels by [Activation(nameof(...))].
+(string Name, double[] Values)[] customColumns =
+[
+    ("sqplus", Apply(Activations.SquareplusSpan)),
+    ("sqplus'", Apply(Activations.SquareplusDerivative)),
+    ("sig3", Apply(Activations.ThreeSigmoidsSpan)),
+    ("sig3'", Apply(Activations.ThreeSigmoidsDerivative)),
+];
+
+Console.WriteLine();
+Console.WriteLine("user-defined with [Activation]: sqplus = squareplus ½(x + √(x² + 4)), sig3 = σ(x) + σ(x - 1) + σ(x - 2)");
+PrintTable(customColumns);
 
 // ---- the blog's figures, f and f' from the fused kernels ---------------------------------------------------------
 Directory.CreateDirectory(outputDirectory);
@@ -73,6 +79,11 @@ plots.BlogFigures();
 Console.WriteLine();
 Console.WriteLine($"figures of the rest of the catalog, in {outputDirectory}:");
 plots.CatalogFigures();
+
+// ---- the user-defined activations ([Activation]) with their derivatives -----------------------------------------
+Console.WriteLine();
+Console.WriteLine($"figures of the user-defined activations, in {outputDirectory}:");
+plots.CustomFigures();
 
 // ---- why derivatives matter: the same small network trained with three activations ------------------------------
 Console.WriteLine();
@@ -93,6 +104,18 @@ plots.TrainingFit(data, runs);
 Console.WriteLine();
 Console.WriteLine($"done: figures (PNG) and the numbers they plot (CSV) are in {outputDirectory}");
 return 0;
+
+void PrintTable((string Name, double[] Values)[] table)
+{
+    const int Width = 10;
+    Console.WriteLine("x".PadLeft(4) + string.Concat(table.Select(c => c.Name.PadLeft(Width))));
+    for (var row = 0; row < x.Length; row++)
+    {
+        Console.WriteLine(
+            x[row].ToString(CultureInfo.InvariantCulture).PadLeft(4) +
+            string.Concat(table.Select(c => c.Values[row].ToString("F5", CultureInfo.InvariantCulture).PadLeft(Width))));
+    }
+}
 
 double[] Apply(SpanActivation activation)
 {

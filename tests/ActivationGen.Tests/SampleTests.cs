@@ -58,6 +58,16 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         ["softplus-beta2"] = (x => Math.Log(1 + Math.Exp(2 * x)) / 2, x => Sigmoid(2 * x), []),
     };
 
+    /// <summary>
+    /// The user-defined activations' figures (<c>[Activation(nameof(...))]</c> on a plain C# definition): f and f'
+    /// as for <see cref="Catalog"/>, on the same grid, with no kinks.
+    /// </summary>
+    private static readonly Dictionary<string, (Func<double, double> F, Func<double, double> Df)> Custom = new()
+    {
+        ["squareplus"] = (Squareplus, SquareplusDerivative),
+        ["three-sigmoids"] = (x => Sigmoid(x) + Sigmoid(x - 1) + Sigmoid(x - 2), x => SigmoidDerivative(x) + SigmoidDerivative(x - 1) + SigmoidDerivative(x - 2)),
+    };
+
     private const double SeluAlpha = 1.6732632423543772848170429916717;
     private const double SeluLambda = 1.0507009873554804934193349852946;
 
@@ -100,6 +110,16 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         return Sigmoid(2 * u) + 2 * x * Sigmoid(2 * u) * Sigmoid(-2 * u) * Math.Sqrt(2 / Math.PI) * (1 + 3 * 0.044715 * x * x);
     }
 
+    /// <summary>½(x + √(x² + 4)), for x &lt; 0 as 2 / (√(x² + 4) - x), which does not cancel.</summary>
+    private static double Squareplus(double x)
+    {
+        var root = Math.Sqrt(x * x + 4);
+        return x >= 0 ? 0.5 * (x + root) : 2 / (root - x);
+    }
+
+    /// <summary>½(1 + x / √(x² + 4)) = squareplus(x) / √(x² + 4), a quotient of positive numbers.</summary>
+    private static double SquareplusDerivative(double x) => Squareplus(x) / Math.Sqrt(x * x + 4);
+
     /// <summary>tanh(s) + x·sech²(s)·σ(x), s = softplus(x).</summary>
     private static double MishDerivative(double x)
     {
@@ -118,6 +138,7 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         ("elu", 800, 800),
         ("vanishing-gradient", 800, 800),
         .. Catalog.Keys.Select(name => ("catalog-" + name, 800, 800)),
+        .. Custom.Keys.Select(name => ("custom-" + name, 800, 800)),
         ("training-loss", 800, 500),
         ("training-fit", 800, 500),
     ];
@@ -234,6 +255,50 @@ public sealed class SampleTests(SampleFixture sample, ITestOutputHelper output) 
         Assert.Equal(new[] { "x", "f", "df" }, csv.Header);
         var (f, df, kinks) = Catalog[name];
         AssertCurves("catalog-" + name, csv, CatalogGrid, kinks, f, df);
+    }
+
+    public static TheoryData<string> CustomNames => new(Custom.Keys);
+
+    [Theory]
+    [MemberData(nameof(CustomNames))]
+    public void Custom_figure_plots_the_definition_and_its_derivative(string name)
+    {
+        sample.AssertSucceeded();
+        var csv = sample.Csv("custom-" + name);
+        Assert.Equal(new[] { "x", "f", "df" }, csv.Header);
+        var (f, df) = Custom[name];
+        AssertCurves("custom-" + name, csv, CatalogGrid, [], f, df);
+    }
+
+    /// <summary>
+    /// The second table of the printout: x, then squareplus, its derivative, the three sigmoids and their derivative,
+    /// from the span kernels, each to 5 decimals, against the formulas above.
+    /// </summary>
+    [Fact]
+    public void Custom_table_prints_the_definitions_and_their_derivatives()
+    {
+        sample.AssertSucceeded();
+        var lines = sample.Stdout.Split('\n').Select(l => l.TrimEnd()).ToArray();
+        var header = Array.FindIndex(lines, l => Regex.IsMatch(l, @"^\s*x\s+sqplus\s+sqplus'\s+sig3\s+sig3'$"));
+        Assert.True(header >= 0, $"no table headed x, sqplus, sqplus', sig3, sig3'\n{sample.Stdout}");
+
+        double[] points = [-10, -5, -2, -1, 0, 1, 2, 5, 10];
+        var (squareplus, squareplusDf) = Custom["squareplus"];
+        var (sigmoids, sigmoidsDf) = Custom["three-sigmoids"];
+        Func<double, double>[] columns = [squareplus, squareplusDf, sigmoids, sigmoidsDf];
+        for (var row = 0; row < points.Length; row++)
+        {
+            var cells = lines[header + 1 + row].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(1 + columns.Length, cells.Length);
+            Assert.Equal(points[row], double.Parse(cells[0], CultureInfo.InvariantCulture));
+            for (var c = 0; c < columns.Length; c++)
+            {
+                // Printed to 5 decimals: within half a unit of the last place (and a hair for a value on a tie).
+                var expected = columns[c](points[row]);
+                var printed = double.Parse(cells[c + 1], CultureInfo.InvariantCulture);
+                Assert.True(Math.Abs(printed - expected) <= 0.5e-5 + 1e-12, $"row x = {points[row]}, column {c + 1}: printed {cells[c + 1]}, expected {expected:R}");
+            }
+        }
     }
 
     [Fact]
