@@ -112,10 +112,11 @@ internal static class DefinitionParser
             return null;
         }
 
-        var prepared = new CustomDefinition(
-            Display(definition),
-            WithSpecialValues(value, body!),
-            WithSpecialValues(slope, Derivative.Of(body!)));
+        var finalValue = WithSpecialValues(value, body!);
+        var finalSlope = WithSpecialValues(slope, Derivative.Of(body!));
+        static bool NoFloatHelper(Expr node) => node.Kind is Kind.Erf or Kind.Erfc;
+        var floatLanes = !finalValue.Any(NoFloatHelper) && !finalSlope.Any(NoFloatHelper) && Evaluator.FloatLanesKeepAccuracy(finalValue, finalSlope);
+        var prepared = new CustomDefinition(Display(definition), finalValue, finalSlope, floatLanes);
         return valid ? ActivationSpec.ForDefinition(Kernels.CustomActivation.Instance, derivative, prepared) : null;
     }
 
@@ -142,10 +143,20 @@ internal static class DefinitionParser
             }
         }
 
-        return Expr.Select(
-            Expr.Compare(Kind.Equal, Expr.X, Expr.Constant(double.PositiveInfinity)),
-            Expr.Constant(Evaluator.Limit(stable, 1)),
-            Expr.Select(Expr.Compare(Kind.Equal, Expr.X, Expr.Constant(double.NegativeInfinity)), Expr.Constant(Evaluator.Limit(stable, -1)), result));
+        // At ±∞ the limit, where the formula itself does not give it (∞/∞, ∞·0), and wherever an exponential's argument is
+        // computed as a pair (its low part is NaN at ±∞, which the compile-time evaluation does not model).
+        var pairs = stable.Any(n => n.Kind is Kind.Exp or Kind.ExpM1 or Kind.ExpNonPositive or Kind.ExpM1NonPositive or Kind.Sigmoid
+            or Kind.Softplus or Kind.Tanh or Kind.SechSquared or Kind.Erfc && n.A.Kind is not (Kind.X or Kind.Constant));
+        foreach (var infinity in new[] { double.NegativeInfinity, double.PositiveInfinity })
+        {
+            var limit = Evaluator.Limit(stable, Math.Sign(infinity));
+            if (pairs || BitConverter.DoubleToInt64Bits(Evaluator.Evaluate(stable, infinity)) != BitConverter.DoubleToInt64Bits(limit))
+            {
+                result = Expr.Select(Expr.Compare(Kind.Equal, Expr.X, Expr.Constant(infinity)), Expr.Constant(limit), result);
+            }
+        }
+
+        return result;
     }
 
     private static bool IsPositiveZero(double value) => BitConverter.DoubleToInt64Bits(value) == 0;
@@ -541,5 +552,8 @@ internal static class DefinitionParser
     }
 }
 
-/// <summary>A user's definition as the emitter gets it: its name for the docs, f and f' with their special values.</summary>
-internal sealed record CustomDefinition(string Name, Expr Value, Expr Slope);
+/// <summary>
+/// A user's definition as the emitter gets it: its name for the docs, f and f' with their special values, and whether
+/// float kernels compute in float lanes (else double lanes, widened and narrowed).
+/// </summary>
+internal sealed record CustomDefinition(string Name, Expr Value, Expr Slope, bool FloatLanes);

@@ -36,6 +36,8 @@ internal static class Derivative
                 Kind.Divide => Expr.Divide(Expr.Subtract(D(e.A), Expr.Multiply(e, D(e.B))), e.B),
                 Kind.Exp => Chain(Expr.Call(Kind.Exp, e.A), D(e.A)),
                 Kind.ExpM1 => Chain(Expr.Call(Kind.Exp, e.A), D(e.A)),
+                Kind.ExpNonPositive => Chain(e, D(e.A)),
+                Kind.ExpM1NonPositive => Chain(Expr.Call(Kind.ExpNonPositive, e.A), D(e.A)),
                 Kind.Log => Expr.Divide(D(e.A), e.A),
                 Kind.Log1p => Expr.Divide(D(e.A), Expr.Add(Expr.One, e.A)),
                 Kind.Sqrt => Expr.Divide(D(e.A), Expr.Multiply(Expr.Constant(2), e)),

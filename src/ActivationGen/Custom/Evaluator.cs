@@ -9,9 +9,85 @@ namespace ActivationGen.Custom;
 /// </summary>
 internal static class Evaluator
 {
-    public static double Evaluate(Expr expr, double x)
+    public static double Evaluate(Expr expr, double x) => Evaluate(expr, x, single: false, out _);
+
+    /// <summary>
+    /// The value <paramref name="expr"/> has in float arithmetic at a float x: every operation rounded to float, except
+    /// the arguments of exponentials, which the float kernels compute as exact pairs (here: in double). A model of the
+    /// float lanes for <see cref="FloatLanesKeepAccuracy"/>.
+    /// </summary>
+    public static double EvaluateSingle(Expr expr, double x) => Evaluate(expr, x, single: true, out _);
+
+    /// <summary>
+    /// Whether float lanes keep f and f' within 2 ULP of the same formulas in double lanes, rounded to float, at sample
+    /// points over the whole float range (dense on [-30, 30]), and finite, infinite or NaN exactly where those are: an
+    /// intermediate that overflows float, or a cancellation that float digits do not survive, keeps the kernel in double.
+    /// </summary>
+    public static bool FloatLanesKeepAccuracy(Expr value, Expr slope)
+    {
+        foreach (var x in SamplePoints())
+        {
+            foreach (var e in new[] { value, slope })
+            {
+                var wide = (float)Evaluate(e, x, single: false, out var largestTerm);
+                var narrow = (float)EvaluateSingle(e, x);
+                if (float.IsNaN(wide) != float.IsNaN(narrow) || float.IsInfinity(wide) != float.IsInfinity(narrow))
+                {
+                    return false;
+                }
+
+                // f' may cancel near its zeros: there the contract measures the error against its largest term.
+                var scale = e == slope ? Math.Max(Math.Abs(wide), Math.Min(largestTerm, float.MaxValue)) : Math.Abs(wide);
+                if (!float.IsNaN(wide) && !float.IsInfinity(wide) && Math.Abs(wide) > 1e-30 && Math.Abs(wide - narrow) > 2 * Ulp((float)scale))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<double> SamplePoints()
+    {
+        for (var i = -3000; i <= 3000; i++)
+        {
+            yield return (float)(i / 100.0);
+        }
+
+        for (var e = -149; e <= 127; e++)
+        {
+            foreach (var m in new[] { 1.0, 1.37, 1.999 })
+            {
+                var v = (float)(m * Math.Pow(2, e));
+                yield return v;
+                yield return -v;
+            }
+        }
+
+        yield return float.MaxValue;
+        yield return -float.MaxValue;
+    }
+
+    private static double Ulp(float value)
+    {
+        var magnitude = Math.Abs(value);
+        var next = BitConverter.ToSingle(BitConverter.GetBytes(BitConverter.ToInt32(BitConverter.GetBytes(magnitude), 0) + 1), 0);
+        return next - magnitude;
+    }
+
+    /// <param name="largestTerm">The largest magnitude of an operand of a sum or difference (the size of what may cancel).</param>
+    private static double Evaluate(Expr expr, double x, bool single, out double largestTerm)
     {
         var memo = new Dictionary<Expr, double>();
+        var largest = 0.0;
+        var exponentArguments = new HashSet<Expr>();
+        if (single)
+        {
+            MarkExponentArguments(expr, exponentArguments);
+        }
+
+        double Round(Expr e, double v) => single && !exponentArguments.Contains(e) ? (float)v : v;
         double Visit(Expr e)
         {
             if (memo.TryGetValue(e, out var done))
@@ -23,15 +99,15 @@ internal static class Evaluator
             var b = e.Args.Count > 1 && e.Kind != Kind.Select ? Visit(e.B) : 0;
             var value = e.Kind switch
             {
-                Kind.X => x,
+                Kind.X => single ? (float)x : x,
                 Kind.Constant => e.Value,
                 Kind.Negate => -a,
                 Kind.Add => a + b,
                 Kind.Subtract => a - b,
                 Kind.Multiply => a * b,
                 Kind.Divide => a / b,
-                Kind.Exp => Math.Exp(a),
-                Kind.ExpM1 => Math.Abs(a) < 1e-5 ? a + (a * a / 2) : Math.Exp(a) - 1,
+                Kind.Exp or Kind.ExpNonPositive => Math.Exp(a),
+                Kind.ExpM1 or Kind.ExpM1NonPositive => Math.Abs(a) < 1e-5 ? a + (a * a / 2) : Math.Exp(a) - 1,
                 Kind.Log => Math.Log(a),
                 Kind.Log1p => Math.Abs(a) < 1e-5 ? a - (a * a / 2) : Math.Log(1 + a),
                 Kind.Sqrt => Math.Sqrt(a),
@@ -56,11 +132,58 @@ internal static class Evaluator
                 Kind.Not => a == 0 ? 1 : 0,
                 _ => double.NaN,
             };
+            value = e.IsCondition ? value : Round(e, value);
+            if (e.Kind is Kind.Add or Kind.Subtract && !double.IsNaN(a + b))
+            {
+                largest = Math.Max(largest, Math.Max(Math.Abs(a), Math.Abs(b)));
+            }
+
             memo[e] = value;
             return value;
         }
 
-        return Visit(expr);
+        var result = Visit(expr);
+        largestTerm = largest;
+        return single ? (float)result : result;
+    }
+
+    /// <summary>
+    /// The nodes the float kernels compute as exact pairs: the sums, differences, products, quotients and negations
+    /// under the argument of an exponential (KernelWriter's Pair).
+    /// </summary>
+    private static void MarkExponentArguments(Expr expr, HashSet<Expr> marked)
+    {
+        void MarkPair(Expr e)
+        {
+            if (e.Kind is Kind.Add or Kind.Subtract or Kind.Multiply or Kind.Divide or Kind.Negate && marked.Add(e))
+            {
+                foreach (var arg in e.Args)
+                {
+                    MarkPair(arg);
+                }
+            }
+        }
+
+        var seen = new HashSet<Expr>();
+        void Visit(Expr e)
+        {
+            if (!seen.Add(e))
+            {
+                return;
+            }
+
+            if (e.Kind is Kind.Exp or Kind.ExpM1 or Kind.ExpNonPositive or Kind.ExpM1NonPositive or Kind.Sigmoid or Kind.Softplus or Kind.Tanh or Kind.SechSquared or Kind.Erfc)
+            {
+                MarkPair(e.A);
+            }
+
+            foreach (var arg in e.Args)
+            {
+                Visit(arg);
+            }
+        }
+
+        Visit(expr);
     }
 
     /// <summary>

@@ -17,6 +17,12 @@ internal enum Kind
     Divide,
     Exp,
     ExpM1,
+
+    /// <summary>e^u where u ≤ 0 is known (a branch of a select on u &gt; 0): one exponential without the overflow range.</summary>
+    ExpNonPositive,
+
+    /// <summary>e^u - 1 where u ≤ 0 is known.</summary>
+    ExpM1NonPositive,
     Log,
     Log1p,
     Sqrt,
@@ -247,27 +253,29 @@ internal sealed class Expr : IEquatable<Expr>
     }
 
     /// <summary>The number of distinct nodes (what the emitter writes).</summary>
-    public int Size
+    public int Size => Nodes().Count;
+
+    /// <summary>Whether a node of this expression satisfies <paramref name="predicate"/>.</summary>
+    public bool Any(Func<Expr, bool> predicate) => Nodes().Any(predicate);
+
+    private HashSet<Expr> Nodes()
     {
-        get
+        var seen = new HashSet<Expr>();
+        var pending = new Stack<Expr>();
+        pending.Push(this);
+        while (pending.Count > 0)
         {
-            var seen = new HashSet<Expr>();
-            var pending = new Stack<Expr>();
-            pending.Push(this);
-            while (pending.Count > 0)
+            var node = pending.Pop();
+            if (seen.Add(node))
             {
-                var node = pending.Pop();
-                if (seen.Add(node))
+                foreach (var arg in node.Args)
                 {
-                    foreach (var arg in node.Args)
-                    {
-                        pending.Push(arg);
-                    }
+                    pending.Push(arg);
                 }
             }
-
-            return seen.Count;
         }
+
+        return seen;
     }
 
     /// <summary>This expression with every x replaced by <paramref name="argument"/> (inlining a call to another definition).</summary>

@@ -1,14 +1,15 @@
 using System.Collections.Generic;
 using ActivationGen.Emit;
+using ActivationGen.Model;
 
 namespace ActivationGen.Custom;
 
 /// <summary>
-/// Writes an <see cref="Expr"/> as kernel statements in double lanes, one <c>var</c> per distinct node (so f' reuses what
+/// Writes an <see cref="Expr"/> as kernel statements in double or float lanes, one <c>var</c> per distinct node (so f' reuses what
 /// f computed in the fused shape), through the same vector helpers as the catalog: e^-|u| is computed once for σ(±u) and
 /// softplus(±u), e^-2|u| once for tanh(u) and its derivative. Every function is written for its whole domain: e^u up to
 /// the overflow threshold, expm1 on both sides of 0 (keeping the sign of a zero), Max and Min as selects that take the
-/// second operand on ties. For double elements (<c>compensated</c>), the argument of every exponential (e^u, expm1, σ,
+/// second operand on ties. In double lanes for double elements, and in float lanes (<c>compensated</c>), the argument of every exponential (e^u, expm1, σ,
 /// softplus, tanh's e^-2|u|) is evaluated as an unevaluated pair hi + lo in double-double arithmetic (sums, products and
 /// quotients with their rounding errors kept, constants with the part beyond the double), and the helpers take lo: far
 /// in a tail, e^u is as accurate as u, so a rounding of u alone would cost hundreds of ULP.
@@ -20,12 +21,24 @@ internal sealed class KernelWriter
     private readonly Dictionary<string, string> _shared = new(System.StringComparer.Ordinal);
     private readonly Dictionary<Expr, (string Hi, string? Lo)> _pairs = new();
     private readonly bool _compensated;
+    private readonly ElementType _compute;
     private int _count;
+    private Expr? _root;
 
-    public KernelWriter(CodeWriter writer, bool compensated)
+    /// <param name="compute">The lanes: double, or float where the definition keeps its accuracy there.</param>
+    /// <param name="compensated">Whether the arguments of exponentials are double-word pairs (not needed for float elements in double lanes).</param>
+    public KernelWriter(CodeWriter writer, ElementType compute, bool compensated)
     {
         _writer = writer;
+        _compute = compute;
         _compensated = compensated;
+    }
+
+    /// <summary>f or f' as a whole: the name holding it, writing what it needs first.</summary>
+    public string WriteRoot(Expr e)
+    {
+        _root = e;
+        return Write(e);
     }
 
     /// <summary>The name (or, for x and constants, the text) holding <paramref name="e"/>, writing what it needs first.</summary>
@@ -42,7 +55,13 @@ internal sealed class KernelWriter
             Kind.Constant => Constant(e.Value),
             _ => Declare(Code(e)),
         };
-        _names[e] = name;
+
+        // A fast root softplus is not what f' would compute for the same node: not shared (fused f' = f' bit for bit).
+        if (!IsFastSoftplus(e))
+        {
+            _names[e] = name;
+        }
+
         return name;
     }
 
@@ -59,6 +78,8 @@ internal sealed class KernelWriter
             Kind.Divide => A() + " / " + B(),
             Kind.Exp => Exp(Pair(e.A)),
             Kind.ExpM1 => ExpM1(Pair(e.A)),
+            Kind.ExpNonPositive => $"{{M}}.ExpNonPositive({Pair(e.A).Hi}, {Low(Pair(e.A))}, 0)",
+            Kind.ExpM1NonPositive => ExpM1NonPositive(Pair(e.A)),
             Kind.Log => $"{{M}}.Log({A()})",
             Kind.Log1p => $"{{M}}.Log1p({A()})",
             Kind.Sqrt => $"{{V}}.Sqrt({A()})",
@@ -69,10 +90,10 @@ internal sealed class KernelWriter
             Kind.Min => $"{{V}}.ConditionalSelect({{V}}.LessThan({A()}, {B()}), {A()}, {B()})",
             Kind.Sigmoid when e.A.Kind == Kind.Negate => $"{{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.LessThanOrEqual({Pair(e.A.A).Hi}, {{VD}}.Zero), {{VD}}.One, {SigmoidExp(e.A)}), {SigmoidExp(e.A)})",
             Kind.Sigmoid => $"{{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({Pair(e.A).Hi}, {{VD}}.Zero), {{VD}}.One, {SigmoidExp(e.A)}), {SigmoidExp(e.A)})",
-            Kind.Softplus => Softplus(Pair(e.A), SigmoidExp(e.A)),
+            Kind.Softplus => Softplus(Pair(e.A), SigmoidExp(e.A), fast: IsFastSoftplus(e)),
             Kind.Erf => $"{{M}}.Erf({A()})",
             Kind.Erfc => Erfc(e.A),
-            Kind.Select => $"{{V}}.ConditionalSelect({A()}, {B()}, {Write(e.Args[2])})",
+            Kind.Select => Select(e),
             Kind.Less => $"{{V}}.LessThan({A()}, {B()})",
             Kind.LessOrEqual => $"{{V}}.LessThanOrEqual({A()}, {B()})",
             Kind.Greater => $"{{V}}.GreaterThan({A()}, {B()})",
@@ -86,19 +107,44 @@ internal sealed class KernelWriter
         };
     }
 
-    /// <summary>e^u, up to the overflow threshold (Exp alone stops at 2^955: beyond 600, it is scaled by 2^-128 and back).</summary>
-    private static string Exp((string Hi, string? Lo) u) =>
-        $"{{V}}.ConditionalSelect({{V}}.GreaterThan({u.Hi}, {Constant(600)}), {{M}}.Exp({u.Hi}, {Low(u)}, -128) * {Constant(System.Math.Pow(2, 128))}, {{M}}.Exp({u.Hi}, {Low(u)}, 0))";
+    /// <summary>
+    /// e^u, up to the overflow threshold (Exp alone stops at 2^955 in double, 2^100 in float: beyond 600 resp. 60, it is
+    /// scaled by 2^-128 resp. 2^-40 and back).
+    /// </summary>
+    private string Exp((string Hi, string? Lo) u)
+    {
+        var (above, shift) = _compute == ElementType.Single ? (60, 40) : (600, 128);
+        return $"{{V}}.ConditionalSelect({{V}}.GreaterThan({u.Hi}, {Constant(above)}), {{M}}.Exp({u.Hi}, {Low(u)}, -{shift}) * {Constant(System.Math.Pow(2, shift))}, {{M}}.Exp({u.Hi}, {Low(u)}, 0))";
+    }
 
-    /// <summary>e^u - 1 on both sides of 0 (±0 gives itself).</summary>
-    private static string ExpM1((string Hi, string? Lo) u) => u.Lo is null
-        ? $"{{V}}.ConditionalSelect({{V}}.Equals({u.Hi}, {{VD}}.Zero), {u.Hi}, {{V}}.ConditionalSelect({{V}}.LessThan({u.Hi}, {{VD}}.Zero), {{M}}.ExpM1NonPositive({u.Hi}), {{M}}.ExpM1NonNegative({u.Hi}, {{VD}}.Zero)))"
-        : $"{{V}}.ConditionalSelect({{V}}.Equals({u.Hi}, {{VD}}.Zero), {u.Hi}, {{V}}.ConditionalSelect({{V}}.LessThan({u.Hi}, {{VD}}.Zero), {{M}}.ExpM1NonPositive({u.Hi}, {u.Lo}), {{M}}.ExpM1NonNegative({u.Hi}, {u.Lo})))";
+    /// <summary>e^u - 1 on both sides of 0 (+0 at ±0, as the compile-time evaluation and double.ExpM1 give).</summary>
+    private static string ExpM1((string Hi, string? Lo) u) =>
+        $"{{V}}.ConditionalSelect({{V}}.LessThan({u.Hi}, {{VD}}.Zero), {{M}}.ExpM1NonPositive({u.Hi}{LowArgument(u)}), {{M}}.ExpM1NonNegative({u.Hi}, {Low(u)}))";
+
+    private static string LowArgument((string Hi, string? Lo) u) => u.Lo is null ? string.Empty : ", " + u.Lo;
+
+    private bool IsFastSoftplus(Expr e) => e.Kind == Kind.Softplus && _compute == ElementType.Single && e.Equals(_root);
+
+    /// <summary>A select, its branches written before its condition: a mask held across an exponential slows AVX-512 code down.</summary>
+    private string Select(Expr e)
+    {
+        var then = Write(e.B);
+        var otherwise = Write(e.Args[2]);
+        return $"{{V}}.ConditionalSelect({Write(e.A)}, {then}, {otherwise})";
+    }
+
+    /// <summary>e^u - 1 for u ≤ 0 (+0 at ±0).</summary>
+    private static string ExpM1NonPositive((string Hi, string? Lo) u) => $"{{M}}.ExpM1NonPositive({u.Hi}{LowArgument(u)})";
 
     /// <summary>softplus(u) = max(u, 0) + ln(1 + e^-|u|), the low part of u added where u &gt; 0.</summary>
-    private static string Softplus((string Hi, string? Lo) u, string t) => u.Lo is null
-        ? $"{{V}}.Max({u.Hi}, {{VD}}.Zero) + {{M}}.Log1pUnit({t})"
-        : $"{{V}}.Max({u.Hi}, {{VD}}.Zero) + ({{V}}.ConditionalSelect({{V}}.GreaterThan({u.Hi}, {{VD}}.Zero), {u.Lo}, {{VD}}.Zero) + {{M}}.Log1pUnit({t}))";
+    /// <param name="fast">In float lanes, for a softplus that is f itself: Log1pUnitFast (2 ULP, as [Softplus]).</param>
+    private static string Softplus((string Hi, string? Lo) u, string t, bool fast)
+    {
+        var log1p = fast ? "Log1pUnitFast" : "Log1pUnit";
+        return u.Lo is null
+            ? $"{{V}}.Max({u.Hi}, {{VD}}.Zero) + {{M}}.{log1p}({t})"
+            : $"{{V}}.Max({u.Hi}, {{VD}}.Zero) + ({{V}}.ConditionalSelect({{V}}.GreaterThan({u.Hi}, {{VD}}.Zero), {u.Lo}, {{VD}}.Zero) + {{M}}.{log1p}({t}))";
+    }
 
     /// <summary>
     /// erfc(u), and with a low part lo of u, erfc(u + lo) = erfc(u) - lo·(2/√π)·e^(-u²) to first order: in the right tail
@@ -154,7 +200,8 @@ internal sealed class KernelWriter
         switch (e.Kind)
         {
             case Kind.Constant:
-                result = (Constant(e.Value), e.Lo == 0 ? null : Constant(e.Lo));
+                var lo = _compute == ElementType.Single ? (float)((e.Value - (float)e.Value) + e.Lo) : e.Lo;
+                result = (Constant(e.Value), lo == 0 || double.IsInfinity(e.Value) || double.IsNaN(e.Value) ? null : Constant(lo));
                 break;
             case Kind.Negate:
                 var negated = Pair(e.A);
@@ -208,10 +255,10 @@ internal sealed class KernelWriter
         return name;
     }
 
-    private static string Constant(double value) => value switch
+    private string Constant(double value) => value switch
     {
         0 when System.BitConverter.DoubleToInt64Bits(value) == 0 => "{VD}.Zero",
         1 => "{VD}.One",
-        _ => "{V}.Create(" + Literals.Double(value) + ")",
+        _ => "{V}.Create(" + Literals.Of(value, _compute) + ")",
     };
 }

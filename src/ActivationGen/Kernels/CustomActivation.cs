@@ -7,7 +7,8 @@ namespace ActivationGen.Kernels;
 /// <summary>
 /// <c>[Activation(nameof(F))]</c>: the user's own definition (CUSTOM.md), parsed into an <see cref="Expr"/> by
 /// <see cref="DefinitionParser"/>, which also prepares f and f'. Not in the catalog list: its attribute takes the
-/// definition's name instead of parameters. Computed in double lanes for both element types.
+/// definition's name instead of parameters. Double elements compute in double lanes; float elements in float lanes where
+/// the definition keeps its accuracy there (<see cref="CustomDefinition.FloatLanes"/>), else in double lanes.
 /// </summary>
 internal sealed class CustomActivation : Activation
 {
@@ -20,23 +21,38 @@ internal sealed class CustomActivation : Activation
     public override string Describe(ActivationSpec spec) =>
         $"the activation defined by {spec.Definition!.Name}: f(x) is its exact value, f'(x) its exact derivative.";
 
-    public override ElementType ComputeType(ActivationSpec spec, ElementType element) => ElementType.Double;
+    public override ElementType ComputeType(ActivationSpec spec, ElementType element) =>
+        element == ElementType.Single && spec.Definition!.FloatLanes ? ElementType.Single : ElementType.Double;
 
-    public override bool IsLong(ActivationSpec spec, bool withDerivative) => true;
+    /// <summary>Long unless f (and f' where it is computed too) is a small expression: the catalog's short kernels are unrolled.</summary>
+    public override bool IsLong(ActivationSpec spec, bool withDerivative) =>
+        spec.Definition!.Value.Size + (withDerivative ? spec.Definition.Slope.Size : 0) > LongSize;
+
+    /// <summary>f ends in a select that takes x itself where a comparison (false for NaN) fails: NaN comes back unchanged.</summary>
+    public override bool ForwardKeepsNaN(ActivationSpec spec) =>
+        spec.Definition!.Value is { Kind: Kind.Select } root
+        && root.Args[2].Kind == Kind.X
+        && root.A.Kind is Kind.Less or Kind.LessOrEqual or Kind.Greater or Kind.GreaterOrEqual or Kind.Equal;
 
     public override void WriteFused(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute)
     {
-        var kernel = new KernelWriter(writer, Compensated(element));
-        writer.Line($"var y = {kernel.Write(spec.Definition!.Value)};");
-        writer.Line($"var dy = {kernel.Write(spec.Definition.Slope)};");
+        var kernel = new KernelWriter(writer, compute, Compensated(element, compute));
+        writer.Line($"var y = {kernel.WriteRoot(spec.Definition!.Value)};");
+        writer.Line($"var dy = {kernel.WriteRoot(spec.Definition.Slope)};");
     }
 
     protected override void WriteValue(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line($"var y = {new KernelWriter(writer, Compensated(element)).Write(spec.Definition!.Value)};");
+        writer.Line($"var y = {new KernelWriter(writer, compute, Compensated(element, compute)).WriteRoot(spec.Definition!.Value)};");
 
     protected override void WriteSlope(CodeWriter writer, ActivationSpec spec, ElementType element, ElementType compute) =>
-        writer.Line($"var dy = {new KernelWriter(writer, Compensated(element)).Write(spec.Definition!.Slope)};");
+        writer.Line($"var dy = {new KernelWriter(writer, compute, Compensated(element, compute)).WriteRoot(spec.Definition!.Slope)};");
 
-    /// <summary>Double elements take the arguments of exponentials as double-double pairs; float ones have the margin of double lanes.</summary>
-    private static bool Compensated(ElementType element) => element == ElementType.Double;
+    /// <summary>Distinct nodes beyond which a kernel counts as long (SiLU's f and f' together are about 25).</summary>
+    private const int LongSize = 30;
+
+    /// <summary>
+    /// Whether the arguments of exponentials are pairs: in lanes of the element type; float elements in double lanes have
+    /// the margin of double.
+    /// </summary>
+    private static bool Compensated(ElementType element, ElementType compute) => element == compute;
 }
