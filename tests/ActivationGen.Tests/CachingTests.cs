@@ -256,6 +256,55 @@ public class CachingTests
         Assert.NotEqual(MethodSources(firstResult)[changed], MethodSources(secondResult)[changed]);
     }
 
+    private const string DefinitionsSource = """
+        using System;
+        using ActivationGen;
+
+        namespace Net.Custom;
+
+        public static partial class Defs
+        {
+            public static double Swish(double x) => x * Fn.Sigmoid(1.5 * x);
+
+            public static double Squareplus(double x) => 0.5 * (x + Math.Sqrt(x * x + 4));
+
+            [Activation(nameof(Swish))]
+            public static partial void SwishForward(ReadOnlySpan<float> x, Span<float> destination);
+
+            [Activation(nameof(Swish), Derivative = true)]
+            public static partial double SwishSlope(double x);
+
+            [Activation(nameof(Squareplus))]
+            public static partial void SquareplusForward(ReadOnlySpan<float> x, Span<float> destination);
+        }
+        """;
+
+    /// <summary>
+    /// An [Activation] definition is part of the model of every method that uses it: editing its body regenerates those
+    /// methods and no other (CUSTOM.md: "Editing a definition regenerates the kernels that use it, and only those").
+    /// </summary>
+    [Fact]
+    public void Editing_a_definition_modifies_only_the_methods_that_use_it()
+    {
+        const string DefinitionsPath = "Defs.cs";
+        var first = Baseline().AddSyntaxTrees(Tree(DefinitionsSource, DefinitionsPath));
+        var second = Replace(first, DefinitionsPath, DefinitionsSource.Replace("Fn.Sigmoid(1.5 * x)", "Fn.Sigmoid(1.702 * x)", StringComparison.Ordinal));
+
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+        var firstResult = driver.GetRunResult();
+        var secondResult = driver.RunGenerators(second).GetRunResult();
+        Assert.All(new[] { firstResult, secondResult }, r => Assert.Null(Assert.Single(r.Results).Exception));
+
+        const string Forward = "Net.Custom.Defs.SwishForward.SpanSingle.Activation.g.cs";
+        const string Slope = "Net.Custom.Defs.SwishSlope.ScalarDouble.Activation.g.cs";
+        AssertSourceOutputs(secondResult, (Forward, IncrementalStepRunReason.Modified), (Slope, IncrementalStepRunReason.Modified));
+        var before = MethodSources(firstResult);
+        var after = MethodSources(secondResult);
+        Assert.Equal(new[] { Forward, Slope }, before.Keys.Where(k => before[k] != after[k]).Order(StringComparer.Ordinal));
+        Assert.Contains("1.702", after[Forward], StringComparison.Ordinal);
+        Assert.DoesNotContain("1.702", before[Forward], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Adding_an_annotated_method_is_new_and_leaves_the_others_cached()
     {

@@ -383,6 +383,28 @@ public class SnapshotTests
         Standard("Gelu_Tanh_Fused_Double", "Gelu(Approximate = GeluApproximation.Tanh)", "Fused", "double");
         Standard("Tanh_FromOutput_Backward_Single", "Tanh(FromOutput = true)", "Backward", "float");
 
+        // [Activation]: a definition in float lanes (fused), one that stays in double lanes for float elements (x·x overflows
+        // float), and a double kernel whose exponential takes its argument as a pair.
+        void Custom(string name, string definition, string declaration, string hintName) => cases.Add(name, new MethodCase(
+            $$"""
+            using System;
+            using ActivationGen;
+
+            namespace Sample;
+
+            public static partial class Defs
+            {
+                public static double Definition(double x) => {{definition}};
+
+                [Activation(nameof(Definition))]
+                public static partial {{declaration}};
+            }
+            """,
+            hintName));
+        Custom("Activation_Swish_Fused_Single", "x / (1 + Math.Exp(-1.5 * x))", "void M(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative)", "Sample.Defs.M.FusedSingle.Activation.g.cs");
+        Custom("Activation_Squareplus_Span_Single", "0.5 * (x + Math.Sqrt(x * x + 4))", "void M(ReadOnlySpan<float> x, Span<float> destination)", "Sample.Defs.M.SpanSingle.Activation.g.cs");
+        Custom("Activation_ShiftedSigmoid_Scalar_Double", "1 / (1 + Math.Exp(-(x - 2)))", "double M(double x)", "Sample.Defs.M.ScalarDouble.Activation.g.cs");
+
         // Containing types, namespaces, modifiers and parameter names.
         cases.Add("Containing_InstanceMethodInStruct", new MethodCase(
             """

@@ -465,6 +465,47 @@ namespace ActivationGen
         public bool FromOutput { get; set; }
     }
 
+    /// <summary>
+    /// Implements a <c>partial</c> method as the activation a static method of the user's defines: <c>double F(double x)</c> or
+    /// <c>float F(float x)</c>, one expression (or local declarations and one return) over x. The kernels compute the exact
+    /// function the definition denotes, and with <see cref="Derivative"/> its exact derivative, vectorized, in every shape.
+    /// </summary>
+    /// <remarks>
+    /// A definition may use the parameter, constants, + - * /, c ? a : b with comparisons, Math/MathF Exp, Log, Sqrt, Tanh,
+    /// Abs, Max, Min, Pow(a, n) with an integer constant n, double/float ExpM1 and LogP1, <see cref="Fn"/>'s functions and
+    /// other definitions. Shapes as for <see cref="SigmoidAttribute"/>.
+    /// </remarks>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [global::System.Diagnostics.Conditional("ACTIVATIONGEN_KEEP_ATTRIBUTES")]
+    [global::Microsoft.CodeAnalysis.Embedded]
+    internal sealed class ActivationAttribute : global::System.Attribute
+    {
+        /// <summary>The definition, a static method of this type or a containing type: <c>[Activation(nameof(F))]</c>.</summary>
+        public ActivationAttribute(string definition)
+        {
+            Definition = definition;
+        }
+
+        /// <summary>The definition <paramref name="definition"/> of <paramref name="type"/>: <c>[Activation(typeof(Defs), nameof(Defs.F))]</c>.</summary>
+        public ActivationAttribute(global::System.Type type, string definition)
+        {
+            Type = type;
+            Definition = definition;
+        }
+
+        /// <summary>The type that declares the definition; <c>void</c> for this type and the types containing it.</summary>
+        public global::System.Type Type { get; } = typeof(void);
+
+        /// <summary>The definition's name.</summary>
+        public string Definition { get; }
+
+        /// <summary>Compute f'(x) instead of f(x). Not allowed on the backward and fused shapes. Default false.</summary>
+        public bool Derivative { get; set; }
+
+        /// <summary>Not supported by [Activation] (error AGEN0015); declared so that the attributes read alike.</summary>
+        public bool FromOutput { get; set; }
+    }
+
     /// <summary>The form of <see cref="GeluAttribute"/>.</summary>
     [global::Microsoft.CodeAnalysis.Embedded]
     internal enum GeluApproximation
