@@ -25,7 +25,7 @@ public static class Catalog
     ];
 
     /// <summary>Benchmark classes outside the ratio table and --verify (they check themselves in their setup).</summary>
-    public static readonly Type[] Others = [typeof(FromOutputFloat), typeof(FromOutputDouble), typeof(GeneratorCost)];
+    public static readonly Type[] Others = [typeof(FromOutputFloat), typeof(FromOutputDouble), typeof(CustomFloat), typeof(GeneratorCost)];
 
     /// <summary>The attribute of a benchmark class, e.g. <c>Elu(Alpha = 0.5)</c>, and its element type.</summary>
     public static (string Attribute, string Element) Describe(Type type)

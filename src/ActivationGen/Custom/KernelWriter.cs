@@ -78,7 +78,7 @@ internal sealed class KernelWriter
             Kind.Divide => A() + " / " + B(),
             Kind.Exp => Exp(Pair(e.A)),
             Kind.ExpM1 => ExpM1(Pair(e.A)),
-            Kind.ExpNonPositive => $"{{M}}.ExpNonPositive({Pair(e.A).Hi}, {Low(Pair(e.A))}, 0)",
+            Kind.ExpNonPositive => Pair(e.A) is { Lo: null } u ? $"{{M}}.ExpNonPositive({u.Hi}, 0)" : $"{{M}}.ExpNonPositive({Pair(e.A).Hi}, {Pair(e.A).Lo}, 0)",
             Kind.ExpM1NonPositive => ExpM1NonPositive(Pair(e.A)),
             Kind.Log => $"{{M}}.Log({A()})",
             Kind.Log1p => $"{{M}}.Log1p({A()})",
@@ -133,8 +133,10 @@ internal sealed class KernelWriter
         return $"{{V}}.ConditionalSelect({Write(e.A)}, {then}, {otherwise})";
     }
 
-    /// <summary>e^u - 1 for u ≤ 0 (+0 at ±0).</summary>
-    private static string ExpM1NonPositive((string Hi, string? Lo) u) => $"{{M}}.ExpM1NonPositive({u.Hi}{LowArgument(u)})";
+    /// <summary>e^u - 1 for u ≤ 0 (+0 at ±0): without a low part, ELU's helper (the same values, one clamp fewer).</summary>
+    private static string ExpM1NonPositive((string Hi, string? Lo) u) => u.Lo is null
+        ? $"{{M}}.ExpM1AndExpNonPositive({u.Hi}, out _)"
+        : $"{{M}}.ExpM1NonPositive({u.Hi}, {u.Lo})";
 
     /// <summary>softplus(u) = max(u, 0) + ln(1 + e^-|u|), the low part of u added where u &gt; 0.</summary>
     /// <param name="fast">In float lanes, for a softplus that is f itself: Log1pUnitFast (2 ULP, as [Softplus]).</param>
