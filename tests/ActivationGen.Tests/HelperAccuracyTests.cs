@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.Intrinsics;
 using ActivationGen.Generated;
 using ActivationGen.Tests.Infrastructure;
@@ -163,6 +164,129 @@ public class HelperAccuracyTests(ITestOutputHelper output)
         Check("Tanh float", singles, x => ActivationHelpers.Tanh(Vector128.Create((float)x), ActivationHelpers.Exp(Vector128.Create(-2 * MathF.Abs((float)x)), 2)).ToScalar(), Tanh, 2);
         Check("SechSquared float", SingleSweep(-40, 40), x => ActivationHelpers.SechSquared(ActivationHelpers.Exp(Vector128.Create(-2 * MathF.Abs((float)x)), 2)).ToScalar(), SechSquared, 2);
     }
+
+    /// <summary>
+    /// Erf and Erfc over the whole double domain against the committed mpmath table (Reference/Fn/fn_reference.csv: BigFloat
+    /// has no erf): its x are a sweep of [-28, 28] (a grid with step 1/32 and 3,000 random points), tiny and subnormal x,
+    /// magnitudes up to the largest double, erfc's subnormal and underflow range (25.5 to 27.5), where erf rounds to ±1,
+    /// the switch at |x| = 1/2, random bit patterns and ±∞. Within the 2 ULP of the header, NaN gives NaN, the limits at
+    /// ±∞, erf(-0) = -0; and the 256- and 512-bit renderings of the generated helper give the 128-bit result bit for bit.
+    /// </summary>
+    [Fact]
+    public void Erf_and_Erfc_are_within_their_stated_error()
+    {
+        // The bound below is the header's.
+        var maxError = ActivationGen.Emit.HelperCatalog.All["Erf"].Header.Single(l => l.StartsWith("// Max error:", StringComparison.Ordinal));
+        Assert.StartsWith("2 ULP", maxError["// Max error:".Length..].Trim(), StringComparison.Ordinal);
+        foreach (var (function, helper) in new (string, Func<Vector128<double>, Vector128<double>>)[] { ("erf", ActivationHelpers.Erf), ("erfc", ActivationHelpers.Erfc) })
+        {
+            var rows = FnReference.Rows(function);
+            Assert.True(rows.Count >= 7000, $"{function}: only {rows.Count} rows in the table");
+            var exact = rows.ToDictionary(r => BitConverter.DoubleToInt64Bits(r.X), r => r.Exact);
+            Check($"{function} double (vector helper)", rows.Select(r => r.X), x => helper(Vector128.Create(x)).ToScalar(), x => exact[BitConverter.DoubleToInt64Bits(x)], 2);
+            foreach (var row in rows.Where(r => r.IsZero))
+            {
+                var actual = helper(Vector128.Create(row.X)).ToScalar();
+                Assert.True(BitConverter.DoubleToInt64Bits(actual) == BitConverter.DoubleToInt64Bits(row.Rounded), $"{function}({row.X:R}) = {actual:R}, expected {row.Value}");
+            }
+        }
+
+        foreach (var nan in new[] { double.NaN, -double.NaN, BitConverter.Int64BitsToDouble(0x7FF0000000000001L) })
+        {
+            Assert.True(double.IsNaN(ActivationHelpers.Erf(Vector128.Create(nan)).ToScalar()));
+            Assert.True(double.IsNaN(ActivationHelpers.Erfc(Vector128.Create(nan)).ToScalar()));
+        }
+
+        Assert.Equal(1.0, ActivationHelpers.Erf(Vector128.Create(double.PositiveInfinity)).ToScalar());
+        Assert.Equal(-1.0, ActivationHelpers.Erf(Vector128.Create(double.NegativeInfinity)).ToScalar());
+        Assert.Equal(0L, BitConverter.DoubleToInt64Bits(ActivationHelpers.Erfc(Vector128.Create(double.PositiveInfinity)).ToScalar()));
+        Assert.Equal(2.0, ActivationHelpers.Erfc(Vector128.Create(double.NegativeInfinity)).ToScalar());
+        Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(ActivationHelpers.Erf(Vector128.Create(-0.0)).ToScalar()));
+        Assert.Equal(1.0, ActivationHelpers.Erfc(Vector128.Create(-0.0)).ToScalar());
+
+        // The helper as the generator emits it, at every width: each lane of a 256- and 512-bit vector (lanes holding
+        // different x, NaN and ±∞ among them) gives the bits of the 128-bit helper compiled here.
+        var widths = ErfWidths.Value;
+        var random = new Random(20261204);
+        var inputs = FnReference.Rows("erf").Select(r => r.X)
+            .Concat(Sweep(-30, 30))
+            .Concat(Enumerable.Range(0, 2000).Select(_ => BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue))))
+            .Append(double.NaN).Append(double.PositiveInfinity).Append(double.NegativeInfinity)
+            .ToArray();
+        foreach (var (name, scalar) in new (string, Func<Vector128<double>, Vector128<double>>)[] { ("Erf", ActivationHelpers.Erf), ("Erfc", ActivationHelpers.Erfc) })
+        {
+            var at128 = widths[name + "128"];
+            var at256 = widths[name + "256"];
+            var at512 = widths[name + "512"];
+            for (var i = 0; i + 8 <= inputs.Length; i += 8)
+            {
+                var lanes = inputs.AsSpan(i, 8);
+                var wide512 = (double[])at512.Invoke(null, [lanes.ToArray()])!;
+                var wide256 = (double[])at256.Invoke(null, [lanes[..4].ToArray()])!;
+                var narrow = (double[])at128.Invoke(null, [lanes[..2].ToArray()])!;
+                foreach (var (bits, results) in new[] { (512, wide512), (256, wide256), (128, narrow) })
+                {
+                    for (var lane = 0; lane < results.Length; lane++)
+                    {
+                        var expected = scalar(Vector128.Create(lanes[lane])).ToScalar();
+                        Assert.True(
+                            BitConverter.DoubleToInt64Bits(results[lane]) == BitConverter.DoubleToInt64Bits(expected),
+                            $"{name} at {bits} bits (generated), lane {lane}, x = {lanes[lane]:R}: {results[lane]:R}, at 128 bits {expected:R}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The generated helpers file with Erf (and what it requires), compiled with a probe that calls Erf and Erfc at 128, 256
+    /// and 512 bits on arrays: its methods by name (Erf128, Erfc512, ...).
+    /// </summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, MethodInfo>> ErfWidths = new(() =>
+    {
+        const string probe = """
+            namespace Microsoft.CodeAnalysis
+            {
+                internal sealed partial class EmbeddedAttribute : global::System.Attribute
+                {
+                }
+            }
+
+            namespace Generated.Tests
+            {
+                using System.Runtime.Intrinsics;
+                using ActivationGen.Generated;
+
+                public static class ErfProbe
+                {
+                    public static double[] Erf128(double[] x) => Lanes(ActivationHelpers.Erf(Vector128.Create(x)));
+                    public static double[] Erf256(double[] x) => Lanes(ActivationHelpers.Erf(Vector256.Create(x)));
+                    public static double[] Erf512(double[] x) => Lanes(ActivationHelpers.Erf(Vector512.Create(x)));
+                    public static double[] Erfc128(double[] x) => Lanes(ActivationHelpers.Erfc(Vector128.Create(x)));
+                    public static double[] Erfc256(double[] x) => Lanes(ActivationHelpers.Erfc(Vector256.Create(x)));
+                    public static double[] Erfc512(double[] x) => Lanes(ActivationHelpers.Erfc(Vector512.Create(x)));
+
+                    private static double[] Lanes(Vector128<double> v) { var a = new double[2]; v.CopyTo(a); return a; }
+                    private static double[] Lanes(Vector256<double> v) { var a = new double[4]; v.CopyTo(a); return a; }
+                    private static double[] Lanes(Vector512<double> v) { var a = new double[8]; v.CopyTo(a); return a; }
+                }
+            }
+            """;
+        var helpers = ActivationGen.Emit.HelperSource.Emit(ActivationGen.Emit.HelperCatalog.WithRequirements(["Erf"]));
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Helpers.Erf.Widths",
+            [
+                Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(helpers, GeneratorHarness.ParseOptions, path: "ActivationGen.Helpers.g.cs"),
+                Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(probe, GeneratorHarness.ParseOptions, path: "Probe.cs"),
+            ],
+            Basic.Reference.Assemblies.Net100.References.All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(
+                Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable,
+                optimizationLevel: Microsoft.CodeAnalysis.OptimizationLevel.Release));
+        var type = GeneratorHarness.Load(compilation).GetType("Generated.Tests.ErfProbe", throwOnError: true)!;
+        return type.GetMethods(BindingFlags.Public | BindingFlags.Static).ToDictionary(m => m.Name, StringComparer.Ordinal);
+    });
 
     /// <summary>A NaN in x comes back with its bits (sign, payload, signaling); a number gives the result.</summary>
     [Fact]

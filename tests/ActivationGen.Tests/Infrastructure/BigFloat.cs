@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Numerics;
 
 namespace ActivationGen.Tests.Infrastructure;
@@ -43,6 +44,31 @@ public readonly record struct BigFloat(BigInteger Mantissa, int Exponent)
         }
 
         return new BigFloat(bits < 0 ? -mantissa : mantissa, exponent - 1075);
+    }
+
+    /// <summary>
+    /// The value of a decimal string such as <c>-1.25</c> or <c>3.1645e-300</c> (the reference tables' values): exact
+    /// where it is a binary fraction or an integer, otherwise to <see cref="Precision"/> bits.
+    /// </summary>
+    public static BigFloat FromDecimal(string text)
+    {
+        var exponentAt = text.IndexOfAny(['e', 'E']);
+        var exponent10 = exponentAt < 0 ? 0 : int.Parse(text[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var digits = exponentAt < 0 ? text : text[..exponentAt];
+        var negative = digits.StartsWith('-');
+        digits = digits.TrimStart('-', '+');
+        var point = digits.IndexOf('.');
+        if (point >= 0)
+        {
+            exponent10 -= digits.Length - point - 1;
+            digits = digits.Remove(point, 1);
+        }
+
+        var mantissa = BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        var value = exponent10 >= 0
+            ? new BigFloat(mantissa * BigInteger.Pow(10, exponent10), 0).Trim()
+            : new BigFloat(mantissa, 0) / new BigFloat(BigInteger.Pow(10, -exponent10), 0);
+        return negative ? -value : value;
     }
 
     public static BigFloat operator +(BigFloat a, BigFloat b)
