@@ -19,7 +19,6 @@ internal static class FnSource
 
         // Fn needs Math.FusedMultiplyAdd, which .NET Standard and .NET Framework lack (ActivationGen's kernels need .NET 9: AGEN0011).
         #if !(NETSTANDARD || NETFRAMEWORK)
-        #nullable enable
 
         namespace ActivationGen
         {
@@ -71,6 +70,11 @@ internal static class FnSource
                     if (x > 40)
                     {
                         return x; // ln(1 + e^-x) < 5e-18, below half an ULP of x
+                    }
+
+                    if (x < -40)
+                    {
+                        return global::System.Math.Exp(x); // ln(1 + t) = t(1 - t/2 + ...) with t < 5e-18: e^x to far below an ULP
                     }
 
                     var low = Log1pUnit(global::System.Math.Exp(-global::System.Math.Abs(x)), out var high);
