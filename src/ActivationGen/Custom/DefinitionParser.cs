@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -103,21 +104,61 @@ internal static class DefinitionParser
             return null;
         }
 
-        var value = StableForms.Apply(body!);
-        var slope = StableForms.Apply(Derivative.Of(value));
-        if (value.Size + slope.Size > MaxSize)
+        if (body is null)
         {
-            var at = definition.Locations.FirstOrDefault() ?? nameArgument;
-            report(DiagnosticDescriptors.UnsupportedInDefinition, at, new object?[] { "A definition this large", Display(definition), $"after inlining and differentiation it has {value.Size + slope.Size} nodes, more than {MaxSize}" });
             return null;
         }
 
-        var finalValue = WithSpecialValues(value, body!);
-        var finalSlope = WithSpecialValues(slope, Derivative.Of(body!));
-        static bool NoFloatHelper(Expr node) => node.Kind is Kind.Erf or Kind.Erfc;
-        var floatLanes = !finalValue.Any(NoFloatHelper) && !finalSlope.Any(NoFloatHelper) && Evaluator.FloatLanesKeepAccuracy(finalValue, finalSlope);
-        var prepared = new CustomDefinition(Display(definition), finalValue, finalSlope, floatLanes);
-        return valid ? ActivationSpec.ForDefinition(Kernels.CustomActivation.Instance, derivative, prepared) : null;
+        var prepared = Prepare(body);
+        if (prepared.Size > MaxSize)
+        {
+            var at = definition.Locations.FirstOrDefault() ?? nameArgument;
+            report(DiagnosticDescriptors.UnsupportedInDefinition, at, new object?[] { "A definition this large", Display(definition), $"after inlining and differentiation it has {prepared.Size} nodes, more than {MaxSize}" });
+            return null;
+        }
+
+        var custom = new CustomDefinition(Display(definition), prepared.Value, prepared.Slope, prepared.FloatLanes);
+        return valid ? ActivationSpec.ForDefinition(Kernels.CustomActivation.Instance, derivative, custom) : null;
+    }
+
+    /// <summary>f and f' of a definition's body, ready for the emitter, by the body (every method that uses a definition asks).</summary>
+    private static readonly ConcurrentDictionary<Expr, Prepared> Cache = new();
+
+    /// <summary>f and f' with their special values, whether float lanes keep them, and their size (distinct nodes).</summary>
+    private sealed record Prepared(Expr Value, Expr Slope, bool FloatLanes, int Size);
+
+    /// <summary>The stable forms, the derivative, the special values and the choice of lanes, once per distinct body.</summary>
+    private static Prepared Prepare(Expr body)
+    {
+        if (Cache.TryGetValue(body, out var done))
+        {
+            return done;
+        }
+
+        var value = StableForms.Apply(body);
+        var slope = StableForms.Apply(Derivative.Of(value));
+        var size = value.Size + slope.Size;
+        Prepared prepared;
+        if (size > MaxSize)
+        {
+            prepared = new Prepared(value, slope, FloatLanes: false, size);
+        }
+        else
+        {
+            var finalValue = WithSpecialValues(value, body);
+            var finalSlope = WithSpecialValues(slope, Derivative.Of(body));
+            static bool NoFloatHelper(Expr node) => node.Kind is Kind.Erf or Kind.Erfc;
+            var floatLanes = !finalValue.Any(NoFloatHelper) && !finalSlope.Any(NoFloatHelper) && Evaluator.FloatLanesKeepAccuracy(finalValue, finalSlope);
+            prepared = new Prepared(finalValue, finalSlope, floatLanes, size);
+        }
+
+        if (Cache.Count >= 256)
+        {
+            Cache.Clear(); // bounded: the IDE's process keeps the generator loaded across compilations
+        }
+
+        Cache[body] = prepared;
+        return prepared;
     }
 
     /// <summary>
@@ -281,15 +322,7 @@ internal static class DefinitionParser
                 return null;
             }
 
-            // A body the compiler rejects is the compiler's error to show (nothing is generated for the method).
             var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
-            var body = (SyntaxNode?)syntax.ExpressionBody ?? syntax.Body!;
-            if (model.GetDiagnostics(body.Span, _cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
-            {
-                HasCompilerErrors = true;
-                return null;
-            }
-
             _inlining.Push(definition.OriginalDefinition);
             var scope = new Scope(model, definition.Parameters[0], argument);
             Expr? result = null;
@@ -329,6 +362,14 @@ internal static class DefinitionParser
             }
 
             _inlining.Pop();
+
+            // A body the compiler rejects is the compiler's error to show, not ours (asked only then: it costs a binding).
+            var body = (SyntaxNode?)syntax.ExpressionBody ?? syntax.Body!;
+            if (Error is not null && !HasCompilerErrors && model.GetDiagnostics(body.Span, _cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                HasCompilerErrors = true;
+            }
+
             return Error is null ? result : null;
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ActivationGen.Custom;
 
@@ -25,19 +26,20 @@ internal static class Evaluator
     /// </summary>
     public static bool FloatLanesKeepAccuracy(Expr value, Expr slope)
     {
+        var programs = new[] { new Compiled(value), new Compiled(slope) };
         foreach (var x in SamplePoints())
         {
-            foreach (var e in new[] { value, slope })
+            for (var k = 0; k < programs.Length; k++)
             {
-                var wide = (float)Evaluate(e, x, single: false, out var largestTerm);
-                var narrow = (float)EvaluateSingle(e, x);
+                var wide = (float)programs[k].Evaluate(x, single: false, out var largestTerm);
+                var narrow = (float)programs[k].Evaluate(x, single: true, out _);
                 if (float.IsNaN(wide) != float.IsNaN(narrow) || float.IsInfinity(wide) != float.IsInfinity(narrow))
                 {
                     return false;
                 }
 
                 // f' may cancel near its zeros: there the contract measures the error against its largest term.
-                var scale = e == slope ? Math.Max(Math.Abs(wide), Math.Min(largestTerm, float.MaxValue)) : Math.Abs(wide);
+                var scale = k == 1 ? Math.Max(Math.Abs(wide), Math.Min(largestTerm, float.MaxValue)) : Math.Abs(wide);
                 if (!float.IsNaN(wide) && !float.IsInfinity(wide) && Math.Abs(wide) > 1e-30 && Math.Abs(wide - narrow) > 2 * Ulp((float)scale))
                 {
                     return false;
@@ -50,9 +52,9 @@ internal static class Evaluator
 
     private static IEnumerable<double> SamplePoints()
     {
-        for (var i = -3000; i <= 3000; i++)
+        for (var i = -1500; i <= 1500; i++)
         {
-            yield return (float)(i / 100.0);
+            yield return (float)(i / 50.0);
         }
 
         for (var e = -149; e <= 127; e++)
@@ -77,75 +79,119 @@ internal static class Evaluator
     }
 
     /// <param name="largestTerm">The largest magnitude of an operand of a sum or difference (the size of what may cancel).</param>
-    private static double Evaluate(Expr expr, double x, bool single, out double largestTerm)
+    private static double Evaluate(Expr expr, double x, bool single, out double largestTerm) =>
+        new Compiled(expr).Evaluate(x, single, out largestTerm);
+
+    /// <summary>
+    /// An expression as a flat program (its distinct nodes in post-order, each with the indexes of its arguments), so that
+    /// thousands of evaluations at compile time cost microseconds each and allocate one buffer.
+    /// </summary>
+    private sealed class Compiled
     {
-        var memo = new Dictionary<Expr, double>();
-        var largest = 0.0;
-        var exponentArguments = new HashSet<Expr>();
-        if (single)
-        {
-            MarkExponentArguments(expr, exponentArguments);
-        }
+        private readonly Expr[] _nodes;
+        private readonly int[][] _args;
+        private readonly bool[] _exact;
+        private readonly double[] _values;
 
-        double Round(Expr e, double v) => single && !exponentArguments.Contains(e) ? (float)v : v;
-        double Visit(Expr e)
+        public Compiled(Expr root)
         {
-            if (memo.TryGetValue(e, out var done))
+            var order = new List<Expr>();
+            var index = new Dictionary<Expr, int>();
+            var pending = new Stack<(Expr Node, bool Expanded)>();
+            pending.Push((root, false));
+            while (pending.Count > 0)
             {
-                return done;
+                var (node, expanded) = pending.Pop();
+                if (index.ContainsKey(node))
+                {
+                    continue;
+                }
+
+                if (expanded)
+                {
+                    index[node] = order.Count;
+                    order.Add(node);
+                    continue;
+                }
+
+                pending.Push((node, true));
+                foreach (var arg in node.Args)
+                {
+                    pending.Push((arg, false));
+                }
             }
 
-            var a = e.Args.Count > 0 ? Visit(e.A) : 0;
-            var b = e.Args.Count > 1 && e.Kind != Kind.Select ? Visit(e.B) : 0;
-            var value = e.Kind switch
-            {
-                Kind.X => single ? (float)x : x,
-                Kind.Constant => e.Value,
-                Kind.Negate => -a,
-                Kind.Add => a + b,
-                Kind.Subtract => a - b,
-                Kind.Multiply => a * b,
-                Kind.Divide => a / b,
-                Kind.Exp or Kind.ExpNonPositive => Math.Exp(a),
-                Kind.ExpM1 or Kind.ExpM1NonPositive => Math.Abs(a) < 1e-5 ? a + (a * a / 2) : Math.Exp(a) - 1,
-                Kind.Log => Math.Log(a),
-                Kind.Log1p => Math.Abs(a) < 1e-5 ? a - (a * a / 2) : Math.Log(1 + a),
-                Kind.Sqrt => Math.Sqrt(a),
-                Kind.Tanh => Math.Tanh(a),
-                Kind.SechSquared => 1 / (Math.Cosh(a) * Math.Cosh(a)),
-                Kind.Abs => Math.Abs(a),
-                Kind.Max => a > b ? a : b,
-                Kind.Min => a < b ? a : b,
-                Kind.Sigmoid => a >= 0 ? 1 / (1 + Math.Exp(-a)) : Math.Exp(a) / (1 + Math.Exp(a)),
-                Kind.Softplus => Math.Max(a, 0) + Math.Log(1 + Math.Exp(-Math.Abs(a))),
-                Kind.Erf => Erf(a),
-                Kind.Erfc => 1 - Erf(a),
-                Kind.Select => a != 0 ? Visit(e.B) : Visit(e.Args[2]),
-                Kind.Less => a < b ? 1 : 0,
-                Kind.LessOrEqual => a <= b ? 1 : 0,
-                Kind.Greater => a > b ? 1 : 0,
-                Kind.GreaterOrEqual => a >= b ? 1 : 0,
-                Kind.Equal => a == b ? 1 : 0,
-                Kind.NotEqual => a != b ? 1 : 0,
-                Kind.And => a != 0 && b != 0 ? 1 : 0,
-                Kind.Or => a != 0 || b != 0 ? 1 : 0,
-                Kind.Not => a == 0 ? 1 : 0,
-                _ => double.NaN,
-            };
-            value = e.IsCondition ? value : Round(e, value);
-            if (e.Kind is Kind.Add or Kind.Subtract && !double.IsNaN(a + b))
-            {
-                largest = Math.Max(largest, Math.Max(Math.Abs(a), Math.Abs(b)));
-            }
-
-            memo[e] = value;
-            return value;
+            var exponentArguments = new HashSet<Expr>();
+            MarkExponentArguments(root, exponentArguments);
+            _nodes = order.ToArray();
+            _args = _nodes.Select(n => n.Args.Select(a => index[a]).ToArray()).ToArray();
+            _exact = _nodes.Select(n => n.IsCondition || exponentArguments.Contains(n)).ToArray();
+            _values = new double[_nodes.Length];
         }
 
-        var result = Visit(expr);
-        largestTerm = largest;
-        return single ? (float)result : result;
+        public double Evaluate(double x, bool single, out double largestTerm)
+        {
+            var largest = 0.0;
+            var v = _values;
+            for (var i = 0; i < _nodes.Length; i++)
+            {
+                var e = _nodes[i];
+                var args = _args[i];
+                var a = args.Length > 0 ? v[args[0]] : 0;
+                var b = args.Length > 1 ? v[args[1]] : 0;
+                var value = e.Kind switch
+                {
+                    Kind.X => single ? (float)x : x,
+                    Kind.Constant => e.Value,
+                    Kind.Select => a != 0 ? b : v[args[2]],
+                    _ => Apply(e.Kind, a, b),
+                };
+                v[i] = single && !_exact[i] ? (float)value : value;
+                if (e.Kind is Kind.Add or Kind.Subtract && !double.IsNaN(a + b))
+                {
+                    largest = Math.Max(largest, Math.Max(Math.Abs(a), Math.Abs(b)));
+                }
+            }
+
+            largestTerm = largest;
+            var result = v[_nodes.Length - 1];
+            return single ? (float)result : result;
+        }
     }
+
+    /// <summary>One operation in double (the stable forms of σ and softplus; conditions as 1 or 0).</summary>
+    private static double Apply(Kind kind, double a, double b) => kind switch
+    {
+        Kind.Negate => -a,
+        Kind.Add => a + b,
+        Kind.Subtract => a - b,
+        Kind.Multiply => a * b,
+        Kind.Divide => a / b,
+        Kind.Exp or Kind.ExpNonPositive => Math.Exp(a),
+        Kind.ExpM1 or Kind.ExpM1NonPositive => Math.Abs(a) < 1e-5 ? a + (a * a / 2) : Math.Exp(a) - 1,
+        Kind.Log => Math.Log(a),
+        Kind.Log1p => Math.Abs(a) < 1e-5 ? a - (a * a / 2) : Math.Log(1 + a),
+        Kind.Sqrt => Math.Sqrt(a),
+        Kind.Tanh => Math.Tanh(a),
+        Kind.SechSquared => 1 / (Math.Cosh(a) * Math.Cosh(a)),
+        Kind.Abs => Math.Abs(a),
+        Kind.Max => a > b ? a : b,
+        Kind.Min => a < b ? a : b,
+        Kind.Sigmoid => a >= 0 ? 1 / (1 + Math.Exp(-a)) : Math.Exp(a) / (1 + Math.Exp(a)),
+        Kind.Softplus => Math.Max(a, 0) + Math.Log(1 + Math.Exp(-Math.Abs(a))),
+        Kind.Erf => Erf(a),
+        Kind.Erfc => 1 - Erf(a),
+        Kind.Less => a < b ? 1 : 0,
+        Kind.LessOrEqual => a <= b ? 1 : 0,
+        Kind.Greater => a > b ? 1 : 0,
+        Kind.GreaterOrEqual => a >= b ? 1 : 0,
+        Kind.Equal => a == b ? 1 : 0,
+        Kind.NotEqual => a != b ? 1 : 0,
+        Kind.And => a != 0 && b != 0 ? 1 : 0,
+        Kind.Or => a != 0 || b != 0 ? 1 : 0,
+        Kind.Not => a == 0 ? 1 : 0,
+        _ => double.NaN,
+    };
 
     /// <summary>
     /// The nodes the float kernels compute as exact pairs: the sums, differences, products, quotients and negations
