@@ -1,5 +1,5 @@
-using System.Linq;
 using System.Collections.Immutable;
+using System.Linq;
 using ActivationGen.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
