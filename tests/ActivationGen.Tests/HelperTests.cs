@@ -149,7 +149,7 @@ public class HelperTests(ITestOutputHelper output)
         }
 
         var run = GeneratorHarness.Run(EveryAttributeInEveryShape());
-        Assert.Empty(run.Diagnostics);
+        Assert.Equal(new[] { "AGEN0019" }, run.Diagnostics.Select(d => d.Id)); // the definition uses Fn.Erf: float kernels in double lanes
         Assert.Empty(run.CompilerProblems);
         var sources = run.Sources.Where(s => s.HintName != AttributesFile).ToList();
         Assert.True(sources.Count > 200, $"{sources.Count} files");

@@ -265,8 +265,8 @@ public class SnapshotTests
     private static void AssertCompilesCleanly(GeneratorRun run)
     {
         GeneratorHarness.Load(run.Output);
-        var analyzer = GeneratorHarness.AnalyzerDiagnostics(run.Output);
-        Assert.True(analyzer.IsEmpty, "The analyzer reported:\n" + string.Join("\n", analyzer));
+        var analyzer = GeneratorHarness.AnalyzerDiagnostics(run.Output).Where(d => d.Severity > DiagnosticSeverity.Info).ToList(); // AGEN0019 is information
+        Assert.True(analyzer.Count == 0, "The analyzer reported:\n" + string.Join("\n", analyzer));
     }
 
     private static string MethodCode(string name)
@@ -284,7 +284,7 @@ public class SnapshotTests
         CSharpGeneratorDriver
             .Create(new[] { new ActivationGenerator().AsSourceGenerator() }, parseOptions: options)
             .RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
-        Assert.Empty(diagnostics);
+        Assert.Empty(diagnostics.Where(d => d.Severity > DiagnosticSeverity.Info)); // AGEN0019 tells where a definition takes double lanes
         return output;
     }
 

@@ -118,6 +118,14 @@ internal static class DefinitionParser
         }
 
         var custom = new CustomDefinition(Display(definition), prepared.Value, prepared.Slope, prepared.FloatLanes);
+        if (element == ElementType.Single && !prepared.FloatLanes)
+        {
+            var why = prepared.Value.Any(NoFloatHelper) || prepared.Slope.Any(NoFloatHelper)
+                ? "Fn.Erf and Fn.Erfc have no float helper"
+                : "in float arithmetic an intermediate overflows, or f or f' drift more than 2 ULP from double";
+            report(DiagnosticDescriptors.DefinitionInDoubleLanes, definition.Locations.FirstOrDefault() ?? nameArgument, new object?[] { Display(definition), why });
+        }
+
         return valid ? ActivationSpec.ForDefinition(Kernels.CustomActivation.Instance, derivative, custom) : null;
     }
 
@@ -126,6 +134,9 @@ internal static class DefinitionParser
 
     /// <summary>f and f' with their special values, whether float lanes keep them, and their size (distinct nodes).</summary>
     private sealed record Prepared(Expr Value, Expr Slope, bool FloatLanes, int Size);
+
+    /// <summary>Erf and erfc have double helpers only.</summary>
+    private static bool NoFloatHelper(Expr node) => node.Kind is Kind.Erf or Kind.Erfc;
 
     /// <summary>The stable forms, the derivative, the special values and the choice of lanes, once per distinct body.</summary>
     private static Prepared Prepare(Expr body)
@@ -147,7 +158,6 @@ internal static class DefinitionParser
         {
             var finalValue = WithSpecialValues(value, body);
             var finalSlope = WithSpecialValues(slope, Derivative.Of(body));
-            static bool NoFloatHelper(Expr node) => node.Kind is Kind.Erf or Kind.Erfc;
             var floatLanes = !finalValue.Any(NoFloatHelper) && !finalSlope.Any(NoFloatHelper) && Evaluator.FloatLanesKeepAccuracy(finalValue, finalSlope);
             prepared = new Prepared(finalValue, finalSlope, floatLanes, size);
         }

@@ -110,6 +110,15 @@ internal static class DiagnosticDescriptors
         "[Activation] names '{0}', which is not an activation definition: {1}",
         "[Activation(nameof(F))] names a static method double F(double x) or float F(float x) of the method's type or a containing type; [Activation(typeof(T), nameof(T.F))] one of type T in the same compilation.");
 
+    public static readonly DiagnosticDescriptor DefinitionInDoubleLanes = new(
+        "AGEN0019",
+        "Activation definition computed in double lanes for float",
+        "The float kernels of activation definition '{0}' compute in double lanes ({1}): they keep the accuracy of double arithmetic, at about half the speed of float lanes",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        "A float kernel of an [Activation] definition computes in float lanes where the definition keeps its accuracy there; where an intermediate overflows float, or float digits do not survive the formula, or a function has no float helper (Fn.Erf, Fn.Erfc), it computes in double lanes instead.");
+
     public static readonly DiagnosticDescriptor CannotImplement = Create(
         "AGEN0018",
         "Activation attribute on a method ActivationGen cannot implement",
@@ -122,7 +131,7 @@ internal static class DiagnosticDescriptors
         {
             NotPartial, HasBody, GenericMethod, UnsupportedSignature, MixedElementTypes, MultipleActivations, DerivativeOnGradientShape,
             NonFiniteParameter, CountOutOfRange, FromGreaterThanTo, UnsupportedTargetFramework, UnsupportedContainingType,
-            ParameterOutOfRange, MinNotLessThanMax, FromOutputUnsupported, UnsupportedInDefinition, DefinitionNotFound, CannotImplement,
+            ParameterOutOfRange, MinNotLessThanMax, FromOutputUnsupported, UnsupportedInDefinition, DefinitionNotFound, CannotImplement, DefinitionInDoubleLanes,
         }.ToDictionary(d => d.Id);
 
     public static System.Collections.Generic.IEnumerable<DiagnosticDescriptor> Descriptors => All.Values;

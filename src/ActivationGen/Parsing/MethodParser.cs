@@ -160,13 +160,14 @@ internal static class MethodParser
         }
 
         var declaration = DeclarationBuilder.Build(method, syntax, semanticModel);
-        if (result.Count == 0 && spec is not null && signature is { } valid)
+        var errorIds = result.Select(d => d.Id).Where(id => DiagnosticDescriptors.ById(id).DefaultSeverity == DiagnosticSeverity.Error).Distinct().ToList();
+        if (errorIds.Count == 0 && spec is not null && signature is { } valid)
         {
             return new ParseResult(new MethodModel(declaration, valid.Shape, valid.Element, valid.VectorBits, spec), null, result);
         }
 
-        var errors = result.Count > 0
-            ? "error " + string.Join(", ", result.Select(d => d.Id).Distinct())
+        var errors = errorIds.Count > 0
+            ? "error " + string.Join(", ", errorIds)
             : "the compiler's errors on its attribute";
         return new ParseResult(null, new StubModel(declaration, errors, definitionOnly), result);
     }
