@@ -108,6 +108,32 @@ public class HelperAccuracyTests(ITestOutputHelper output)
         Check("Log1pUnit float", SingleSweep(0, 1).Concat(Tiny(1).Select(x => (double)(float)x)), t => ActivationHelpers.Log1pUnit(Vector128.Create((float)t)).ToScalar(), BigFloat.Log1p, 1);
     }
 
+    /// <summary>
+    /// Log and Log1p (the [Activation] definitions' ln and log1p) over their whole domains: every binade from the
+    /// subnormals up, near 1 (ln) and near 0 and -1 (log1p), within the 1 ULP of the header; and the special values.
+    /// </summary>
+    [Fact]
+    public void Log_and_Log1p_are_within_1_ulp()
+    {
+        var binades = Enumerable.Range(-1074, 2098).SelectMany(e => new[] { 1.0, 1.3, 1.7 }.Select(m => Math.ScaleB(m, e))).Where(double.IsFinite).ToList();
+        var nearOne = Sweep(0.5, 2).Concat(Enumerable.Range(1, 60).SelectMany(k => new[] { 1 + Math.ScaleB(1, -k), 1 - Math.ScaleB(1, -k) })).ToList();
+        Check("Log double", binades.Concat(nearOne), x => ActivationHelpers.Log(Vector128.Create(x)).ToScalar(), BigFloat.Log, 1);
+        Check("Log float", binades.Concat(nearOne).Select(x => (double)(float)x).Where(x => x > 0 && float.IsFinite((float)x)), x => ActivationHelpers.Log(Vector128.Create((float)x)).ToScalar(), BigFloat.Log, 1);
+
+        var log1pInputs = binades.Where(u => u < 1e300).Concat(Tiny(-1)).Concat(Sweep(-0.999, 3)).Concat(Enumerable.Range(1, 52).Select(k => -1 + Math.ScaleB(1, -k))).ToList();
+        Check("Log1p double", log1pInputs, u => ActivationHelpers.Log1p(Vector128.Create(u)).ToScalar(), BigFloat.Log1pAny, 1);
+        Check("Log1p float", log1pInputs.Select(u => (double)(float)u).Where(u => u > -1 && float.IsFinite((float)u)), u => ActivationHelpers.Log1p(Vector128.Create((float)u)).ToScalar(), BigFloat.Log1pAny, 1);
+
+        Assert.Equal(double.NegativeInfinity, ActivationHelpers.Log(Vector128.Create(0.0)).ToScalar());
+        Assert.Equal(double.NegativeInfinity, ActivationHelpers.Log(Vector128.Create(-0.0)).ToScalar());
+        Assert.True(double.IsNaN(ActivationHelpers.Log(Vector128.Create(-1.0)).ToScalar()));
+        Assert.Equal(double.PositiveInfinity, ActivationHelpers.Log(Vector128.Create(double.PositiveInfinity)).ToScalar());
+        Assert.Equal(float.NegativeInfinity, ActivationHelpers.Log1p(Vector128.Create(-1f)).ToScalar());
+        Assert.True(float.IsNaN(ActivationHelpers.Log1p(Vector128.Create(-2f)).ToScalar()));
+        Assert.Equal(double.PositiveInfinity, ActivationHelpers.Log1p(Vector128.Create(double.PositiveInfinity)).ToScalar());
+        Assert.True(double.IsNaN(ActivationHelpers.Log1p(Vector128.Create(double.NaN)).ToScalar()));
+    }
+
     [Fact]
     public void DivideByOnePlus_is_within_its_bound()
     {

@@ -109,6 +109,29 @@ public readonly record struct BigFloat(BigInteger Mantissa, int Exponent)
     /// <summary>e^x - 1, exact in the subtraction (relative precision holds down to |x| of about 2^-250).</summary>
     public static BigFloat ExpM1(double x) => Exp(x) - One;
 
+    /// <summary>ln x for x &gt; 0: x = 2^e·m with m in [1, 2), ln x = e·ln 2 + 2·atanh((m - 1) / (m + 1)).</summary>
+    public static BigFloat Log(double x) => LogOf(From(x));
+
+    /// <summary>ln(1 + u) for u &gt; -1, 1 + u exact.</summary>
+    public static BigFloat Log1pAny(double u) => LogOf(From(u) + One);
+
+    private static BigFloat LogOf(BigFloat y)
+    {
+        var e = (int)BigInteger.Abs(y.Mantissa).GetBitLength() - 1 + y.Exponent;
+        var m = new BigFloat(y.Mantissa, y.Exponent - e);
+        var s = (m - One) / (m + One);
+        var s2 = (s * s).Round();
+        var power = s;
+        var sum = new BigFloat(BigInteger.Zero, 0);
+        for (var n = 0; !power.IsZero && (sum.IsZero || power.Magnitude > sum.Magnitude - Precision - 8); n++)
+        {
+            sum += (power / new BigFloat((2 * n) + 1, 0)).Round();
+            power = (power * s2).Round();
+        }
+
+        return (sum * new BigFloat(2, 0)) + (new BigFloat(e, 0) * Ln2);
+    }
+
     /// <summary>ln(1 + t) for 0 ≤ t ≤ 1: 2·atanh(s), s = t / (2 + t), by its series.</summary>
     public static BigFloat Log1p(double t)
     {
