@@ -132,21 +132,8 @@ public readonly record struct BigFloat(BigInteger Mantissa, int Exponent)
         return (sum * new BigFloat(2, 0)) + (new BigFloat(e, 0) * Ln2);
     }
 
-    /// <summary>ln(1 + t) for 0 ≤ t ≤ 1: 2·atanh(s), s = t / (2 + t), by its series.</summary>
-    public static BigFloat Log1p(double t)
-    {
-        var s = From(t) / (From(t) + new BigFloat(2, 0));
-        var s2 = (s * s).Round();
-        var power = s;
-        var sum = new BigFloat(BigInteger.Zero, 0);
-        for (var n = 0; !power.IsZero && (sum.IsZero || power.Magnitude > sum.Magnitude - Precision - 8); n++)
-        {
-            sum += (power / new BigFloat((2 * n) + 1, 0)).Round();
-            power = (power * s2).Round();
-        }
-
-        return sum * new BigFloat(2, 0);
-    }
+    /// <summary>ln(1 + t) for 0 ≤ t ≤ 1 (as <see cref="Log1pAny"/>).</summary>
+    public static BigFloat Log1p(double t) => Log1pAny(t);
 
     /// <summary>
     /// The error of <paramref name="actual"/> in units of the last place of the exact value, as a fraction, for a format
