@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using ActivationGen.Diagnostics;
 using ActivationGen.Model;
@@ -91,14 +92,13 @@ internal static class DefinitionParser
             return null;
         }
 
-        var converter = new Converter(compilation, cancellationToken);
-        var body = converter.Inline(definition, Expr.X);
-        if (converter.HasCompilerErrors)
+        var (body, conversionError, hasCompilerErrors) = ConvertDefinition(definition, compilation, cancellationToken);
+        if (hasCompilerErrors)
         {
             return null;
         }
 
-        if (converter.Error is { } error)
+        if (conversionError is { } error)
         {
             report(DiagnosticDescriptors.UnsupportedInDefinition, error.Location, new object?[] { error.What, error.Definition, error.Why });
             return null;
@@ -127,6 +127,28 @@ internal static class DefinitionParser
         }
 
         return valid ? ActivationSpec.ForDefinition(Kernels.CustomActivation.Instance, derivative, custom) : null;
+    }
+
+    /// <summary>
+    /// The definitions converted in a compilation (every method that uses a definition asks; binding its body again for
+    /// each would cost a semantic model each time).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, Conversion>> Conversions = new();
+
+    /// <summary>A definition's body as an expression (null after an error), the first unsupported construct, and whether the compiler rejects the body.</summary>
+    private sealed record Conversion(Expr? Body, ConversionError? Error, bool HasCompilerErrors);
+
+    private static Conversion ConvertDefinition(IMethodSymbol definition, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var converted = Conversions.GetValue(compilation, static _ => new ConcurrentDictionary<IMethodSymbol, Conversion>(SymbolEqualityComparer.Default));
+        if (converted.TryGetValue(definition, out var done))
+        {
+            return done;
+        }
+
+        var converter = new Converter(compilation, cancellationToken);
+        var body = converter.Inline(definition, Expr.X);
+        return converted[definition] = new Conversion(body, converter.Error, converter.HasCompilerErrors);
     }
 
     /// <summary>f and f' of a definition's body, ready for the emitter, by the body (every method that uses a definition asks).</summary>

@@ -195,13 +195,17 @@ internal static class Evaluator
 
     /// <summary>
     /// The nodes the float kernels compute as exact pairs: the sums, differences, products, quotients and negations
-    /// under the argument of an exponential (KernelWriter's Pair).
+    /// under the argument of an exponential, and the constants there (written as a float pair, hi + lo: KernelWriter's Pair).
     /// </summary>
     private static void MarkExponentArguments(Expr expr, HashSet<Expr> marked)
     {
         void MarkPair(Expr e)
         {
-            if (e.Kind is Kind.Add or Kind.Subtract or Kind.Multiply or Kind.Divide or Kind.Negate && marked.Add(e))
+            if (e.Kind is Kind.Constant)
+            {
+                marked.Add(e);
+            }
+            else if (e.Kind is Kind.Add or Kind.Subtract or Kind.Multiply or Kind.Divide or Kind.Negate && marked.Add(e))
             {
                 foreach (var arg in e.Args)
                 {
