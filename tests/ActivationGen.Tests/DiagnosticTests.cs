@@ -1,5 +1,9 @@
+using System;
+using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using ActivationGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static ActivationGen.Tests.Infrastructure.RoslynTests;
@@ -636,6 +640,47 @@ public class DiagnosticTests
             }
             """,
             Diagnostic("AGEN0019").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithLocation(0).WithArguments("C.Gaussians", "Fn.Erf and Fn.Erfc have no float helper"));
+
+    /// <summary>
+    /// A definition over the size limit (f and f' together more than 2,000 distinct nodes after inlining and
+    /// differentiation) is AGEN0016 at its name, once for the two methods that use it, which get bodies that throw (no
+    /// CS8795); the same family one composition smaller (half the size) is generated.
+    /// </summary>
+    [Fact]
+    public void Reports_a_definition_too_large_once_at_its_name()
+    {
+        const string source = """
+            using System;
+            using ActivationGen;
+
+            public static partial class C
+            {
+                public static double G(double x) => Math.Tanh(1.1 * x + 0.3) * Math.Exp(-0.5 * x * x) + Fn.Sigmoid(x);
+                public static double H(double x) => G(G(x) + 0.7 * x);
+                public static double F(double x) => H(H(x) - 0.2 * x);
+                public static double K(double x) => F(F(x) + 0.1 * x);
+                public static double L(double x) => K(K(x) + 0.3 * x);
+                public static double P(double x) => L(L(x) + 0.4 * x);
+                public static double R(double x) => P(P(x) + 0.5 * x);
+
+                [Activation(nameof(R))] public static partial double M(double x);
+                [Activation(nameof(R), Derivative = true)] public static partial void S(ReadOnlySpan<float> x, Span<float> destination);
+                [Activation(nameof(P))] public static partial double N(double x);
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+
+        var error = Assert.Single(run.Diagnostics, d => d.Id == "AGEN0016");
+        Assert.Equal("R", source.Substring(error.Location.SourceSpan.Start, error.Location.SourceSpan.Length));
+        var message = error.GetMessage(CultureInfo.InvariantCulture);
+        var match = Regex.Match(message, @"^A definition this large is not supported in activation definition 'C\.R': after inlining and differentiation it has (\d+) nodes, more than 2000$");
+        Assert.True(match.Success, message);
+        Assert.True(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) > 2000, message);
+        Assert.Empty(run.CompilerProblems);
+        Assert.Equal(
+            new[] { "C.M.NotGenerated.Activation.g.cs", "C.N.ScalarDouble.Activation.g.cs", "C.S.NotGenerated.Activation.g.cs" },
+            run.Sources.Select(s => s.HintName).Where(h => h.StartsWith("C.", StringComparison.Ordinal)).OrderBy(h => h, StringComparer.Ordinal));
+    }
 
     /// <summary>An invalid method does not stop its valid neighbours, in the same type, from being generated.</summary>
     [Fact]

@@ -384,7 +384,7 @@ public class SnapshotTests
         Standard("Tanh_FromOutput_Backward_Single", "Tanh(FromOutput = true)", "Backward", "float");
 
         // [Activation]: a definition in float lanes (fused), one that stays in double lanes for float elements (x·x overflows
-        // float), and a double kernel whose exponential takes its argument as a pair.
+        // float), a double kernel whose exponential takes its argument as a pair, and one with Fn.Erf.
         void Custom(string name, string definition, string declaration, string hintName) => cases.Add(name, new MethodCase(
             $$"""
             using System;
@@ -404,6 +404,7 @@ public class SnapshotTests
         Custom("Activation_Swish_Fused_Single", "x / (1 + Math.Exp(-1.5 * x))", "void M(ReadOnlySpan<float> x, Span<float> destination, Span<float> derivative)", "Sample.Defs.M.FusedSingle.Activation.g.cs");
         Custom("Activation_Squareplus_Span_Single", "0.5 * (x + Math.Sqrt(x * x + 4))", "void M(ReadOnlySpan<float> x, Span<float> destination)", "Sample.Defs.M.SpanSingle.Activation.g.cs");
         Custom("Activation_ShiftedSigmoid_Scalar_Double", "1 / (1 + Math.Exp(-(x - 2)))", "double M(double x)", "Sample.Defs.M.ScalarDouble.Activation.g.cs");
+        Custom("Activation_Gelu_Span_Double", "0.5 * x * (1 + Fn.Erf(x / Math.Sqrt(2)))", "void M(ReadOnlySpan<double> x, Span<double> destination)", "Sample.Defs.M.SpanDouble.Activation.g.cs");
 
         // Containing types, namespaces, modifiers and parameter names.
         cases.Add("Containing_InstanceMethodInStruct", new MethodCase(
