@@ -20,6 +20,7 @@ internal sealed class KernelWriter
     private readonly Dictionary<Expr, string> _names = new();
     private readonly Dictionary<string, string> _shared = new(System.StringComparer.Ordinal);
     private readonly Dictionary<Expr, (string Hi, string? Lo)> _pairs = new();
+    private readonly Dictionary<Expr, string> _finiteLows = new();
     private readonly bool _compensated;
     private readonly ElementType _compute;
     private int _count;
@@ -77,9 +78,9 @@ internal sealed class KernelWriter
             Kind.Multiply => A() + " * " + B(),
             Kind.Divide => A() + " / " + B(),
             Kind.Exp => Exp(Pair(e.A)),
-            Kind.ExpM1 => ExpM1(Pair(e.A)),
+            Kind.ExpM1 => ExpM1(FinitePair(e.A)),
             Kind.ExpNonPositive => Pair(e.A) is { Lo: null } u ? $"{{M}}.ExpNonPositive({u.Hi}, 0)" : $"{{M}}.ExpNonPositive({Pair(e.A).Hi}, {Pair(e.A).Lo}, 0)",
-            Kind.ExpM1NonPositive => ExpM1NonPositive(Pair(e.A)),
+            Kind.ExpM1NonPositive => ExpM1NonPositive(FinitePair(e.A)),
             Kind.Log => $"{{M}}.Log({A()})",
             Kind.Log1p => $"{{M}}.Log1p({A()})",
             Kind.Sqrt => $"{{V}}.Sqrt({A()})",
@@ -90,7 +91,7 @@ internal sealed class KernelWriter
             Kind.Min => $"{{V}}.ConditionalSelect({{V}}.LessThan({A()}, {B()}), {A()}, {B()})",
             Kind.Sigmoid when e.A.Kind == Kind.Negate => $"{{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.LessThanOrEqual({Pair(e.A.A).Hi}, {{VD}}.Zero), {{VD}}.One, {SigmoidExp(e.A)}), {SigmoidExp(e.A)})",
             Kind.Sigmoid => $"{{M}}.DivideByOnePlus({{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({Pair(e.A).Hi}, {{VD}}.Zero), {{VD}}.One, {SigmoidExp(e.A)}), {SigmoidExp(e.A)})",
-            Kind.Softplus => Softplus(Pair(e.A), SigmoidExp(e.A), fast: IsFastSoftplus(e)),
+            Kind.Softplus => Softplus(FinitePair(e.A), SigmoidExp(e.A), fast: IsFastSoftplus(e)),
             Kind.Erf => $"{{M}}.Erf({A()})",
             Kind.Erfc => Erfc(e.A),
             Kind.Select => Select(e),
@@ -180,6 +181,27 @@ internal sealed class KernelWriter
         return Shared(pair.Lo is null
             ? $"{{M}}.Exp({{V}}.Abs({pair.Hi}) * {Constant(-2)}, 2)"
             : $"{{M}}.Exp({{V}}.Abs({pair.Hi}) * {Constant(-2)}, {{V}}.ConditionalSelect({{V}}.GreaterThanOrEqual({pair.Hi}, {{VD}}.Zero), {pair.Lo} * {Constant(-2)}, {pair.Lo} * {Constant(2)}), 2)");
+    }
+
+    /// <summary>
+    /// <see cref="Pair"/> with a low part of 0 where the high part is ±∞ (an intermediate overflowed: its low part is then
+    /// ±∞ or NaN), for the functions that add the low part to a finite result there: softplus(+∞) = +∞, e^-∞ - 1 = -1.
+    /// </summary>
+    private (string Hi, string? Lo) FinitePair(Expr e)
+    {
+        var pair = Pair(e);
+        if (pair.Lo is null)
+        {
+            return pair;
+        }
+
+        if (!_finiteLows.TryGetValue(e, out var lo))
+        {
+            lo = Declare($"{{V}}.ConditionalSelect({{V}}.LessThan({{V}}.Abs({pair.Hi}), {Constant(double.PositiveInfinity)}), {pair.Lo}, {{VD}}.Zero)");
+            _finiteLows[e] = lo;
+        }
+
+        return (pair.Hi, lo);
     }
 
     /// <summary>
