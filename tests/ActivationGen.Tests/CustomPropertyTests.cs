@@ -22,6 +22,16 @@ namespace ActivationGen.Tests;
 /// <list type="bullet">
 /// <item><c>float</c> f: at most 4 ULP where e_naive ≤ 3, else at most e_naive + 1; f': the same with the naive
 /// derivative (the textbook derivative written in <c>double</c>) and 8 ULP instead of 4.</item>
+/// <item>f' (both types), CUSTOM.md's cancellation allowance: "where f' is a sum of terms that nearly cancel (near a zero
+/// of f'), an absolute error of up to 8 ULP of the largest term the sum and product rules produce is accepted". An f'
+/// input that fails the rules above passes if it is near a zero of f', the largest term t exceeds |exact f'| (the terms
+/// cancel there) and |kernel − exact| ≤ 8 ULP of the kernel's type at |t|. The table gives t (column <c>t</c>: the
+/// largest magnitude of a term of the naive derivative, d(a ± b) = a' ± b', d(a b) = a' b + a b', a / b as a · (1 / b),
+/// evaluated exactly) and the zero (column <c>z</c>, <c>-</c> where there is none): an input is near a zero of f' if
+/// the terms cancel there and at every input between it and a zero of f' (a sign change of f' where |f'| tends to 0,
+/// not a jump at a kink; or an input where f' = 0). A sum that cancels only asymptotically, f' tending to 0 faster than
+/// its terms and without a zero (the softsign forms <c>x / (1 + Math.Abs(a * x + b))</c> at large |x|), is not near a
+/// zero: there the rules above apply as they are.</item>
 /// <item><c>double</c> f and f': at most 8 ULP wherever e_naive ≤ 2; where the naive <c>double</c> value is NaN or ±∞
 /// while the exact value is finite (an intermediate overflowed), NaN or a value within 8 ULP, never a finite wrong
 /// number (CUSTOM.md, "What it means"; checked for <c>float</c> kernels too, with 4 and 8 ULP); elsewhere not checked.</item>
@@ -72,8 +82,8 @@ public class CustomPropertyTests(ITestOutputHelper output)
         var mine = compiled.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && compiled.Owner(d) == id).ToList();
         Assert.True(mine.Count == 0, $"{id} [{definition.Text}]: the generator reported\n" + string.Join("\n", mine));
 
-        var table = ReferenceTable.Load($"{Folder}/random_{id}_{type}");
-        Assert.Equal(definition.Text, table.Attribute);
+        var table = Table.Load($"random_{id}_{type}");
+        Assert.Equal(definition.Text, table.Definition);
         var n = id[1..];
         var f = compiled.Scalar<T>("F" + n);
         var d = compiled.Scalar<T>("D" + n);
@@ -84,8 +94,8 @@ public class CustomPropertyTests(ITestOutputHelper output)
         var kf = xs.Select(f).ToArray();
         var kd = xs.Select(d).ToArray();
         var failures = new List<string>();
-        var statsF = Judge(definition, "f", xs, kf, table.Rows.Select(r => r.F).ToArray(), x => naiveF(double.CreateTruncating(x)), derivative: false, failures);
-        var statsD = Judge(definition, "f'", xs, kd, table.Rows.Select(r => r.D).ToArray(), x => naiveD(double.CreateTruncating(x)), derivative: true, failures);
+        var statsF = Judge(definition, "f", xs, kf, table.Rows.Select(r => r.F).ToArray(), x => naiveF(double.CreateTruncating(x)), terms: null, failures);
+        var statsD = Judge(definition, "f'", xs, kd, table.Rows.Select(r => r.D).ToArray(), x => naiveD(double.CreateTruncating(x)), table.Rows, failures);
         output.WriteLine($"{id} {type} [{definition.Text}]: f {statsF}; f' {statsD}");
 
         // A test bug (a naive evaluation that does not compute the definition) would leave almost nothing checked.
@@ -126,11 +136,15 @@ public class CustomPropertyTests(ITestOutputHelper output)
             $"{id} {type} [{definition.Text}]: {failures.Count} failures{(failures.Count > 15 ? " (the first 15)" : string.Empty)}\n" + string.Join("\n", failures.Take(15)));
     }
 
-    /// <summary>Applies the rule at every input; adds a line per failing input to <paramref name="failures"/>.</summary>
+    /// <summary>
+    /// Applies the rule at every input; adds a line per failing input to <paramref name="failures"/>. <paramref name="terms"/>
+    /// (the rows, with the largest term and the zero of f') is given for f', and null for f.
+    /// </summary>
     private static Stats Judge<T>(
-        Definition definition, string kind, T[] xs, T[] kernel, string[] exact, Func<T, double> naive, bool derivative, List<string> failures)
+        Definition definition, string kind, T[] xs, T[] kernel, string[] exact, Func<T, double> naive, IReadOnlyList<Row>? terms, List<string> failures)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var derivative = terms is not null;
         var isFloat = typeof(T) == typeof(float);
         var floor = isFloat ? 1e-30 : 1e-300;
         var limit = isFloat ? (derivative ? 8 : 4) : 8;
@@ -179,16 +193,53 @@ public class CustomPropertyTests(ITestOutputHelper output)
                 continue;
             }
 
+            // CUSTOM.md's cancellation allowance (f' only): near a zero of f', where the largest term t exceeds |f'|,
+            // an absolute error of 8 ULP of t.
+            var allowance = string.Empty;
+            if (terms is not null && terms[i].Z != "-" && !T.IsInfinity(rounded))
+            {
+                var t = double.Parse(terms[i].T, CultureInfo.InvariantCulture);
+                var eT = ErrorAt<T>(k, precise, t);
+                allowance = $"; largest term {terms[i].T} (zero of f' at {terms[i].Z}), kernel {Ulps(eT)} ULP of it";
+                if (!pass && t > Math.Abs(precise) && eT <= CancellationLimit)
+                {
+                    stats.Allowed(eK, eT, Show(xs[i]));
+                    continue;
+                }
+            }
+
             stats.Add(eK, Show(xs[i]), double.IsFinite(bound) && bound <= limit, T.IsNaN(k));
             if (!pass)
             {
                 failures.Add(
                     $"{definition.Id} [{definition.Text}] {kind} at x = {Show(xs[i])}: kernel {Show(k)}, exact {exact[i]}, naive {naiveDouble.ToString("R", CultureInfo.InvariantCulture)} " +
-                    $"(as {(isFloat ? "float" : "double")} {Show(naiveValue)}, {Ulps(eN)} ULP); kernel {Ulps(eK)} ULP; rule: {rule}");
+                    $"(as {(isFloat ? "float" : "double")} {Show(naiveValue)}, {Ulps(eN)} ULP); kernel {Ulps(eK)} ULP; rule: {rule}{allowance}");
             }
         }
 
         return stats;
+    }
+
+    /// <summary>CUSTOM.md's bound of the cancellation allowance, in ULP of the largest term.</summary>
+    private const double CancellationLimit = 8;
+
+    /// <summary>
+    /// |actual − exact| in ULP of <typeparamref name="T"/> at the magnitude of <paramref name="term"/> (2^(e − 23) for
+    /// <c>float</c>, 2^(e − 52) for <c>double</c>, e the binary exponent of |term|, at least that of the smallest normal
+    /// number); +∞ for NaN, ±∞, or a term beyond the type.
+    /// </summary>
+    private static double ErrorAt<T>(T actual, double exact, double term)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var magnitude = T.Abs(T.CreateTruncating(term));
+        if (!T.IsFinite(actual) || !T.IsFinite(magnitude))
+        {
+            return double.PositiveInfinity;
+        }
+
+        var (precision, minExponent) = typeof(T) == typeof(float) ? (24, -126) : (53, -1022);
+        var exponent = T.IsZero(magnitude) ? minExponent : Math.Max(T.ILogB(magnitude), minExponent);
+        return Math.Abs(double.CreateTruncating(actual) - exact) / Math.ScaleB(1.0, exponent - precision + 1);
     }
 
     /// <summary>The ULP error, 0 where the exact value is below <paramref name="floor"/> and the error within it; +∞ for NaN.</summary>
@@ -220,7 +271,9 @@ public class CustomPropertyTests(ITestOutputHelper output)
 
     /// <summary>
     /// The inputs of one kernel (f or f' of one definition and type): checked against the fixed bound (4 or 8 ULP), against
-    /// e_naive + 1 (float, where e_naive &gt; 3), or skipped (double, where e_naive &gt; 2); the worst error of each kind.
+    /// e_naive + 1 (float, where e_naive &gt; 3), or skipped (double, where e_naive &gt; 2); the worst error of each kind
+    /// (in ULP of the exact value); apart from them, the inputs that pass only by the cancellation allowance, with their
+    /// worst error in ULP of the exact value and in ULP of the largest term.
     /// </summary>
     private sealed class Stats
     {
@@ -236,6 +289,21 @@ public class CustomPropertyTests(ITestOutputHelper output)
         public (double Ulp, string X) WorstStrict { get; private set; } = (0, "-");
 
         public (double Ulp, string X) WorstRelaxed { get; private set; } = (0, "-");
+
+        /// <summary>Inputs that fail the other rules and pass by the cancellation allowance.</summary>
+        public int Cancelling { get; private set; }
+
+        public (double Ulp, string X) WorstCancelling { get; private set; } = (0, "-");
+
+        /// <summary>The worst error of those inputs in ULP of the largest term.</summary>
+        public double WorstTermUlp { get; private set; }
+
+        public void Allowed(double ulp, double termUlp, string x)
+        {
+            Cancelling++;
+            WorstCancelling = ulp > WorstCancelling.Ulp ? (ulp, x) : WorstCancelling;
+            WorstTermUlp = Math.Max(WorstTermUlp, termUlp);
+        }
 
         public void Add(double ulp, string x, bool strict, bool isNaN)
         {
@@ -261,7 +329,38 @@ public class CustomPropertyTests(ITestOutputHelper output)
             $"worst {Ulps(WorstStrict.Ulp)} ULP at x = {WorstStrict.X} ({Strict} inputs with a fixed bound)" +
             (Relaxed > 0 ? $", {Ulps(WorstRelaxed.Ulp)} ULP at x = {WorstRelaxed.X} ({Relaxed} against e_naive + 1)" : string.Empty) +
             (NaN > 0 ? $", {NaN} NaN accepted" : string.Empty) +
+            (Cancelling > 0
+                ? $", {Cancelling} by the cancellation allowance (worst {Ulps(WorstCancelling.Ulp)} ULP at x = {WorstCancelling.X}; at most {Ulps(WorstTermUlp)} ULP of the largest term)"
+                : string.Empty) +
             (Skipped > 0 ? $", {Skipped} skipped (e_naive > 2)" : string.Empty);
+    }
+
+    /// <summary>
+    /// One row of a table of Reference/Random: x, exact f and f' (as in the other reference tables), the largest term of
+    /// f' (<c>t</c>, 9 digits: a scale) and the zero of f' near x (<c>z</c>, <c>-</c> where x is not near one).
+    /// </summary>
+    private sealed record Row(string X, string F, string D, string T, string Z);
+
+    /// <summary>
+    /// A table of Reference/Random (read here: its header is <c>x,f,df,t,z</c>, where <see cref="ReferenceTable"/> reads
+    /// the <c>x,f,df</c> tables of the other tests).
+    /// </summary>
+    private sealed record Table(string Definition, IReadOnlyList<Row> Rows)
+    {
+        public static Table Load(string name)
+        {
+            var lines = File.ReadAllLines(Path.Combine(ReferenceTable.Folder, Folder, name + ".csv"));
+            const string prefix = "# definition: ";
+            if (!lines[0].StartsWith(prefix, StringComparison.Ordinal) || lines[1] != "x,f,df,t,z")
+            {
+                throw new InvalidDataException(name + ": unexpected header");
+            }
+
+            var rows = lines.Skip(2).Select(line => line.Split(','))
+                .Select(p => p.Length == 5 ? new Row(p[0], p[1], p[2], p[3], p[4]) : throw new InvalidDataException(name + ": " + string.Join(",", p)))
+                .ToList();
+            return new Table(lines[0][prefix.Length..], rows);
+        }
     }
 
     /// <summary>One random definition of Reference/Random/random_definitions.csv.</summary>

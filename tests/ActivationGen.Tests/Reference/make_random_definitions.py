@@ -26,11 +26,24 @@ Files (UTF-8, `\\n` line endings):
   definition: its id (R00, R01, ...), the C# expression of the definition and that of its naive derivative, separated
   by `;` (C# expressions hold commas, never semicolons).
 - `Random/random_<id>_<type>.csv` for type float and double, in the format of the other reference tables
-  (README.md): `# definition: <the C# expression>`, `x,f,df`, one row per input x (exactly representable in the
-  type; `format_x`), f(x) and f'(x) of the EXACT real function (CUSTOM.md, "What it means": literals are their double
-  values, every operation exact) rounded to 30 significant digits (`format_value`: `0` / `-0` below 1e-1000,
-  `Infinity` above 1e1000). A value proven to lie within +-1e-350 without being resolved to 33 digits is written
-  `0` (`-0` if proven negative): both element types accept an absolute error of 1e-300 there. No +-Infinity input.
+  (README.md) with two more columns: `# definition: <the C# expression>`, `x,f,df,t,z`, one row per input x (exactly
+  representable in the type; `format_x`), f(x) and f'(x) of the EXACT real function (CUSTOM.md, "What it means":
+  literals are their double values, every operation exact) rounded to 30 significant digits (`format_value`: `0` /
+  `-0` below 1e-1000, `Infinity` above 1e1000). A value proven to lie within +-1e-350 without being resolved to 33
+  digits is written `0` (`-0` if proven negative): both element types accept an absolute error of 1e-300 there. No
+  +-Infinity input. `t` and `z` are for CUSTOM.md's cancellation allowance of f' ("where f' is a sum of terms that
+  nearly cancel (near a zero of f'), an absolute error of up to 8 ULP of the largest term the sum and product rules
+  produce is accepted"):
+  - `t`: the largest term of f' at x, to 9 digits (a scale; `0` below 1e-1000): the largest magnitude of a term of
+    the naive derivative written as the sum the sum and product rules produce -- the operands of its additions and
+    subtractions, with the factors of a product distributed over them and a quotient a / b taken as a * (1 / b), so
+    that the terms of (a'b - ab') / b^2 are a' / b and a b' / b^2 (`term`) -- evaluated exactly at the precision of f'.
+    Where f' holds no sum, `t` is |f'|.
+  - `z`: where x is near a zero of f', that zero (9 digits), else `-` (`near_zeros`). x is near a zero of f' if the
+    terms cancel (`t` > |f'|) at x and at every input between x and a zero of f': an input where f' is 0 (within
+    1e-350), or a sign change of f' between two inputs at which |f'| tends to 0 while the terms do not (bisection,
+    `cancellation_zero`; a jump of f' at a kink is not a zero). A sum that cancels only asymptotically, f' tending to
+    0 faster than its terms without a zero (x / (1 + Math.Abs(0.25 * x - 1)) at large |x|), is not near a zero.
 
 Inputs, per definition and type: +-0; 60 log-spaced magnitudes (randomly jittered) from the smallest subnormal to the
 largest float (float) or to 1e50 (double, CUSTOM.md's domain), both signs; a grid over [-20, 20] with step 1/2 and 100
@@ -72,6 +85,7 @@ from make_reference import (  # noqa: E402
     DOUBLE_MIN_SUBNORMAL,
     FLOAT_MAX,
     FLOAT_MIN_SUBNORMAL,
+    ZERO_CUTOFF,
     format_value,
     format_x,
     neighbours,
@@ -122,6 +136,14 @@ def size(n):
     if k == "cond":
         return 1 + size(n[2]) + size(n[3]) + size(n[4]) + size(n[5])
     return 1 + sum(size(a) for a in n[1:])
+
+
+def occurrences(n):
+    """How many times x occurs in n."""
+    k = n[0]
+    if k in ("x", "c"):
+        return 1 if k == "x" else 0
+    return sum(occurrences(a) for a in ([n[1]] if k == "pow" else n[2:] if k == "cond" else n[1:]))
 
 
 def has_x(n):
@@ -492,6 +514,169 @@ def ev1(n, x, memo):
             return iv.mpf(-1)
         raise Undecided()
     raise ValueError(k)
+
+
+# ---------------------------------------------------------------------------
+# The largest term of f' (CUSTOM.md's cancellation allowance)
+# ---------------------------------------------------------------------------
+
+
+def iv_max(a, b):
+    return interval(max(lo(a), lo(b)), max(hi(a), hi(b)))
+
+
+def term(n, x, memo):
+    """An interval of the largest magnitude of a term of d(n) at x: d(n) written as the sum of the terms the sum and
+    product rules produce (the operands of its additions and subtractions, the factors of a product distributed over
+    them; a quotient a / b as a * (1 / b), its two terms a' / b and a b' / b^2), evaluated exactly. Mirrors d(): x
+    gives 1, a constant 0; (a +- b)' max(T(a), T(b)); (a b)' max(T(a) |b|, |a| T(b)); (a / b)' max(T(a) / |b|,
+    |a| T(b) / b^2); a chain rule g(a)' |g'(a)| T(a); a condition (or Max / Min) the branch d() takes. Where d(n)
+    holds no sum the result is |d(n)|; |d(n)| is at most the number of occurrences of x in n times the result (one
+    term per occurrence). Magnitudes only, no cancellation: a moderate precision gives a narrow interval. Uses (and
+    fills) the memo of ev()."""
+    key = ("term", id(n))
+    if key in memo:
+        return memo[key][1]
+    v = term1(n, x, memo)
+    memo[key] = (n, v)
+    return v
+
+
+def term1(n, x, memo):
+    k = n[0]
+    if k == "x":
+        return iv.mpf(1)
+    if k == "c":
+        return iv.mpf(0)
+    if k == "neg":
+        return term(n[1], x, memo)
+    if k in ("add", "sub"):
+        return iv_max(term(n[1], x, memo), term(n[2], x, memo))
+    if k == "mul":
+        a, b = n[1], n[2]
+        return iv_max(term(a, x, memo) * abs(ev(b, x, memo)), abs(ev(a, x, memo)) * term(b, x, memo))
+    if k == "div":
+        a, b = n[1], n[2]
+        vb = abs(ev(b, x, memo))
+        ta = term(a, x, memo) / vb
+        if is_c(d(b), 0.0):
+            return ta
+        return iv_max(ta, abs(ev(a, x, memo)) * term(b, x, memo) / vb ** 2)
+    if k == "pow":
+        a, m = n[1], n[2]
+        return m * abs(ev(a, x, memo)) ** (m - 1) * term(a, x, memo)
+    if k in ("max", "min"):
+        a, b = n[1], n[2]
+        return term(a if compare(">" if k == "max" else "<", ev(a, x, memo), ev(b, x, memo)) else b, x, memo)
+    if k == "cond":
+        _, op, l, r, a, b = n
+        return term(a if compare(op, ev(l, x, memo), ev(r, x, memo)) else b, x, memo)
+    a = n[1]
+    ta = term(a, x, memo)
+    if k == "log":
+        return ta / abs(ev(a, x, memo))
+    if k == "log1p":
+        return ta / (1 + ev(a, x, memo))
+    if k == "sqrt":
+        return ta / (2 * ev(n, x, memo))
+    outer = {"exp": "exp", "expm1": "exp", "tanh": "sech2", "sig": "dsig", "sp": "sig", "erf": "derf", "erfc": "derf",
+             "abs": "sgn"}[k]
+    return abs(ev((outer, a), x, memo)) * ta
+
+
+def terms_at(tree, dtree, x, prec):
+    """(f' interval, largest-term interval) at the exact x, at prec bits (raises Undecided)."""
+    iv.prec = prec
+    memo = {}
+    xi = iv.mpf(x)
+    return ev(dtree, xi, memo), term(tree, xi, memo)
+
+
+def sign(v):
+    """+1, -1, or 0 where the interval holds 0."""
+    return 1 if lo(v) > 0 else -1 if hi(v) < 0 else 0
+
+
+def at_any_prec(fn, *args):
+    """fn(*args, prec) at the first precision from START_PREC that decides every condition."""
+    prec = START_PREC
+    while True:
+        try:
+            return fn(*args, prec)
+        except Undecided:
+            prec *= 2
+            if prec > MAX_PREC:
+                raise
+
+
+def format_term(v):
+    """A largest term (an interval, never negative) to 9 digits: only its magnitude matters."""
+    m = (lo(v) + hi(v)) / 2
+    if m < ZERO_CUTOFF:
+        return "0"
+    if m > HUGE:
+        return "Infinity"
+    return mp.nstr(m, 9, min_fixed=-4, max_fixed=16)
+
+
+def cancellation_zero(tree, dtree, a, b, sa):
+    """A zero of f' strictly between a and b (f' of sign sa at a, of the opposite sign at b) at which the terms cancel,
+    or None.
+
+    Bisection (exact points of 256 bits) down to a bracket 2^-80 as wide as |a| + |b|; the sign change is a zero if at
+    both ends of that bracket |f'| is below 2^-40 of the largest term (a jump of f' at a kink is not a zero: there |f'|
+    stays large on one side; nor is a zero of a product with no cancellation, where |f'| is the largest term)."""
+    with mp.workprec(256):
+        a, b = mpf(a), mpf(b)
+        fa = at_any_prec(terms_at, tree, dtree, a)
+        fb = at_any_prec(terms_at, tree, dtree, b)
+        limit = (abs(a) + abs(b)) * mpf(2) ** -80
+        for _ in range(400):
+            if b - a <= limit:
+                break
+            m = (a + b) / 2
+            fm = at_any_prec(terms_at, tree, dtree, m)
+            sm = sign(fm[0])
+            if sm == 0:
+                return m if hi(fm[1]) > 0 else None
+            if sm == sa:
+                a, fa = m, fm
+            else:
+                b, fb = m, fm
+        small = mpf(2) ** -40
+        if all(max(abs(lo(v)), abs(hi(v))) <= small * lo(t) for v, t in (fa, fb)):
+            return (a + b) / 2
+        return None
+
+
+def near_zeros(tree, dtree, xs, signs, cancels):
+    """For each input, the zero of f' whose cancellation region holds it, or None.
+
+    An input where the terms cancel (cancels: the largest term exceeds |f'|) is near a zero of f' if its run -- the
+    consecutive inputs where the terms cancel -- holds an input where f' is 0 (within 1e-350), or a zero at which the
+    terms cancel lies between two inputs of the run or just beside it (cancellation_zero). Of the zeros of its run the
+    nearest is given. So a sum that cancels only asymptotically (f' tends to 0 faster than its terms, as for
+    x / (1 + Math.Abs(x)) at large |x|) is not near a zero."""
+    out = [None] * len(xs)
+    i = 0
+    while i < len(xs):
+        if not cancels[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(xs) and cancels[j + 1]:
+            j += 1
+        zeros = [mpf(xs[k]) for k in range(i, j + 1) if signs[k] == 0]
+        for k in range(max(i - 1, 0), min(j + 1, len(xs) - 1)):
+            if signs[k] * signs[k + 1] < 0:
+                z = cancellation_zero(tree, dtree, xs[k], xs[k + 1], signs[k])
+                if z is not None:
+                    zeros.append(z)
+        if zeros:
+            for k in range(i, j + 1):
+                out[k] = min(zeros, key=lambda z: abs(z - mpf(xs[k])))
+        i = j + 1
+    return out
 
 
 def resolved(v):
@@ -1066,8 +1251,9 @@ def build(task):
     tables = {}
     worst_prec = 0
     for typ in TYPES:
-        rows = []
-        for x in make_inputs(idx, tree, typ):
+        rows, signs, cancels, terms = [], [], [], []
+        xs = make_inputs(idx, tree, typ)
+        for x in xs:
             vals, prec = exact_values([tree, dtree], mpf(x))
             if vals is None or prec > MAX_PREC:
                 return idx, None, "not resolved at x = %r (%s)" % (x, typ)
@@ -1078,7 +1264,17 @@ def build(task):
                 if not agree(s, t):
                     return idx, None, "unstable at x = %r (%s): %s vs %s" % (x, typ, s, t)
             worst_prec = max(worst_prec, prec)
+            dv, t = terms_at(tree, dtree, mpf(x), prec)
+            with mp.workprec(prec + 64):
+                # one term per occurrence of x: |f'| is at most their number times the largest
+                assert hi(t) * occurrences(tree) >= min(abs(lo(dv)), abs(hi(dv))) * (1 - mpf(2) ** -60), (
+                    "term", idx, x)
+                cancels.append(lo(t) > max(abs(lo(dv)), abs(hi(dv))))
+            signs.append(sign(dv))
+            terms.append(format_term(t))
             rows.append("%s,%s,%s" % (format_x(x, typ), vals[0], vals[1]))
+        zeros = near_zeros(tree, dtree, xs, signs, cancels)
+        rows = ["%s,%s,%s" % (r, t, "-" if z is None else mp.nstr(z, 9)) for r, t, z in zip(rows, terms, zeros)]
         tables[typ] = rows
     return idx, tables, "ok, up to %d bits" % worst_prec
 
@@ -1112,7 +1308,7 @@ def main():
         rid = "R%02d" % i
         lines.append("%s;%s;%s" % (rid, text(tree), text(d(tree))))
         for typ in TYPES:
-            body = "\n".join(["# definition: " + text(tree), "x,f,df"] + tables[typ]) + "\n"
+            body = "\n".join(["# definition: " + text(tree), "x,f,df,t,z"] + tables[typ]) + "\n"
             with open(os.path.join(OUT_DIR, "random_%s_%s.csv" % (rid, typ)), "wb") as fh:
                 fh.write(body.encode("utf-8"))
             total += len(tables[typ])
